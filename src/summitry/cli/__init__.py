@@ -1,0 +1,54 @@
+"""The ``summitry`` command. Each stage registers its commands from its own module."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from summitry.cli.common import STATE, console, fail
+
+app = typer.Typer(
+    name="summitry",
+    help="Evidence-based analysis of meetings between national leaders.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+import_app = typer.Typer(help="Import tables and open event data into the store.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+# Modules that define a ``register(app, import_app)`` function; one line per stage.
+COMMAND_MODULES = [
+    "summitry.cli.store_cmds",
+    "summitry.cli.ingest_cmd",
+]
+
+
+@app.callback()
+def _root(
+    db: Annotated[Path | None, typer.Option("--db", help="Store file (env SUMMITRY_DB; default ./summitry.duckdb).")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="TOML settings file (env SUMMITRY_CONFIG).")] = None,
+) -> None:
+    """Evidence-based analysis of meetings between national leaders."""
+    from summitry.config import ConfigError, load_settings
+
+    try:
+        STATE.settings = load_settings(config, db=db)
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(_name).register(app, import_app)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        console.print("[yellow]interrupted[/]: the store is consistent; run the same command again to finish")
+        sys.exit(130)
