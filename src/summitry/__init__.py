@@ -10,4 +10,11 @@ The Python API mirrors the command line::
 from summitry.store import Store, open_store
 
 __version__ = "0.1.0"
-__all__ = ["Store", "open_store", "__version__"]
+__all__ = ["Store", "code", "open_store", "__version__"]
+
+
+def code(store, **options):
+    """Run the event coder over ``store`` (see :func:`summitry.coding.code`); imported lazily."""
+    from summitry.coding import code as _code
+
+    return _code(store, **options)

@@ -42,7 +42,9 @@ def load_settings(config: Path | None = None, **flags: Any) -> Settings:
     """Resolve settings from flags (non-None values), environment, then the TOML file."""
     known = {f.name for f in fields(Settings)}
     values: dict[str, Any] = {}
-    path = config or (Path(os.environ["SUMMITRY_CONFIG"]) if "SUMMITRY_CONFIG" in os.environ else None)
+    path = config or (
+        Path(os.environ["SUMMITRY_CONFIG"]) if "SUMMITRY_CONFIG" in os.environ else None
+    )
     if path is None and Path("summitry.toml").is_file():
         path = Path("summitry.toml")
     if path is not None:
@@ -55,7 +57,9 @@ def load_settings(config: Path | None = None, **flags: Any) -> Settings:
         data = data.get("summitry", data)
         for key, value in data.items():
             if key not in known:
-                raise ConfigError(f"{path}: unknown setting {key!r}; known: {', '.join(sorted(known))}")
+                raise ConfigError(
+                    f"{path}: unknown setting {key!r}; known: {', '.join(sorted(known))}"
+                )
             values[key] = _coerce(key, value)
     for name in known:
         env = os.environ.get(f"SUMMITRY_{name.upper()}")

@@ -10,8 +10,22 @@ from summitry.store import SCHEMA_VERSION, Store, StoreVersionError
 from summitry.store.transfer import export_table, import_table
 
 DOC = (
-    "d1", "d1", None, "a.txt", "text", None, None, None, "T", "2017-11-10", "field", "published",
-    "en", "Some text.", 10, "2020-01-01 00:00:00",
+    "d1",
+    "d1",
+    None,
+    "a.txt",
+    "text",
+    None,
+    None,
+    None,
+    "T",
+    "2017-11-10",
+    "field",
+    "published",
+    "en",
+    "Some text.",
+    10,
+    "2020-01-01 00:00:00",
 )
 
 
@@ -74,7 +88,9 @@ def test_export_to_polars_and_pandas_readable(store: Store, tmp_path: Path) -> N
 def test_import_rejects_file_with_missing_columns(store: Store, tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("doc_id,title\nx,y\n")
-    result = CliRunner().invoke(app, ["--db", str(store.path), "import", "table", "documents", str(bad)])
+    result = CliRunner().invoke(
+        app, ["--db", str(store.path), "import", "table", "documents", str(bad)]
+    )
     assert result.exit_code == 1
     assert "missing column" in result.output and "bad.csv" in result.output
     assert store.count("documents") == 0
@@ -82,7 +98,9 @@ def test_import_rejects_file_with_missing_columns(store: Store, tmp_path: Path) 
 
 def test_export_unknown_table_is_clear_error(store: Store, tmp_path: Path) -> None:
     store.close()
-    result = CliRunner().invoke(app, ["--db", str(store.path), "export", "nope", "-o", str(tmp_path / "x.csv")])
+    result = CliRunner().invoke(
+        app, ["--db", str(store.path), "export", "nope", "-o", str(tmp_path / "x.csv")]
+    )
     assert result.exit_code == 1
     assert "no table 'nope'" in result.output
     assert not (tmp_path / "x.csv").exists()

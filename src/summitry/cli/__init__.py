@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from summitry.cli.common import STATE, console, fail
+from summitry.cli.common import STATE, apply_terminal_width, console, fail
 
 app = typer.Typer(
     name="summitry",
@@ -18,23 +18,38 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-import_app = typer.Typer(help="Import tables and open event data into the store.", no_args_is_help=True)
+import_app = typer.Typer(
+    help="Import tables and open event data into the store.", no_args_is_help=True
+)
 app.add_typer(import_app, name="import")
 
 # Modules that define a ``register(app, import_app)`` function; one line per stage.
 COMMAND_MODULES = [
     "summitry.cli.store_cmds",
     "summitry.cli.ingest_cmd",
+    "summitry.cli.code_cmd",
+    "summitry.cli.eventdata_cmd",
+    "summitry.cli.meetings_cmd",
+    "summitry.cli.knowledge_cmd",
+    "summitry.cli.brief_cmd",
+    "summitry.cli.actors_cmd",
 ]
 
 
 @app.callback()
 def _root(
-    db: Annotated[Path | None, typer.Option("--db", help="Store file (env SUMMITRY_DB; default ./summitry.duckdb).")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="TOML settings file (env SUMMITRY_CONFIG).")] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="Store file (env SUMMITRY_DB; default ./summitry.duckdb)."),
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="TOML settings file (env SUMMITRY_CONFIG).")
+    ] = None,
 ) -> None:
     """Evidence-based analysis of meetings between national leaders."""
     from summitry.config import ConfigError, load_settings
+
+    apply_terminal_width()
 
     try:
         STATE.settings = load_settings(config, db=db)
@@ -50,5 +65,7 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        console.print("[yellow]interrupted[/]: the store is consistent; run the same command again to finish")
+        console.print(
+            "[yellow]interrupted[/]: the store is consistent; run the same command again to finish"
+        )
         sys.exit(130)

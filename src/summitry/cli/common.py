@@ -22,6 +22,15 @@ class _State:
 STATE = _State()
 
 
+def apply_terminal_width() -> None:
+    """Honour ``COLUMNS`` as set when the command runs (not only when Python started)."""
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        console.width = err_console.width = int(columns)
+
+
 def settings() -> Settings:
     if STATE.settings is None:
         from summitry.config import load_settings
@@ -41,5 +50,5 @@ def open_cli_store(read_only: bool = False):
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False)
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)

@@ -31,7 +31,9 @@ def info() -> None:
 def export(
     table: Annotated[str, typer.Argument(help="Table to export (see `summitry info`).")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="parquet, csv or jsonl.")] = "parquet",
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (default TABLE.FORMAT).")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output file (default TABLE.FORMAT).")
+    ] = None,
 ) -> None:
     """Export a store table to Parquet, CSV or JSON Lines (atomic write)."""
     from summitry.store import StoreError
@@ -51,7 +53,10 @@ def export(
 def import_table_cmd(
     table: Annotated[str, typer.Argument(help="Store table to add rows to.")],
     path: Annotated[Path, typer.Argument(help="File written by `summitry export`.")],
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help="parquet, csv or jsonl (default: from the extension).")] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="parquet, csv or jsonl (default: from the extension)."),
+    ] = None,
 ) -> None:
     """Import rows into a store table from Parquet, CSV or JSON Lines (idempotent)."""
     from summitry.store import StoreError

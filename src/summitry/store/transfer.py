@@ -57,7 +57,9 @@ def import_table(store: Store, table: str, path: Path, fmt: Format | None = None
     }
     cols = [r[0] for r in store.con.execute(f'DESCRIBE "{table}"').fetchall()]
     try:
-        file_cols = {r[0] for r in store.con.execute(f"DESCRIBE SELECT * FROM {readers[fmt]}").fetchall()}
+        file_cols = {
+            r[0] for r in store.con.execute(f"DESCRIBE SELECT * FROM {readers[fmt]}").fetchall()
+        }
     except Exception as exc:  # duckdb raises several error types for bad files
         raise StoreError(f"{path}: not a readable {fmt} file: {exc}") from exc
     missing = [c for c in cols if c not in file_cols]

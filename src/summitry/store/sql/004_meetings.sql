@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS meeting_participants (
 CREATE TABLE IF NOT EXISTS meeting_items (
   item_id VARCHAR PRIMARY KEY,
   meeting_id VARCHAR NOT NULL,
-  kind VARCHAR NOT NULL,              -- topic|outcome|non_outcome|statement|reaction|status
+  kind VARCHAR NOT NULL,              -- topic|outcome|non_outcome|statement|reaction|status|duration|one_on_one|format_evidence
   actor_id VARCHAR, actor_name VARCHAR,
   topic VARCHAR,
   value VARCHAR,                      -- status name, outcome type, ...

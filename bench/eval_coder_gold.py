@@ -1,0 +1,168 @@
+"""Accuracy of the coder on two human-coded gold sets in ../shared (read, never copied).
+
+- PLOVER GSR (PLOVER_GSR_CAMEO.txt, PLOVER 0.5b1 names mapped to current ones:
+  DEMAND->REQUEST, DISAPPROVE->ACCUSE, FIGHT->ASSAULT): event type = PLOVER type.
+- PETR2 validation (PETR2_GSR_validation.xml, CAMEO): event type = CAMEO root (and full code).
+A record counts as an event-type hit when any event the coder emits for it has the gold
+type; actor accuracy is over hits: the coder's source/target country (ISO3, or IGO code)
+equals the gold code's country part (first three letters). Coverage = records with any event.
+Usage: python bench/eval_coder_gold.py
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+RENAME = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}
+
+
+def _events(coder, text: str, published: date | None):
+    from summitry.coding.codes import code_info
+
+    d = coder.prepare("g", text, published, None, "en", False)
+    out = []
+    for i in sorted(d.candidates):
+        s, e = d.sentences[i]
+        _, evs = coder.extract(d, i, coder.nlp(text[s:e]))
+        for ev in evs:
+            out.append((ev, code_info(ev.code)))
+    return out
+
+
+def _country(code: str | None) -> str | None:
+    if not code:
+        return None
+    from summitry.codes import cameo_country
+
+    c = code[:3].upper()
+    try:
+        return cameo_country(c) or c
+    except Exception:
+        return c
+
+
+def _actor_key(m) -> str | None:
+    if m is None:
+        return None
+    return m.iso3 or m.actor_id
+
+
+def _score(
+    name: str,
+    rows: list[tuple[str, date | None, set[str], set[str], set[str], str]],
+    coder,
+    kind: str,
+):
+    n = hit = cover = src_ok = tgt_ok = tgt_n = 0
+    full = 0
+    for text, pub, gold_types, gold_src, gold_tgt, full_code in rows:
+        n += 1
+        evs = _events(coder, text, pub)
+        if evs:
+            cover += 1
+        match = None
+        for ev, info in evs:
+            t = info.plover_type if kind == "plover" else info.cameo_root
+            if t in gold_types:
+                match = (ev, info)
+                break
+        if match is None:
+            continue
+        hit += 1
+        ev, info = match
+        if kind == "cameo" and info.cameo_code == full_code:
+            full += 1
+        if _actor_key(ev.source) in gold_src:
+            src_ok += 1
+        if gold_tgt:
+            tgt_n += 1
+            if _actor_key(ev.target) in gold_tgt:
+                tgt_ok += 1
+    print(
+        f"{name}: {n} records; coverage {cover}/{n}; event-type accuracy {hit}/{n} = {hit / n:.1%}"
+        + (f"; full CAMEO code {full}/{n}" if kind == "cameo" else "")
+    )
+    if hit:
+        print(
+            f"   actors on type hits: source {src_ok}/{hit} = {src_ok / hit:.1%}; "
+            f"target {tgt_ok}/{tgt_n} = {tgt_ok / max(1, tgt_n):.1%}"
+        )
+
+
+def _as_list(v) -> list:
+    if v is None:
+        return []
+    return v if isinstance(v, list) else [v]
+
+
+def plover_rows():
+    data = json.loads((SHARED / "plover" / "PLOVER_GSR_CAMEO.txt").read_text(encoding="utf-8"))
+    rows = []
+    for r in data:
+        if r.get("event") in (None, "DOCUMENT") or not r.get("text"):
+            continue
+        ev = RENAME.get(r["event"], r["event"])
+        src = {
+            _country(a.get("code") if isinstance(a, dict) else a) for a in _as_list(r.get("source"))
+        }
+        tgt = {
+            _country(a.get("code") if isinstance(a, dict) else a) for a in _as_list(r.get("target"))
+        }
+        pub = date.fromisoformat(r["date"]) if r.get("date") else None
+        rows.append((r["text"], pub, {ev}, src, tgt, ""))
+    return rows
+
+
+def petr_rows():
+    xml = (SHARED / "universalpetrarch" / "PETR2_GSR_validation.xml").read_text(encoding="utf-8")
+    rows = []
+    for m in re.finditer(
+        r"<Sentence ([^>]*)>(.*?)</Sentence>|<Sentence ([^>]*)/>(.*?)(?=<Sentence |</Sentences>)",
+        xml,
+        re.S,
+    ):
+        attrs = m.group(1) or m.group(3)
+        body = m.group(2) or m.group(4)
+        if 'evaluate="true"' not in attrs and "evaluate" in attrs:
+            continue
+        text_m = re.search(r"<Text>\s*(.*?)\s*</Text>", body, re.S)
+        codings = re.findall(r"<EventCoding ([^>]*)/>", body)
+        if not text_m or not codings:
+            continue
+        text = re.sub(r"\s+", " ", text_m.group(1)).strip()
+        dm = re.search(r'date="(\d{8})"', attrs)
+        pub = (
+            date(int(dm.group(1)[:4]), int(dm.group(1)[4:6]), int(dm.group(1)[6:])) if dm else None
+        )
+        roots, src, tgt, full = set(), set(), set(), ""
+        for c in codings:
+            ec = re.search(r'eventcode="(\d+)"', c)
+            if not ec:
+                continue
+            full = full or ec.group(1)
+            roots.add(ec.group(1)[:2])
+            s = re.search(r'sourcecode="([^"]*)"', c)
+            t = re.search(r'targetcode="([^"]*)"', c)
+            if s:
+                src.add(_country(s.group(1)))
+            if t:
+                tgt.add(_country(t.group(1)))
+        if roots:
+            rows.append((text, pub, roots, src, tgt, full))
+    return rows
+
+
+def main() -> None:
+    from summitry.coding import Coder
+
+    coder = Coder()
+    _score("PLOVER GSR (PLOVER type)", plover_rows(), coder, "plover")
+    _score("PETR2 GSR validation (CAMEO root)", petr_rows(), coder, "cameo")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,212 @@
+"""Reading actor files (shipped and user-supplied): CSV or YAML, one shape for both.
+
+Actor files (CSV, UTF-8, header row) have the columns
+
+    actor_id      required; countries ISO3 ("RUS"), IGOs short codes ("NATO"),
+                  people "person:<slug of name>" (e.g. person:vladimir-putin)
+    name          required; canonical English name
+    kind          country|igo|person|organisation|group (default: person if the id
+                  starts with "person:", else organisation)
+    iso3          country the actor belongs to
+    cameo_code    CAMEO actor code, if any
+    aliases       other names separated by ";" ("Erdogan;Tayyip Erdogan")
+    surname       people: the name used alone ("Putin", "Xi"); default the last word
+    source_url    where the row's facts come from (required in shipped files)
+    note          free text
+
+and optionally, to give the actor a role on the same row (repeat the actor columns on
+each row for several roles):
+
+    role          head_of_state|head_of_government|foreign_minister|defence_minister|
+                  party_leader|vice_president|... (free-form others allowed)
+    role_iso3     country of the role (default: iso3)
+    start_date    ISO date, first day in office (inclusive)
+    end_date      ISO date the successor took office (exclusive); empty = still in office
+    acting        "1"/"true" for acting or interim holders
+
+Role files (like the shipped roles.csv) have no ``name`` column: actor_id, role, iso3,
+start_date, end_date, acting, source_url, note.
+
+YAML files hold a list of mappings with the actor columns above, ``aliases`` as a list, and
+``roles`` as a list of mappings {role, iso3, start_date, end_date, acting, source_url}.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from summitry.actors.model import Actor, Role
+
+KINDS = {"country", "igo", "person", "organisation", "group", "sector"}
+TRUE = {"1", "true", "yes", "y"}
+
+
+class ActorFileError(ValueError):
+    """A bad row or field in an actor file (the message names file, line and field)."""
+
+
+@dataclass
+class ParsedFile:
+    actors: list[tuple[Actor, int]]
+    roles: list[tuple[Role, int]]
+
+
+def _date(value: object, where: str, field: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ActorFileError(
+            f"{where}: field '{field}': expected an ISO date YYYY-MM-DD, got {value!r}"
+        ) from None
+
+
+def _clean(value: object) -> str | None:
+    if value is None:
+        return None
+    s = str(value).strip()
+    return s or None
+
+
+def _aliases(value: object) -> tuple[str, ...]:
+    if value is None or value == "":
+        return ()
+    items = value if isinstance(value, list | tuple) else str(value).split(";")
+    return tuple(a for a in (str(x).strip() for x in items) if a)
+
+
+def actor_from_row(row: dict, where: str, origin: str) -> Actor:
+    actor_id = _clean(row.get("actor_id"))
+    name = _clean(row.get("name"))
+    if not actor_id:
+        raise ActorFileError(f"{where}: field 'actor_id': required, got nothing")
+    if not name:
+        raise ActorFileError(f"{where}: field 'name': required, got nothing")
+    kind = _clean(row.get("kind")) or (
+        "person" if actor_id.startswith("person:") else "organisation"
+    )
+    if kind not in KINDS:
+        raise ActorFileError(
+            f"{where}: field 'kind': expected one of {sorted(KINDS)}, got {kind!r}"
+        )
+    return Actor(
+        actor_id=actor_id,
+        name=name,
+        kind=kind,
+        iso3=_clean(row.get("iso3")),
+        cameo_code=_clean(row.get("cameo_code")),
+        aliases=_aliases(row.get("aliases")),
+        surname=_clean(row.get("surname")),
+        origin=_clean(row.get("origin")) or origin,
+        source_url=_clean(row.get("source_url")),
+        note=_clean(row.get("note")),
+    )
+
+
+def role_from_row(
+    row: dict, where: str, origin: str, actor_id: str | None = None, iso3: str | None = None
+) -> Role:
+    aid = actor_id or _clean(row.get("actor_id"))
+    role = _clean(row.get("role"))
+    if not aid:
+        raise ActorFileError(f"{where}: field 'actor_id': required, got nothing")
+    if not role:
+        raise ActorFileError(f"{where}: field 'role': required, got nothing")
+    start = _date(row.get("start_date"), where, "start_date")
+    end = _date(row.get("end_date"), where, "end_date")
+    if start and end and end < start:
+        raise ActorFileError(f"{where}: field 'end_date': {end} is before start_date {start}")
+    return Role(
+        actor_id=aid,
+        role=role,
+        iso3=_clean(row.get("role_iso3")) or _clean(row.get("iso3")) or iso3,
+        start=start,
+        end=end,
+        acting=str(row.get("acting") or "").strip().lower() in TRUE,
+        origin=origin,
+        source_url=_clean(row.get("source_url")),
+        note=_clean(row.get("note")),
+    )
+
+
+def read_csv(path: Path, origin: str) -> ParsedFile:
+    out = ParsedFile([], [])
+    try:
+        with path.open(newline="", encoding="utf-8") as fh:
+            reader = csv.DictReader(fh)
+            cols = set(reader.fieldnames or ())
+            if "actor_id" not in cols or not ({"name", "role"} & cols):
+                raise ActorFileError(
+                    f"{path}: line 1: expected a header with actor_id and name (actor file) "
+                    f"or actor_id and role (role file), got {sorted(cols)}"
+                )
+            for row in reader:
+                where = f"{path}: line {reader.line_num}"
+                if "name" in cols:
+                    actor = actor_from_row(row, where, origin)
+                    out.actors.append((actor, reader.line_num))
+                    if _clean(row.get("role")):
+                        out.roles.append(
+                            (
+                                role_from_row(row, where, origin, actor.actor_id, actor.iso3),
+                                reader.line_num,
+                            )
+                        )
+                else:
+                    out.roles.append((role_from_row(row, where, origin), reader.line_num))
+    except UnicodeDecodeError as exc:
+        raise ActorFileError(f"{path}: expected UTF-8 text ({exc.reason})") from None
+    return out
+
+
+def read_yaml(path: Path, origin: str) -> ParsedFile:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ActorFileError(f"{path}: not valid YAML ({exc})") from None
+    if data is None:
+        return ParsedFile([], [])
+    if isinstance(data, dict) and "actors" in data:
+        data = data["actors"]
+    if not isinstance(data, list):
+        raise ActorFileError(f"{path}: expected a list of actor mappings at the top level")
+    out = ParsedFile([], [])
+    for i, item in enumerate(data, 1):
+        where = f"{path}: item {i}"
+        if not isinstance(item, dict):
+            raise ActorFileError(f"{where}: expected a mapping with actor_id and name")
+        actor = actor_from_row(item, where, origin)
+        out.actors.append((actor, i))
+        roles = item.get("roles") or []
+        if not isinstance(roles, list):
+            raise ActorFileError(f"{where}: field 'roles': expected a list of mappings")
+        for j, r in enumerate(roles, 1):
+            if not isinstance(r, dict):
+                raise ActorFileError(
+                    f"{where} role {j}: expected a mapping with role and start_date"
+                )
+            out.roles.append(
+                (role_from_row(r, f"{where} role {j}", origin, actor.actor_id, actor.iso3), i)
+            )
+    return out
+
+
+def read_actor_file(path: str | Path, origin: str = "user") -> ParsedFile:
+    """Parse one CSV or YAML actor/role file; raises :class:`ActorFileError` on bad input."""
+    p = Path(path)
+    if not p.is_file():
+        raise ActorFileError(f"{p}: no such actor file")
+    suffix = p.suffix.lower()
+    if suffix in {".yaml", ".yml"}:
+        return read_yaml(p, origin)
+    if suffix in {".csv", ".txt"}:
+        return read_csv(p, origin)
+    raise ActorFileError(f"{p}: expected a .csv, .yaml or .yml actor file")

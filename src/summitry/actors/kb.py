@@ -1,0 +1,598 @@
+"""The actor knowledge base: countries, international organisations and people with roles.
+
+Load once per run with :meth:`ActorKB.load`; the shipped files are parsed once per process
+and cached. Resolution (:meth:`ActorKB.resolve`) maps a surface string and a date to
+candidate actors and says which rule matched; unknown names return nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from summitry.actors.files import ActorFileError, ParsedFile, read_actor_file
+from summitry.actors.model import Actor, Match, Role
+from summitry.actors.normalise import normalise
+
+SHIPPED_FILES = ("countries.csv", "organisations.csv", "people.csv", "roles.csv")
+TERMS_FILE = "country_terms.csv"
+SINGLE_HOLDER_ROLES = {
+    "head_of_state",
+    "head_of_government",
+    "foreign_minister",
+    "defence_minister",
+    "party_leader",
+    "vice_president",
+    "commission_president",
+    "council_president",
+    "supreme_leader",
+    "secretary_general",
+    "national_security_advisor",
+    "secretary_of_war",
+    "press_secretary",
+    "crown_prince",
+    "un_ambassador",
+}
+# Surnames that are also everyday words: never resolved on their own.
+# (the full name still resolves: "Theresa May", "Gordon Brown").
+COMMON_WORD_SURNAMES = {
+    "may",
+    "brown",
+    "rice",
+    "major",
+    "hunt",
+    "cook",
+    "straw",
+    "ban",
+    "li",
+}
+# Words that may precede a name ("U.S. Secretary of State Mike Pompeo", "President Putin").
+TITLE_WORDS = {
+    "the",
+    "'s",
+    "president",
+    "prime",
+    "minister",
+    "foreign",
+    "defence",
+    "defense",
+    "secretary",
+    "of",
+    "state",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "general",
+    "gen",
+    "leader",
+    "vice",
+    "supreme",
+    "crown",
+    "prince",
+    "ayatollah",
+    "emperor",
+    "lord",
+    "senator",
+    "sen",
+    "ambassador",
+    "chairman",
+    "first",
+    "deputy",
+    "acting",
+    "interim",
+    "then",
+    "former",
+    "spokesman",
+    "spokeswoman",
+    "adviser",
+    "advisor",
+    "national",
+    "security",
+    "party",
+    "communist",
+    "soviet",
+    "pm",
+    "dame",
+    "madam",
+    "counterpart",
+    "envoy",
+    "war",
+}
+HISTORIC_UNTIL = {"SUN": date(1991, 12, 26)}  # the USSR was dissolved on 1991-12-26
+SUCCESSOR_OF = {"RUS": ("SUN", date(1991, 12, 26))}
+AROUND = timedelta(days=366)  # "holding a relevant role around that date"
+
+ROLE_TITLES: dict[str, str] = {
+    "president": "head_of_state",
+    "head of state": "head_of_state",
+    "king": "head_of_state",
+    "queen": "head_of_state",
+    "monarch": "head_of_state",
+    "emperor": "head_of_state",
+    "prime minister": "head_of_government",
+    "premier": "head_of_government",
+    "pm": "head_of_government",
+    "chancellor": "head_of_government",
+    "head of government": "head_of_government",
+    "foreign minister": "foreign_minister",
+    "foreign secretary": "foreign_minister",
+    "secretary of state": "foreign_minister",
+    "minister of foreign affairs": "foreign_minister",
+    "foreign affairs minister": "foreign_minister",
+    "top diplomat": "foreign_minister",
+    "minister for foreign affairs": "foreign_minister",
+    "external affairs minister": "foreign_minister",
+    "defence minister": "defence_minister",
+    "defense minister": "defence_minister",
+    "defence secretary": "defence_minister",
+    "defense secretary": "defence_minister",
+    "secretary of defense": "defence_minister",
+    "secretary of defence": "defence_minister",
+    "minister of defence": "defence_minister",
+    "minister of defense": "defence_minister",
+    "war secretary": "defence_minister",
+    "secretary of war": "defence_minister",
+    "defense chief": "defence_minister",
+    "defence chief": "defence_minister",
+    "general secretary": "party_leader",
+    "party leader": "party_leader",
+    "party chief": "party_leader",
+    "first secretary": "party_leader",
+    "communist party leader": "party_leader",
+    "vice president": "vice_president",
+    "leader": "leader",
+}
+# Where "the <country> leader" means the head of government (parliamentary systems).
+HOG_LEADS = {
+    "GBR",
+    "JPN",
+    "CAN",
+    "AUS",
+    "IND",
+    "ITA",
+    "DEU",
+    "ESP",
+    "NLD",
+    "ISR",
+    "NZL",
+    "IRL",
+    "SWE",
+    "NOR",
+    "DNK",
+    "BEL",
+    "AUT",
+    "GRC",
+    "POL",
+    "HUN",
+    "CZE",
+    "PAK",
+    "THA",
+    "IRQ",
+    "MYS",
+}
+TITLE_PHRASES: dict[str, tuple[str, str]] = {
+    "european commission president": ("commission_president", "EU"),
+    "president of the european commission": ("commission_president", "EU"),
+    "commission president": ("commission_president", "EU"),
+    "eu commission president": ("commission_president", "EU"),
+    "european council president": ("council_president", "EU"),
+    "president of the european council": ("council_president", "EU"),
+    "eu council president": ("council_president", "EU"),
+}
+_TITLE_ALT = "|".join(sorted((re.escape(t) for t in ROLE_TITLES), key=len, reverse=True))
+_TITLE_FIRST = re.compile(
+    rf"^(?:the )?(?:(?:acting|interim|then|current|new) )?(?P<title>{_TITLE_ALT})"
+    r" of (?:the )?(?P<country>.+)$"
+)
+_TITLE_LAST = re.compile(
+    rf"^(?:the )?(?P<country>.+?)(?: 's)? (?:(?:acting|interim|then|current|new) )?"
+    rf"(?P<title>{_TITLE_ALT})$"
+)
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("summitry") / "data" / "actors"))
+
+
+@lru_cache(maxsize=8)
+def _cached_file(path: str, mtime: float, origin: str) -> ParsedFile:
+    return read_actor_file(path, origin=origin)
+
+
+def _parse(path: Path, origin: str) -> ParsedFile:
+    return _cached_file(str(path), path.stat().st_mtime, origin)
+
+
+@lru_cache(maxsize=2)
+def _cached_terms(
+    path: str, mtime: float
+) -> tuple[tuple[str, str, str, str | None, str | None], ...]:
+    import csv
+
+    rows = []
+    with open(path, newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            rows.append(
+                (
+                    row["iso3"],
+                    row["term"],
+                    row["type"],
+                    row.get("note") or None,
+                    row.get("source_url") or None,
+                )
+            )
+    return tuple(rows)
+
+
+class ActorKB:
+    """Actors and time-bounded roles, with indexes for name, surname, title and fuzzy look-up."""
+
+    def __init__(self) -> None:
+        self._actors: dict[str, Actor] = {}
+        self._roles: dict[str, list[Role]] = {}
+        self._by_office: dict[tuple[str, str], list[Role]] = {}
+        self._names: dict[str, set[str]] = {}
+        self._surnames: dict[str, set[str]] = {}
+        self._adjectives: dict[str, str] = {}
+        self._capitals: dict[str, list[str]] = {}
+        self._metonyms: dict[str, list[tuple[str, str | None]]] = {}
+        self._country_keys: dict[str, str] = {}
+        self._fuzzy_keys: list[str] | None = None
+        self._cameo: dict[str, str] | None = None
+
+    # --- loading ------------------------------------------------------------------------
+    @classmethod
+    def load(
+        cls, extra_paths: Iterable[str | Path] = (), *, data_dir: Path | None = None
+    ) -> ActorKB:
+        """The shipped KB plus user files (CSV/YAML, see :mod:`summitry.actors.files`).
+
+        Raises :class:`ActorFileError` (one line naming file, line and field) on bad input.
+        """
+        kb = cls()
+        base = data_dir or _data_dir()
+        for name in SHIPPED_FILES:
+            path = base / name
+            if path.is_file():
+                kb._add_parsed(_parse(path, "kb"))
+        terms = base / TERMS_FILE
+        if terms.is_file():
+            for iso3, term, kind, note, _url in _cached_terms(str(terms), terms.stat().st_mtime):
+                kb.add_country_term(iso3, term, kind, note)
+        for extra in extra_paths:
+            p = Path(extra)
+            if not p.is_file():
+                raise ActorFileError(f"{p}: no such actor file")
+            kb._add_parsed(_parse(p, "user"))
+        return kb
+
+    def _add_parsed(self, parsed: ParsedFile) -> None:
+        for actor, _line in parsed.actors:
+            self.add(actor)
+        for role, line in parsed.roles:
+            if role.actor_id not in self._actors:
+                raise ActorFileError(
+                    f"role of unknown actor {role.actor_id!r} (line/item {line}); "
+                    "add the actor row first"
+                )
+            self.add_role(role)
+
+    def add(self, actor: Actor, aliases: Iterable[str] = (), roles: Iterable[Role] = ()) -> Actor:
+        """Add (or merge into) an actor: new aliases are appended, an existing row keeps its fields.
+
+        The public entry point for other loaders (dictionaries, importers, user files).
+        """
+        extra = tuple(a for a in aliases if a)
+        old = self._actors.get(actor.actor_id)
+        if old is None:
+            new = replace(actor, aliases=tuple(dict.fromkeys((*actor.aliases, *extra))))
+        else:
+            new = replace(old, aliases=tuple(dict.fromkeys((*old.aliases, *actor.aliases, *extra))))
+        self._actors[new.actor_id] = new
+        for n in (new.name, *new.aliases):
+            key = normalise(n)
+            if key:
+                self._names.setdefault(key, set()).add(new.actor_id)
+        if new.kind == "person":
+            sur = normalise(new.surname or _default_surname(new.name))
+            if sur:
+                self._surnames.setdefault(sur, set()).add(new.actor_id)
+        elif new.kind == "country" and new.iso3:
+            for n in (new.name, *new.aliases):
+                self._country_keys.setdefault(normalise(n), new.iso3)
+        self._fuzzy_keys = None
+        self._cameo = None
+        for r in roles:
+            self.add_role(r if r.actor_id == new.actor_id else replace(r, actor_id=new.actor_id))
+        return new
+
+    def add_role(self, role: Role) -> None:
+        if role.actor_id not in self._actors:
+            raise KeyError(f"unknown actor {role.actor_id!r}: add the actor before its roles")
+        have = self._roles.setdefault(role.actor_id, [])
+        if any((r.role, r.iso3, r.start) == (role.role, role.iso3, role.start) for r in have):
+            return
+        have.append(role)
+        office = self._by_office.setdefault((role.role, role.iso3 or ""), [])
+        office.append(role)
+        office.sort(key=lambda r: (r.start or date.min, r.acting))
+
+    def add_country_term(self, iso3: str, term: str, kind: str, note: str | None = None) -> None:
+        """Register an adjective ("Russian"), capital ("Moscow") or metonym ("the Kremlin")."""
+        key = normalise(term)
+        if key.startswith("the "):
+            key = key[4:]
+        if kind == "adjective":
+            self._adjectives.setdefault(key, iso3)
+        elif kind == "capital":
+            if iso3 not in self._capitals.setdefault(key, []):
+                self._capitals[key].append(iso3)
+        elif kind == "metonym":
+            if all(i != iso3 for i, _n in self._metonyms.setdefault(key, [])):
+                self._metonyms[key].append((iso3, note))
+        elif kind == "name":
+            self._country_keys.setdefault(key, iso3)
+        else:
+            raise ValueError(
+                f"country term {term!r}: type must be adjective|capital|metonym|name, got {kind!r}"
+            )
+
+    # --- look-ups -------------------------------------------------------------------------
+    def get(self, actor_id: str) -> Actor | None:
+        return self._actors.get(actor_id)
+
+    def __contains__(self, actor_id: str) -> bool:
+        return actor_id in self._actors
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def actors(self, kind: str | None = None) -> Iterator[Actor]:
+        return (a for a in self._actors.values() if kind is None or a.kind == kind)
+
+    def all_roles(self) -> Iterator[Role]:
+        for rs in self._roles.values():
+            yield from rs
+
+    def names(self) -> list[str]:
+        """Every surface name the KB knows for people (names, aliases, surnames)."""
+        out: list[str] = []
+        for a in self._actors.values():
+            if a.kind == "person":
+                out.extend((a.name, *a.aliases, a.surname or _default_surname(a.name)))
+        return out
+
+    def roles(self, actor_id: str, on: date | None = None) -> list[Role]:
+        """The actor's roles (held on ``on`` if given), oldest first."""
+        rs = self._roles.get(actor_id, [])
+        if on is not None:
+            rs = [r for r in rs if r.held_on(on)]
+        return sorted(rs, key=lambda r: r.start or date.min)
+
+    def holders(self, role: str, iso3: str, on: date) -> list[Role]:
+        """Tenures of ``role`` in ``iso3`` held on ``on`` (substantive before acting)."""
+        return [r for r in self._by_office.get((role, iso3), ()) if r.held_on(on)]
+
+    def holder(self, role: str, iso3: str, on: date) -> Actor | None:
+        """The holder of a role on a date; a substantive holder wins over an acting one."""
+        rs = self.holders(role, iso3, on)
+        if not rs:
+            return None
+        rs.sort(key=lambda r: r.acting)
+        return self._actors.get(rs[0].actor_id)
+
+    def country_of_adjective(self, word: str) -> str | None:
+        """ISO3 for an adjective/demonym ("Russian", "American", "U.S."), else None."""
+        return self._adjectives.get(normalise(word))
+
+    def country_of(self, term: str) -> str | None:
+        """ISO3 for a country name, alias, adjective or capital ("Russia", "U.S.", "Moscow")."""
+        key = normalise(term)
+        if key.startswith("the "):
+            key = key[4:]
+        caps = self._capitals.get(key)
+        return (
+            self._country_keys.get(key) or self._adjectives.get(key) or (caps[0] if caps else None)
+        )
+
+    def actor_for_cameo(self, code: str) -> Actor | None:
+        """The KB actor for a CAMEO actor code: exact ("IGOWSTNAT" -> NATO), else the longest
+        known prefix ("RUSGOV" -> RUS, "IGOUNOKBZ" -> UN); None if nothing fits."""
+        if self._cameo is None:
+            self._cameo = {}
+            for a in self._actors.values():
+                if a.cameo_code and a.kind != "person":
+                    self._cameo.setdefault(a.cameo_code.upper(), a.actor_id)
+        code = (code or "").strip().upper()
+        for n in range(len(code), 2, -1):
+            aid = self._cameo.get(code[:n])
+            if aid is not None:
+                return self._actors[aid]
+        try:  # older CAMEO country codes (ROM, BUR, ZAR ...) from the shipped code tables
+            from summitry.codes import cameo_country
+        except ImportError:
+            return None
+        iso3 = cameo_country(code[:3]) if len(code) >= 3 else None
+        return self._actors.get(iso3) if iso3 else None
+
+    @staticmethod
+    def normalise(name: str) -> str:
+        return normalise(name)
+
+    # --- resolution -----------------------------------------------------------------------
+    def find(self, name: str, on: date | None = None) -> list[Actor]:
+        """Candidate actors for a surface string (see :meth:`resolve`); several = ambiguous."""
+        return [m.actor for m in self.resolve(name, on=on)]
+
+    def resolve(self, text: str, on: date | None = None) -> list[Match]:
+        """Candidates for ``text`` on date ``on``, each with the rule that matched.
+
+        Rules, in order: ``metonym`` ("the Kremlin"); ``name`` (full name or alias, by date if
+        several); ``title:<role>`` ("the Russian president", by role tenure on ``on``, with an
+        ``:acting`` suffix for an acting holder); ``capital`` ("Moscow" as the government);
+        ``surname`` (unique, else the one holding a role on ``on``, else within a year);
+        ``titled-name`` / ``titled-surname`` ("President Putin"); ``fuzzy`` (near spelling of
+        a full person name). ``@date`` marks a choice made by date, ``:ambiguous`` a tie.
+        Ambiguous results return every candidate; unknown strings return [].
+        """
+        key = normalise(text)
+        if key.endswith(" 's"):
+            key = key[:-3]
+        if not key:
+            return []
+        bare = key[4:] if key.startswith("the ") else key
+        if bare in self._metonyms:
+            opts = self._metonyms[bare]
+            iso3 = _pick_country([i for i, _n in opts], on)
+            note = dict(opts)[iso3]
+            a = self._actors.get(iso3)
+            return [Match(a, "metonym", iso3=iso3, extra={"note": note})] if a else []
+        ids = self._names.get(key) or self._names.get(bare)
+        if ids:
+            return self._by_date(ids, on, "name")
+        title = self._resolve_title(bare, on)
+        if title is not None:
+            return title
+        if bare in self._capitals:
+            a = self._actors.get(_pick_country(self._capitals[bare], on))
+            return [Match(a, "capital", iso3=a.actor_id)] if a else []
+        sur = self._surnames.get(bare)
+        if sur and bare not in COMMON_WORD_SURNAMES:
+            return self._by_date(sur, on, "surname")
+        titled = self._strip_title(bare)
+        if titled:  # "Russian President Vladimir Putin", "Secretary of State Pompeo"
+            ids = {i for i in self._names.get(titled, ()) if self._actors[i].kind == "person"}
+            if ids:
+                return self._by_date(ids, on, "titled-name")
+            sur = self._surnames.get(titled)
+            if sur:
+                return self._by_date(sur, on, "titled-surname")
+            return [] if self._names.get(titled) else self._fuzzy(titled, on)
+        return self._fuzzy(bare, on)
+
+    def _strip_title(self, key: str) -> str | None:
+        """The name after leading titles and country words, or None if nothing was stripped."""
+        words = key.split(" ")
+        i = 0
+        while i < len(words) - 1:
+            w = words[i]
+            two = " ".join(words[i : i + 2])
+            if two in self._country_keys or two in self._adjectives:
+                i += 2
+            elif w in TITLE_WORDS or w in self._adjectives or w in self._country_keys:
+                i += 1
+            else:
+                break
+        return " ".join(words[i:]) if 0 < i < len(words) else None
+
+    def _by_date(self, ids: set[str], on: date | None, rule: str) -> list[Match]:
+        cands = sorted(ids)
+        if len(cands) == 1:
+            return [Match(self._actors[cands[0]], rule, iso3=self._actors[cands[0]].iso3)]
+        if on is not None:  # in office on the date, else within a year of it
+            for live in (
+                [i for i in cands if any(r.held_on(on) for r in self._roles.get(i, ()))],
+                [
+                    i
+                    for i in cands
+                    if any(r.overlaps(on - AROUND, on + AROUND) for r in self._roles.get(i, ()))
+                ],
+            ):
+                if len(live) == 1:
+                    return [
+                        Match(
+                            self._actors[live[0]], f"{rule}@date", iso3=self._actors[live[0]].iso3
+                        )
+                    ]
+                if live:
+                    cands = live
+                    break
+        return [
+            Match(self._actors[i], f"{rule}:ambiguous", iso3=self._actors[i].iso3) for i in cands
+        ]
+
+    def _resolve_title(self, key: str, on: date | None) -> list[Match] | None:
+        """None if ``key`` is not a title; [] if it is one but no holder is known."""
+        if key in TITLE_PHRASES:
+            role, iso3 = TITLE_PHRASES[key]
+        else:
+            m = _TITLE_FIRST.match(key) or _TITLE_LAST.match(key)
+            if not m:
+                return None
+            iso3 = self.country_of(m.group("country")) or self.country_of_adjective(
+                m.group("country")
+            )
+            if iso3 is None:
+                return None
+            role = ROLE_TITLES[m.group("title")]
+        if on is None:
+            return []
+        roles = [role]
+        if role == "leader":
+            roles = [
+                "supreme_leader",
+                "party_leader",
+                "head_of_government" if iso3 in HOG_LEADS else "head_of_state",
+                "head_of_state",
+            ]
+        if iso3 in SUCCESSOR_OF and not any(self.holders(r, iso3, on) for r in roles):
+            old, until = SUCCESSOR_OF[iso3]
+            if on < until:  # "the Russian leader" in 1986: the Soviet one
+                iso3 = old
+        for r in roles:
+            a = self.holder(r, iso3, on)
+            if a is not None:
+                acting = any(
+                    t.acting for t in self.holders(r, iso3, on) if t.actor_id == a.actor_id
+                )
+                return [Match(a, f"title:{r}" + (":acting" if acting else ""), role=r, iso3=iso3)]
+        return []
+
+    def _fuzzy(self, key: str, on: date | None) -> list[Match]:
+        if len(key) < 6 or " " not in key:
+            return []
+        from rapidfuzz import fuzz, process
+
+        if self._fuzzy_keys is None:
+            self._fuzzy_keys = [
+                k
+                for k, ids in self._names.items()
+                if " " in k and any(self._actors[i].kind == "person" for i in ids)
+            ]
+        hits = process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=90, limit=3)
+        ids = {i for k, _s, _ in hits for i in self._names[k] if self._actors[i].kind == "person"}
+        if not ids:
+            return []
+        out = self._by_date(ids, on, "fuzzy")
+        return out
+
+
+def _pick_country(isos: list[str], on: date | None) -> str:
+    """Among countries sharing a term (Moscow: SUN, RUS) pick the one that existed on ``on``."""
+    if len(isos) == 1:
+        return isos[0]
+    for iso3 in isos:
+        if iso3 in HISTORIC_UNTIL and on is not None and on < HISTORIC_UNTIL[iso3]:
+            return iso3
+    current = [i for i in isos if i not in HISTORIC_UNTIL]
+    return current[0] if current else isos[0]
+
+
+def _default_surname(name: str) -> str:
+    words = [
+        w
+        for w in name.replace(",", " ").split()
+        if w.lower().strip(".") not in {"jr", "sr", "ii", "iii"}
+    ]
+    return words[-1] if words else name

@@ -1,0 +1,315 @@
+"""Read what the store knows about a pair: their meetings with items, statements, treaties.
+
+Every row keeps where it came from (origin plus document span, dataset row or source URL) so
+that the report can cite it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from summitry.analysis.dyad import Dyad, check_sources
+from summitry.analysis.results import TableResult
+
+
+@dataclass
+class Evidence:
+    """Where a fact comes from: a document span, a dataset row, or a source URL."""
+
+    origin: str
+    doc_id: str | None = None
+    sent_idx: int | None = None
+    start_char: int | None = None
+    end_char: int | None = None
+    dataset: str | None = None
+    dataset_row_id: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+    @property
+    def key(self) -> tuple:
+        return (
+            self.doc_id,
+            self.sent_idx,
+            self.start_char,
+            self.dataset,
+            self.dataset_row_id,
+            self.url if not (self.doc_id or self.dataset_row_id) else None,
+        )
+
+
+@dataclass
+class Item:
+    kind: str  # topic|outcome|non_outcome|statement|reaction|status
+    text: str
+    topic: str | None
+    value: str | None
+    actor_id: str | None
+    actor_name: str | None
+    item_date: date | None
+    evidence: Evidence
+
+
+@dataclass
+class Meeting:
+    meeting_id: str
+    origin: str
+    title: str | None
+    start: date | None
+    end: date | None
+    city: str | None
+    country: str | None
+    format: str
+    occasion: str | None
+    status: str
+    participants: list[tuple[str, str, str | None]]  # (actor_id, name, iso3)
+    evidence: Evidence
+    notes: str | None = None
+    items: list[Item] = field(default_factory=list)
+
+    @property
+    def topics(self) -> list[str]:
+        return list(dict.fromkeys(i.topic for i in self.items if i.kind == "topic" and i.topic))
+
+    def of_kind(self, *kinds: str) -> list[Item]:
+        return [i for i in self.items if i.kind in kinds]
+
+
+def _q(store, sql: str, params: list) -> list[dict[str, Any]]:
+    cur = store.con.execute(sql, params)
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
+def dyad_meetings(store, dyad: Dyad, sources=None, history: bool = False) -> list[Meeting]:
+    """Meetings of the pair, oldest first (undated last).
+
+    Leaders: meetings both attended. Countries, or ``history=True``: meetings with a
+    participant from each side's country (or its predecessor state, e.g. SUN for RUS).
+    """
+    origins = list(check_sources(sources))
+    if dyad.is_leaders and not history:
+        cond = (
+            "meeting_id IN (SELECT meeting_id FROM meeting_participants WHERE actor_id = ?) "
+            "AND meeting_id IN (SELECT meeting_id FROM meeting_participants WHERE actor_id = ?)"
+        )
+        params: list = [dyad.a.person_id, dyad.b.person_id]
+    else:
+        cond = (
+            "meeting_id IN (SELECT meeting_id FROM meeting_participants WHERE iso3 IN "
+            "(SELECT unnest(?))) AND meeting_id IN (SELECT meeting_id FROM "
+            "meeting_participants WHERE iso3 IN (SELECT unnest(?)))"
+        )
+        params = [list(dyad.a.countries), list(dyad.b.countries)]
+    has_km = "knowledge_meetings" in store.tables()
+    notes = "k.notes" if has_km else "NULL"
+    join = "LEFT JOIN knowledge_meetings k USING (meeting_id)" if has_km else ""
+    rows = _q(
+        store,
+        f"SELECT m.*, {notes} AS kp_notes FROM meetings m {join} "
+        f"WHERE m.origin IN (SELECT unnest(?)) AND {cond} "
+        "ORDER BY m.start_date NULLS LAST, m.meeting_id",
+        [origins, *params],
+    )
+    if not rows:
+        return []
+    ids = [r["meeting_id"] for r in rows]
+    parts: dict[str, list] = {}
+    for p in _q(
+        store,
+        "SELECT * FROM meeting_participants WHERE meeting_id IN (SELECT unnest(?)) "
+        "ORDER BY meeting_id, actor_id",
+        [ids],
+    ):
+        parts.setdefault(p["meeting_id"], []).append((p["actor_id"], p["name"], p["iso3"]))
+    items: dict[str, list[Item]] = {}
+    for it in _q(
+        store,
+        "SELECT i.*, d.url AS doc_url, d.title AS doc_title FROM meeting_items i "
+        "LEFT JOIN documents d USING (doc_id) WHERE i.meeting_id IN (SELECT unnest(?)) "
+        "AND i.origin IN (SELECT unnest(?)) "
+        "ORDER BY i.item_date NULLS LAST, i.doc_id, i.sent_idx, i.item_id",
+        [ids, origins],
+    ):
+        ev = Evidence(
+            it["origin"],
+            it["doc_id"],
+            it["sent_idx"],
+            it["start_char"],
+            it["end_char"],
+            it["dataset"],
+            it["dataset_row_id"],
+            it["source_url"] or it["doc_url"],
+            it["doc_title"],
+        )
+        items.setdefault(it["meeting_id"], []).append(
+            Item(
+                it["kind"],
+                it["text"] or it["value"] or it["topic"] or "",
+                it["topic"],
+                it["value"],
+                it["actor_id"],
+                it["actor_name"],
+                it["item_date"],
+                ev,
+            )
+        )
+    out = []
+    for r in rows:
+        mid = r["meeting_id"]
+        ev = Evidence(
+            r["origin"],
+            dataset="knowledge-pack" if r["origin"] == "curated" else None,
+            dataset_row_id=mid if r["origin"] == "curated" else None,
+            url=r["source_url"],
+            title=r["title"],
+        )
+        if r["origin"] != "curated":
+            ev = _meeting_evidence(store, mid, r)
+        out.append(
+            Meeting(
+                mid,
+                r["origin"],
+                r["title"],
+                r["start_date"],
+                r["end_date"],
+                r["city"],
+                r["country"],
+                r["format"],
+                r["occasion"],
+                r["status"],
+                parts.get(mid, []),
+                ev,
+                r.get("kp_notes"),
+                items.get(mid, []),
+            )
+        )
+    return out
+
+
+def _meeting_evidence(store, mid: str, row: dict[str, Any]) -> Evidence:
+    """The first report of an extracted / imported meeting (its earliest source event)."""
+    ev = _q(
+        store,
+        "SELECT e.origin, e.doc_id, e.sent_idx, e.start_char, e.end_char, e.dataset, "
+        "e.dataset_row_id, coalesce(e.source_url, d.url) AS url, d.title FROM meeting_sources s "
+        "JOIN events e USING (event_id) LEFT JOIN documents d USING (doc_id) "
+        "WHERE s.meeting_id = ? ORDER BY e.event_date, e.event_id LIMIT 1",
+        [mid],
+    )
+    if ev:
+        e = ev[0]
+        return Evidence(
+            row["origin"],
+            e["doc_id"],
+            e["sent_idx"],
+            e["start_char"],
+            e["end_char"],
+            e["dataset"],
+            e["dataset_row_id"],
+            e["url"],
+            e["title"],
+        )
+    return Evidence(row["origin"], url=row["source_url"], title=row["title"])
+
+
+def statements(store, dyad: Dyad, sources=None, limit: int = 12) -> dict[str, list[Item]]:
+    """Each side's quoted statements (events with a speaker and quote, CAMEO 01x/other)."""
+    origins = list(check_sources(sources))
+    out: dict[str, list[Item]] = {}
+    for side in (dyad.a, dyad.b):
+        ids = [side.person_id] if side.person_id else []
+        rows = _q(
+            store,
+            "SELECT e.*, d.url AS doc_url, d.title AS doc_title FROM events e "
+            "LEFT JOIN documents d USING (doc_id) WHERE e.quote IS NOT NULL "
+            "AND e.modality = 'asserted' AND e.origin IN (SELECT unnest(?)) AND "
+            "(e.speaker_actor_id IN (SELECT unnest(?)) OR (? AND e.source_iso3 = ?)) "
+            "ORDER BY e.event_date NULLS LAST, e.event_id LIMIT ?",
+            [origins, ids, side.person_id is None, side.iso3, limit],
+        )
+        out[side.label] = [
+            Item(
+                "statement",
+                r["quote"],
+                (r["topics"] or [None])[0],
+                r["cameo_code"],
+                r["speaker_actor_id"],
+                r["speaker_text"],
+                r["event_date"],
+                Evidence(
+                    r["origin"],
+                    r["doc_id"],
+                    r["sent_idx"],
+                    r["start_char"],
+                    r["end_char"],
+                    r["dataset"],
+                    r["dataset_row_id"],
+                    r["source_url"] or r["doc_url"],
+                    r["doc_title"],
+                ),
+            )
+            for r in rows
+        ]
+    return out
+
+
+def treaty_actions(store, dyad: Dyad) -> list[dict[str, Any]]:
+    """Actions on treaties whose parties include both sides (or predecessor states)."""
+    if "treaties" not in store.tables():
+        return []
+    rows = _q(
+        store,
+        "SELECT a.*, t.short_name, t.name, t.parties FROM treaty_actions a "
+        "JOIN treaties t USING (treaty_id) ORDER BY a.action_date, a.treaty_id",
+        [],
+    )
+    keep = []
+    for r in rows:
+        parties = set((r["parties"] or "").split(";"))
+        if parties & set(dyad.a.countries) and parties & set(dyad.b.countries):
+            keep.append(r)
+    return keep
+
+
+def timeline(store, dyad: Dyad, sources=None) -> TableResult:
+    """The long-run timeline: meetings since 1945 (any leaders of the two countries) and
+    treaty actions, one row per dated entry."""
+    rows = []
+    for m in dyad_meetings(store, dyad, sources, history=True):
+        if m.start is None:
+            continue
+        rows.append(
+            {
+                "date": m.start,
+                "kind": "meeting",
+                "format": m.format,
+                "status": m.status,
+                "label": m.title or m.meeting_id,
+                "id": m.meeting_id,
+                "origin": m.origin,
+                "source": m.evidence.url or m.evidence.doc_id,
+            }
+        )
+    for a in treaty_actions(store, dyad):
+        rows.append(
+            {
+                "date": a["action_date"],
+                "kind": "treaty",
+                "format": a["action"],
+                "status": None,
+                "label": f"{a['short_name']} {a['action'].replace('_', ' ')}",
+                "id": a["treaty_id"],
+                "origin": "curated",
+                "source": a["source_url"],
+            }
+        )
+    rows.sort(key=lambda r: (r["date"], r["kind"], r["id"]))
+    method = (
+        "Meetings between leaders of the two countries (predecessor states included, "
+        "e.g. the USSR for Russia) from the store, and actions on treaties to which both "
+        "are parties, from the knowledge pack."
+    )
+    return TableResult(rows, method)

@@ -1,0 +1,201 @@
+"""``summitry actors``: list the actor KB, resolve a name (``who``), write it to the store."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from summitry.cli.common import console, fail, open_cli_store
+
+actors_app = typer.Typer(
+    help="The actor knowledge base: countries, organisations and people with dated roles.",
+    invoke_without_command=True,
+)
+
+ExtraOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--actors", help="Extra actor file(s), CSV or YAML (see summitry.actors.files)."),
+]
+
+
+def register(app: typer.Typer, import_app: typer.Typer) -> None:
+    app.add_typer(actors_app, name="actors")
+
+
+def _on(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"--on: expected an ISO date YYYY-MM-DD, got {value!r}")
+
+
+def _kb(extra: list[Path] | None):
+    from summitry.actors import ActorFileError, ActorKB
+
+    try:
+        return ActorKB.load(extra_paths=tuple(extra or ()))
+    except ActorFileError as exc:
+        fail(f"--actors: {exc}")
+
+
+def _rows(
+    kb, role: str | None, country: str | None, on: date | None, kind: str | None
+) -> list[dict]:
+    rows: list[dict] = []
+    iso = country.upper() if country else None
+    if iso and kb.get(iso) is None:
+        iso = kb.country_of(country) or iso
+    for a in kb.actors(kind):
+        if role is None and on is None:
+            if iso and a.iso3 != iso and a.actor_id != iso:
+                continue
+            rows.append(
+                {
+                    "actor_id": a.actor_id,
+                    "name": a.name,
+                    "kind": a.kind,
+                    "iso3": a.iso3 or "",
+                    "role": "",
+                    "start_date": "",
+                    "end_date": "",
+                    "acting": "",
+                    "source_url": a.source_url or "",
+                }
+            )
+            continue
+        for r in kb.roles(a.actor_id, on=on):
+            if (role and r.role != role) or (iso and r.iso3 != iso):
+                continue
+            rows.append(
+                {
+                    "actor_id": a.actor_id,
+                    "name": a.name,
+                    "kind": a.kind,
+                    "iso3": r.iso3 or "",
+                    "role": r.role,
+                    "start_date": str(r.start or ""),
+                    "end_date": str(r.end or ""),
+                    "acting": "yes" if r.acting else "",
+                    "source_url": r.source_url or "",
+                }
+            )
+    rows.sort(key=lambda x: (x["iso3"], x["role"], x["start_date"], x["actor_id"]))
+    return rows
+
+
+def _emit(rows: list[dict], fmt: str, title: str) -> None:
+    if fmt == "json":
+        import json
+
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        import csv
+        import sys
+
+        w = csv.DictWriter(
+            sys.stdout, fieldnames=list(rows[0]) if rows else ["actor_id"], lineterminator="\n"
+        )
+        w.writeheader()
+        w.writerows(rows)
+    else:
+        from rich.table import Table
+
+        table = Table(title=title)
+        cols = [c for c in (rows[0] if rows else {"actor_id": ""}) if c != "source_url"]
+        for c in cols:
+            table.add_column(c)
+        for r in rows:
+            table.add_row(*(str(r[c]) for c in cols))
+        console.print(table)
+
+
+@actors_app.callback()
+def list_actors(
+    ctx: typer.Context,
+    role: Annotated[
+        str | None, typer.Option("--role", help="Only this role (head_of_state, ...).")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="ISO3 code or country name.")
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option("--on", help="Only roles held on this ISO date.")
+    ] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="country|igo|person|group.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table|csv|json")] = "table",
+    extra: ExtraOpt = None,
+) -> None:
+    """List actors (with --role/--on: their tenures), filtered by role, country, date and kind."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if fmt not in {"table", "csv", "json"}:
+        fail(f"--format: expected table, csv or json, got {fmt!r}")
+    kb = _kb(extra)
+    rows = _rows(kb, role, country, _on(on), kind)
+    _emit(rows, fmt, f"{len(rows)} actors" + (f" on {on}" if on else ""))
+
+
+@actors_app.command("who")
+def who(
+    text: Annotated[str, typer.Argument(help='A name or title, e.g. "the U.S. president".')],
+    on: Annotated[
+        str | None, typer.Option("--on", help="The date the text refers to (ISO).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table|csv|json")] = "table",
+    extra: ExtraOpt = None,
+) -> None:
+    """Resolve a name, title or metonym to actors, printing the rule that matched."""
+    kb = _kb(extra)
+    when = _on(on)
+    matches = kb.resolve(text, on=when)
+    rows = [
+        {
+            "text": text,
+            "on": on or "",
+            "actor_id": m.actor_id,
+            "name": m.actor.name,
+            "rule": m.rule,
+            "role": m.role or "",
+            "iso3": m.iso3 or "",
+        }
+        for m in matches
+    ]
+    if not rows:
+        if fmt == "table":
+            console.print(
+                f"unresolved: {text!r}" + (f" on {on}" if on else "") + " (no rule matched)"
+            )
+        else:
+            _emit([], fmt, "")
+        raise typer.Exit(1)
+    if fmt == "table":
+        for r in rows:
+            console.print(
+                f"{r['name']} ({r['actor_id']})  rule={r['rule']}"
+                + (f"  role={r['role']}" if r["role"] else "")
+                + (f"  iso3={r['iso3']}" if r["iso3"] else ""),
+                highlight=False,
+                soft_wrap=True,
+            )
+        return
+    _emit(rows, fmt, "")
+
+
+@actors_app.command("store")
+def store_cmd(extra: ExtraOpt = None) -> None:
+    """Write the KB (and --actors files) into the tables actors / actor_roles (idempotent)."""
+    from summitry.actors import write_actors_to_store
+    from summitry.store import StoreError
+
+    kb = _kb(extra)
+    with open_cli_store() as store:
+        try:
+            n_a, n_r = write_actors_to_store(store, kb)
+        except StoreError as exc:
+            fail(str(exc))
+    console.print(f"wrote {n_a} actors and {n_r} roles")

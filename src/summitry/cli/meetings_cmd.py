@@ -1,0 +1,197 @@
+"""``summitry meetings`` (list / build) and ``summitry meeting ID`` (one, with evidence)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from summitry.cli.common import console, fail, open_cli_store
+
+FORMAT_HELP = "Output format: table, json or csv."
+
+
+def _iso(value: str | None, flag: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"{flag} {value!r}: expected an ISO date YYYY-MM-DD")
+
+
+def _fingerprint(store) -> str:
+    n, last = store.con.execute("SELECT count(*), max(created_at) FROM events").fetchone()
+    docs = store.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    return f"{n}|{last}|{docs}"
+
+
+def ensure_built(store, ministers: bool = False) -> None:
+    """Build episodes when the events changed since the last build (or never built)."""
+    from summitry.meetings import build
+
+    key = "meetings.fingerprint" + (".ministers" if ministers else "")
+    row = store.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    fp = _fingerprint(store)
+    if row is None or row[0] != fp:
+        build(store, ministers=ministers, progress=True)
+        store.con.execute("DELETE FROM meta WHERE key LIKE 'meetings.fingerprint%'")
+        store.con.execute("INSERT INTO meta VALUES (?, ?)", [key, fp])
+
+
+def _print_table(rows: list[dict]) -> None:
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for col in ("id", "dates", "participants", "format", "status", "place", "topics", "sources"):
+        table.add_column(col, overflow="fold")
+    for m in rows:
+        dates = m["start_date"] or "?"
+        if m["end_date"] and m["end_date"] != m["start_date"]:
+            dates += f" – {m['end_date']}"
+        fmt = m["format"] + (f" ({m['occasion']})" if m["occasion"] else "")
+        place = ", ".join(x for x in (m["city"], m["country"]) if x) or "–"
+        table.add_row(m["id"], dates, " – ".join(m["participants"]), fmt,
+                      f"{m['status']} ({m['origin']})", place, ", ".join(m["topics"][:5]),
+                      str(len(m["sources"])))
+    console.print(table)
+    console.print(f"{len(rows)} meeting(s)")
+
+
+def _print_csv(rows: list[dict]) -> None:
+    import csv
+    import sys
+
+    cols = ["id", "origin", "participants", "start_date", "end_date", "city", "country", "format",
+            "occasion", "status", "duration_minutes", "topics", "sources"]
+    w = csv.writer(sys.stdout)
+    w.writerow(cols)
+    for m in rows:
+        w.writerow([";".join(m[c]) if isinstance(m[c], list) else m[c] for c in cols])
+
+
+def register(app: typer.Typer, import_app: typer.Typer) -> None:
+    meetings_app = typer.Typer(help="Meeting episodes between leaders.")
+    app.add_typer(meetings_app, name="meetings")
+
+    @meetings_app.callback(invoke_without_command=True)
+    def meetings(
+        ctx: typer.Context,
+        between: Annotated[tuple[str, str] | None, typer.Option(
+            "--between", help="Two actors: names, ids (person:...) or countries.")] = None,
+        date_from: Annotated[str | None, typer.Option("--from", help="From this ISO date.")] = None,
+        date_to: Annotated[str | None, typer.Option("--to", help="Up to this ISO date.")] = None,
+        source: Annotated[list[str] | None, typer.Option(
+            "--source", help="extracted|imported|curated (repeatable; default all).")] = None,
+        fmt: Annotated[str, typer.Option("--format", help=FORMAT_HELP)] = "table",
+        ministers: Annotated[bool, typer.Option(
+            "--ministers", help="Also count ministers' meetings.")] = False,
+    ) -> None:
+        """List meeting episodes (building them first when the events changed)."""
+        if ctx.invoked_subcommand is not None:
+            return
+        import json
+
+        from summitry.meetings import MeetingQueryError, list_meetings
+
+        if fmt not in ("table", "json", "csv"):
+            fail(f"--format {fmt!r}: expected table, json or csv")
+        start, end = _iso(date_from, "--from"), _iso(date_to, "--to")
+        if source:
+            source = [s.strip() for v in source for s in v.split(",") if s.strip()]
+        store = open_cli_store()
+        try:
+            ensure_built(store, ministers)
+            rows = list_meetings(store, between=between, date_from=start, date_to=end,
+                                 sources=source)
+        except MeetingQueryError as exc:
+            fail(str(exc))
+        finally:
+            store.close()
+        if fmt == "json":
+            print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+        elif fmt == "csv":
+            _print_csv(rows)
+        else:
+            _print_table(rows)
+
+    @meetings_app.command("build")
+    def build_cmd(
+        ministers: Annotated[bool, typer.Option(
+            "--ministers", help="Also count ministers' meetings.")] = False,
+    ) -> None:
+        """(Re)build meeting episodes from the events table."""
+        from summitry.meetings import build
+
+        store = open_cli_store()
+        try:
+            summary = build(store, ministers=ministers, progress=True)
+            key = "meetings.fingerprint" + (".ministers" if ministers else "")
+            store.con.execute("DELETE FROM meta WHERE key LIKE 'meetings.fingerprint%'")
+            store.con.execute("INSERT INTO meta VALUES (?, ?)", [key, _fingerprint(store)])
+        finally:
+            store.close()
+        console.print(f"{summary.n_reports} reports -> {summary.n_meetings} meetings, "
+                      f"{summary.n_items} items")
+
+    @app.command("meeting")
+    def meeting_cmd(
+        meeting_id: Annotated[str, typer.Argument(help="Meeting id (from `summitry meetings`).")],
+        fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    ) -> None:
+        """Show one meeting with its topics, outcomes, statements, reactions and evidence."""
+        import json
+
+        from summitry.meetings import get_meeting
+
+        store = open_cli_store()
+        try:
+            ensure_built(store)
+            m = get_meeting(store, meeting_id)
+        finally:
+            store.close()
+        if m is None:
+            fail(f"no meeting {meeting_id!r}; list them with `summitry meetings`")
+        if fmt == "json":
+            print(json.dumps(m, indent=2, ensure_ascii=False, default=str))
+            return
+        _print_meeting(m)
+
+
+def _print_meeting(m: dict) -> None:
+    from rich.markup import escape
+
+    dates = m["start_date"] + (f" – {m['end_date']}" if m["end_date"] != m["start_date"] else "")
+    console.print(f"[bold]{escape(m['title'] or m['id'])}[/]  ({m['id']}, {m['origin']})")
+    console.print(f"date: {dates}   status: {m['status']}   format: {m['format']}"
+                  + (f" ({m['occasion']})" if m["occasion"] else ""))
+    place = ", ".join(x for x in (m["city"], m["country"]) if x) or "–"
+    coords = f" ({m['lat']:.3f}, {m['lon']:.3f})" if m["lat"] is not None else ""
+    console.print(f"place: {place}{coords}   duration: {m['duration_minutes'] or '–'} min   "
+                  f"one-on-one: {m['one_on_one'] if m['one_on_one'] is not None else '–'}")
+    console.print("participants: " + "; ".join(f"{n} ({r})" for n, r in m["roles"].items()))
+    titles = {"status": "Status history", "topic": "Topics (ranked)", "outcome": "Outcomes",
+              "non_outcome": "Non-outcomes", "statement": "Statements by the sides",
+              "reaction": "Reactions", "duration": "Duration", "one_on_one": "One-on-one",
+              "format_evidence": "Format evidence"}
+    for kind, title in titles.items():
+        items = [i for i in m["items"] if i["kind"] == kind]
+        if kind == "topic":
+            items.sort(key=lambda i: (int(i["value"]) if str(i["value"] or "").isdigit() else 99,
+                                      i["doc_id"] or "", i["sent_idx"] or 0))
+        if not items:
+            continue
+        console.print(f"\n[bold underline]{title}[/]")
+        for i in items:
+            rank = f"#{i['value']}" if str(i["value"] or "").isdigit() else None
+            label = " ".join(str(x) for x in (i["value"] if kind != "topic" else rank,
+                                              i["topic"], i["actor_name"]) if x)
+            where = (f"{i['doc_id']}:{i['sent_idx']} [{i['start_char']}:{i['end_char']}] "
+                     f"{i['doc_published'] or ''}" if i["doc_id"] else
+                     f"{i['dataset'] or ''}:{i['dataset_row_id'] or i['event_id'] or ''} "
+                     f"{i['source_url'] or ''}")
+            console.print(f"- [cyan]{escape(label)}[/] {escape(where)} ({i['rule']})")
+            if i["doc_id"] and i["text"]:
+                console.print(f"    “{escape(i['text'].strip())}”", highlight=False)
+    console.print(f"\nsources: {', '.join(m['sources'])}")

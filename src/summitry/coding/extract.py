@@ -1,0 +1,761 @@
+"""Who did what to whom: events from one parsed sentence.
+
+For each trigger token (verb lemma in ``VERBS``, event noun in ``NOUNS``) the source is the
+grammatical subject (passive: the ``agent``), the target the direct object or the object
+of a frame preposition; conjoined subjects of symmetric verbs ("A and B met") give the
+target. Arguments are mapped to actor mentions inside their noun phrase only (never
+relative clauses), so actors are not taken from the wrong part of the sentence. No source
+actor: no event. Modality comes from negation, refusing/denying/planning governors,
+modal auxiliaries, conditionals and reported speech.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from summitry.coding import triggers as tr
+from summitry.coding.mentions import Mention
+from summitry.nlp import lexical
+from summitry.nlp.dates import DateMention
+
+_NP_SKIP = {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "conj", "prep", "parataxis"}
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_HYPO_AUX = {"may", "might", "could", "can", "should", "must"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_PERSON_NOUNS = {"president", "leader", "counterpart", "minister", "premier", "chancellor", "king"}
+_NEEDS_DOBJ = {"release", "free", "withdraw", "ease", "lift", "cut", "suspend", "mobilize", "seize"}
+_CIRCUMSTANTIAL_PREPS = {"during", "after", "at", "in", "on", "since", "following"}
+_NEGATING_NOUNS = {"lack", "absence", "failure", "cancellation"}
+_NOUN_PLAN_MODS = {
+    "upcoming",
+    "planned",
+    "proposed",
+    "possible",
+    "potential",
+    "future",
+    "next",
+    "expected",
+}
+lexical.register_lemmas(
+    [
+        *tr.VERBS,
+        *tr.NOUNS,
+        *tr.LIGHT_VERBS,
+        *tr.PLAN_VERBS,
+        *tr.REFUSE_VERBS,
+        *tr.DENY_VERBS,
+        *tr.SPEECH_VERBS,
+        *tr.PHONE_WORDS,
+        *_PERSON_NOUNS,
+        "agreement",
+        "deal",
+        "treaty",
+        "accord",
+        "memorandum",
+        "pact",
+        "declaration",
+        "contract",
+        "tone",
+        "balance",
+        "chord",
+        "carry",
+        "launch",
+        "conduct",
+        "summit",
+        "meeting",
+        "conversation",
+        "visit",
+        "trip",
+        "mount",
+        "impose",
+        "order",
+    ]
+)
+_QUOTE_RE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
+
+
+@dataclass
+class Arg:
+    mention: Mention
+    token: Token
+
+
+@dataclass
+class Extracted:
+    code: str
+    source: Mention
+    target: Mention | None
+    trigger: Token
+    modality: str
+    speaker: Mention | None
+    quote: str | None
+    date: DateMention | None
+    location: tuple[str, int, int] | None  # text, doc start, doc end
+    rule: str
+
+
+def _np_tokens(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in _NP_SKIP and not (c.dep_ == "prep" and c.lower_ == "of"):
+            continue
+        out.extend(_np_tokens(c))
+    return out
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+
+
+class SentenceCoder:
+    """Extract events from one parsed sentence with its mentions."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        offset: int,
+        mentions: list[Mention],
+        dates: list[DateMention],
+        published: date | None,
+    ):
+        self.doc, self.offset, self.published = doc, offset, published
+        self.mentions = [m for m in mentions if m.actor_id]
+        self.dates = dates
+        self._tok_mention: dict[int, Mention] = {}
+        for m in self.mentions:
+            for t in doc:
+                s = offset + t.idx
+                if s < m.end and m.start < s + len(t.text):
+                    self._tok_mention.setdefault(t.i, m)
+
+    # --- arguments ------------------------------------------------------------------
+    def actor_of(self, tok: Token) -> Mention | None:
+        """The actor named by the noun phrase headed by ``tok`` (its head word first)."""
+        if tok.i in self._tok_mention:
+            return self._tok_mention[tok.i]
+        if tok._.upos == "PROPN":
+            return None  # an unknown name heads the phrase: never guessed from its modifiers
+        if tok._.lem in _PERSON_NOUNS:  # "his U.S. counterpart Rex Tillerson": the person
+            for t in _np_tokens(tok) + [c for c in tok.children if c.dep_ == "appos"]:
+                m = self._tok_mention.get(t.i)
+                if m is not None and m.kind == "person":
+                    return m
+        toks = [t for t in _np_tokens(tok) if t.dep_ != "appos" and t.head.dep_ != "appos"]
+        # prefer modifiers close to the head: compound/amod/poss ("Russian officials")
+        for t in sorted(toks, key=lambda x: (x.head.i != tok.i, abs(x.i - tok.i))):
+            if t.i in self._tok_mention:
+                m = self._tok_mention[t.i]
+                if m.kind == "person" and tok._.upos == "NOUN" and tok._.lem not in _PERSON_NOUNS:
+                    if not m.iso3 or len(m.iso3) != 3:
+                        return None
+                    # "Trump administration officials", "Putin's spokesman": the government
+                    return Mention(
+                        m.start,
+                        m.end,
+                        m.text,
+                        m.iso3,
+                        "country",
+                        m.iso3,
+                        "modifier:person->government",
+                        code=m.iso3 + "GOV",
+                    )
+                return m
+        return None
+
+    def _args(self, toks: list[Token]) -> list[Arg]:
+        out: list[Arg] = []
+        for t in toks:
+            for c in _conjuncts(t):
+                m = self.actor_of(c)
+                if m and all(a.mention.actor_id != m.actor_id for a in out):
+                    out.append(Arg(m, c))
+        return out
+
+    def subjects(self, verb: Token) -> tuple[list[Arg], bool]:
+        """Subject actors of ``verb`` (inherited through xcomp / conj) and whether passive."""
+        v = verb
+        for _ in range(4):
+            subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+            passive = [c for c in v.children if c.dep_ == "nsubjpass"]
+            if subj or passive:
+                if passive:
+                    agents = [
+                        gc
+                        for c in v.children
+                        if c.dep_ == "agent"
+                        for gc in c.children
+                        if gc.dep_ == "pobj"
+                    ]
+                    return self._args(agents), True
+                return self._args(subj), False
+            if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
+                v = v.head
+                continue
+            if v.dep_ == "acl" and v.head.i != v.i:  # "Putin, speaking after talks with ..."
+                return self._args([v.head]), False
+            break
+        return [], False
+
+    def objects(self, verb: Token, frame: tr.Frame, passive: bool) -> list[Arg]:
+        toks: list[Token] = []
+        if passive:
+            toks += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        elif frame.dobj_target:
+            toks += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        for prep in verb.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in frame.target_preps:
+                toks += [c for c in prep.children if c.dep_ == "pobj"]
+        # "called on X to", "accused X of": the particle/prep attached to the verb
+        for c in verb.children:
+            if c.dep_ == "prt" and c.lower_ in frame.target_preps:
+                toks += [d for d in verb.children if d.dep_ == "dobj"]
+        return self._args(toks)
+
+    # --- modality -------------------------------------------------------------------
+    def modality(self, trig: Token, gov: Token) -> str:
+        """asserted|negated|refused|denied|planned|hypothetical|reported for one trigger."""
+        chain: list[Token] = [trig]
+        if gov.i != trig.i:
+            chain.append(gov)
+        plan_chain = list(chain)  # tokens whose planning verbs ("offer", "agree") apply
+        if trig.dep_ == "pobj" and trig.head.lower_ in _CIRCUMSTANTIAL_PREPS:
+            plan_chain = [
+                trig
+            ]  # "during a visit to Vietnam, Trump offered ...": the visit happened
+        t = gov
+        circumstantial = (
+            False  # "during / after a meeting ...": the meeting is not planned by the verb
+        )
+        while (
+            t.dep_
+            in ("xcomp", "pobj", "prep", "acomp", "dobj", "nsubjpass", "auxpass", "attr", "conj")
+            and t.head.i != t.i
+        ):
+            if t.dep_ == "pobj" and t.head.lower_ in _CIRCUMSTANTIAL_PREPS:
+                circumstantial = True
+            t = t.head
+            chain.append(t)
+            if not circumstantial:
+                plan_chain.append(t)
+        if (
+            trig.dep_ == "pobj"
+            and trig.head.lower_ == "of"
+            and trig.head.head._.lem in _NEGATING_NOUNS
+        ):
+            return "negated"  # "the lack of a bilateral meeting"
+        if (
+            trig._.upos == "NOUN"
+            and trig.dep_ == "pobj"
+            and (
+                trig.head.lower_ in ("before", "ahead")
+                or (
+                    trig.head.lower_ == "for"
+                    and trig.head.head._.lem not in ("thank", "praise", "criticize")
+                )
+            )
+        ):
+            return "planned"
+        if (
+            trig._.upos == "NOUN"
+            and trig.dep_ == "pobj"
+            and trig.head.lower_ == "of"
+            and trig.head.head.lower_ == "ahead"
+        ):
+            return "planned"  # "ahead of Trump's visit"
+        if (
+            trig._.upos == "NOUN"
+            and trig.dep_ in ("nsubj", "nsubjpass")
+            and any(k.dep_ == "aux" and k.lower_ in _FUTURE_AUX for k in trig.head.children)
+        ):
+            return "planned"  # "Meetings between Trump and Xi this week will focus on trade"
+        if any(k.dep_ == "aux" and k.lower_ == "to" for tok in chain for k in tok.children) and any(
+            tok._.lem == "be" and tok.dep_ == "ROOT" for tok in chain
+        ):
+            return "planned"  # "Trump is to visit ..."
+        for tok in chain:
+            kids = list(tok.children)
+            if any(k.dep_ == "neg" for k in kids) or any(
+                k.dep_ == "det" and k.lower_ == "no" for k in kids
+            ):
+                return "negated"
+        for tok in chain[1:] + ([trig] if trig._.upos == "NOUN" else []):
+            if tok._.lem in tr.REFUSE_VERBS:
+                return "refused"
+            if tok._.lem in tr.DENY_VERBS:
+                return "denied"
+        if chain[-1].dep_ == "advcl" and any(
+            k.dep_ in ("mark", "advmod") and k.lower_ in ("when", "before", "once")
+            for k in chain[-1].children
+        ):
+            if any(k.lower_ == "before" for k in chain[-1].children):
+                return "planned"  # "just before Trump visits Beijing"
+            t = chain[-1].head  # "... will discuss X when he meets Xi": the main clause's tense
+            chain.append(t)
+            while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+                t = t.head
+                chain.append(t)
+        aux = {k.lower_ for tok in chain for k in tok.children if k.dep_ in ("aux", "auxpass")}
+        if aux & _HYPO_AUX:
+            return "hypothetical"
+        if any(
+            k.dep_ == "mark" and k.lower_ in ("if", "unless", "whether")
+            for tok in chain
+            for k in tok.children
+        ):
+            return "hypothetical"
+        if aux & _FUTURE_AUX or "would" in aux:
+            return "planned"
+        if any(tok._.lem in tr.PLAN_VERBS and tok.i != trig.i for tok in plan_chain):
+            return "planned"
+        if trig._.upos == "NOUN" and any(
+            k.lower_ in _NOUN_PLAN_MODS or k._.lem in _NOUN_PLAN_MODS for k in trig.children
+        ):
+            return "planned"
+        for tok in chain:
+            if (
+                tok.tag_ == "VBG"
+                and any(
+                    k.lower_ in ("be", "is", "are", "'s") and k.dep_ == "aux" for k in tok.children
+                )
+                and self._future_date(tok)
+            ):
+                return "planned"
+        return "asserted"
+
+    def _future_date(self, tok: Token) -> bool:
+        d = self.date_for(tok)
+        return bool(d and d.future)
+
+    def reporter(self, trig: Token) -> Token | None:
+        """The speech verb whose clause contains ``trig``, if any."""
+        t = trig
+        while t.head.i != t.i:
+            if t.dep_ in ("ccomp", "parataxis") and t.head._.lem in tr.SPEECH_VERBS:
+                return t.head
+            t = t.head
+        return None
+
+    # --- dates and places --------------------------------------------------------------
+    def date_for(self, tok: Token) -> DateMention | None:
+        if not self.dates:
+            return None
+        sub = {t.i for t in tok.subtree}
+        ch = [
+            t
+            for t in tok.children
+            if t.dep_ not in ("ccomp", "advcl", "relcl", "conj", "parataxis")
+        ]
+        near = {x.i for c in ch for x in c.subtree} | {tok.i}
+        best = None
+        for d in self.dates:
+            toks = {t.i for t in self.doc if d.start <= self.offset + t.idx < d.end}
+            if toks & near:
+                return d
+            if toks & sub and best is None:
+                best = d
+        if best:
+            return best
+        if len(self.dates) == 1:  # the only date, if it sits in the trigger's own clause
+            toks = [
+                t
+                for t in self.doc
+                if self.dates[0].start <= self.offset + t.idx < self.dates[0].end
+            ]
+            if toks and _clause_root(toks[0]).i == _clause_root(tok).i:
+                return self.dates[0]
+        return None
+
+    def location_for(self, tok: Token) -> tuple[str, int, int] | None:
+        near = [tok, tok.head] + [
+            t
+            for t in tok.subtree
+            if t.dep_ == "pobj"
+            and t.head.dep_ == "prep"
+            and not any(
+                a.dep_ in ("ccomp", "relcl", "advcl")
+                for a in t.ancestors
+                if a.i != tok.i and tok.i in {x.i for x in a.ancestors}
+            )
+        ]
+        for t in near:
+            for prep in t.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                    for p in prep.children:
+                        if p.dep_ == "pobj" and p._.upos == "PROPN":
+                            toks = [
+                                x
+                                for x in p.subtree
+                                if x._.upos == "PROPN"
+                                or x.dep_ in ("compound", "npadvmod")
+                                or x.i == p.i
+                            ]
+                            toks = [x for x in toks if x.i <= p.i + 3]
+                            s = min(x.idx for x in toks)
+                            e = max(x.idx + len(x.text) for x in toks)
+                            txt = self.doc.text[s:e].rstrip(".,")
+                            return txt, self.offset + s, self.offset + s + len(txt)
+        return None
+
+    # --- main -----------------------------------------------------------------------
+    def events(self) -> list[Extracted]:
+        out: list[Extracted] = []
+        for tok in self.doc:
+            if tok._.upos in ("VERB", "AUX") or (
+                tok._.upos == "NOUN" and tok._.lem in ("call", "phone") and tok.dep_ == "ROOT"
+            ):
+                frame = tr.VERBS.get(tok._.lem)
+                if frame and tok._.upos != "AUX":
+                    ev = self._verb_event(tok, frame)
+                    if ev:
+                        out.append(ev)
+            elif tok._.upos in ("NOUN", "PROPN") and _noun_lemma(tok) in tr.NOUNS:
+                ev = self._noun_event(tok, tr.NOUNS[_noun_lemma(tok)])
+                if ev:
+                    out.append(ev)
+        return out
+
+    def _finish(
+        self,
+        code: str,
+        src: Arg,
+        tgt: Arg | None,
+        trig: Token,
+        gov: Token,
+        rule: str,
+        symmetric_pair: bool = False,
+    ) -> Extracted | None:
+        if tgt is not None and tgt.mention.actor_id == src.mention.actor_id:
+            return None
+        modality = self.modality(trig, gov)
+        rep = self.reporter(gov)
+        speaker = None
+        if rep is not None:
+            subj, _ = self.subjects(rep)
+            if subj:
+                speaker = subj[0].mention
+                participants = {src.mention.actor_id, tgt.mention.actor_id if tgt else None}
+                if modality == "asserted" and speaker.actor_id not in participants:
+                    modality = "reported"
+            elif modality == "asserted":
+                modality = "reported"
+        d = self.date_for(gov)
+        if modality == "asserted" and d and d.future:
+            modality = "planned"
+        if code.startswith("04") and modality in ("planned", "hypothetical"):
+            code = "036"
+        loc = self.location_for(gov)
+        return Extracted(
+            code,
+            src.mention,
+            tgt.mention if tgt else None,
+            trig,
+            modality,
+            speaker,
+            None,
+            d,
+            loc,
+            rule,
+        )
+
+    def _verb_event(self, verb: Token, frame: tr.Frame) -> Extracted | None:
+        lemma = verb._.lem
+        code = frame.code
+        if verb.dep_ in ("amod", "compound") or (
+            verb.tag_ == "VBG"
+            and verb.dep_ in ("xcomp", "acl")
+            and verb.head._.lem in tr.SPEECH_VERBS
+        ):
+            return None  # "told visiting U.S. President Donald Trump": a modifier, not the event
+        # "call": appeal only with "call on"; a call with a person object is a phone call
+        if lemma == "call":
+            dobjs = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr", "npadvmod")]
+            if any(c.dep_ == "prt" and c.lower_ in ("on", "upon") for c in verb.children) or any(
+                c.dep_ == "prep"
+                and c.lower_ in ("on", "upon")
+                and any(g.i in self._tok_mention for g in c.children)
+                for c in verb.children
+            ):
+                frame = tr.Frame("020", ("on", "upon"))
+            elif (
+                len(dobjs) > 1
+                or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children)
+                or any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+            ):
+                return None
+            else:
+                frame = tr.Frame("041")
+            code = frame.code
+        if lemma in ("speak", "talk") and any(
+            c.dep_ == "prep"
+            and c.lower_ in ("by", "over", "via")
+            and any(g._.lem in tr.PHONE_WORDS for g in c.subtree)
+            for c in verb.children
+        ):
+            code = "041"
+        if lemma in ("meet", "talk", "hold") and any(
+            g._.lem in tr.PHONE_WORDS for c in verb.children if c.dep_ == "prep" for g in c.subtree
+        ):
+            code = "041"
+        if lemma in ("receive", "welcome") and not any(
+            c.dep_ == "dobj" and c.i in self._tok_mention for c in verb.children
+        ):
+            return None
+        if lemma in ("support", "back") and verb.dep_ in ("amod", "acl"):
+            return None
+        if lemma == "sign" and not any(
+            c.dep_ == "dobj"
+            and c._.lem
+            in (
+                "agreement",
+                "deal",
+                "treaty",
+                "accord",
+                "memorandum",
+                "pact",
+                "declaration",
+                "contract",
+            )
+            for c in verb.children
+        ):
+            return None
+        if lemma in _NEEDS_DOBJ and not any(c.dep_ == "dobj" for c in verb.children):
+            return None
+        if lemma == "strike" and any(
+            c.dep_ == "dobj" and c._.lem in ("deal", "agreement", "tone", "balance", "chord")
+            for c in verb.children
+        ):
+            return None
+        if lemma in ("add", "state", "declare") and not any(
+            c.dep_ in ("ccomp", "parataxis") for c in verb.children
+        ):
+            return None
+        subj, passive = self.subjects(verb)
+        if not subj:
+            return None
+        src = subj[0]
+        objs = self.objects(verb, frame, passive)
+        if not objs and code[:2] in ("13", "11") and lemma in ("warn", "threaten", "vow"):
+            # "X warned it would destroy Y": the target is the object of the threatened act
+            for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+                objs = self._args([d for d in comp.children if d.dep_ == "dobj"])
+                if objs:
+                    break
+        if not objs and code[:2] in ("02", "10") and not passive:
+            # "demanded that the United States match ...": the target is the clause's subject
+            for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+                objs = self._args([d for d in comp.children if d.dep_ in ("nsubj", "nsubjpass")])
+                if objs:
+                    break
+        tgt: Arg | None = objs[0] if objs else None
+        if tgt is None and frame.symmetric and len(subj) > 1:
+            tgt = subj[1]
+        if tgt is None and frame.needs_target:
+            return None
+        if code == "010" and tgt is not None and lemma != "tell":
+            tgt = None
+        if lemma == "deny" and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+            return None
+        if lemma == "attack" and tgt is not None and tgt.mention.kind == "person":
+            code = "111"  # attacking a person is verbal ("attacked Corker on Twitter")
+        if code.startswith("04") or code == "036":
+            code = self._meeting_code(code, src, tgt, verb)
+        ev = self._finish(code, src, tgt, verb, verb, f"verb:{lemma}")
+        if ev and code.startswith("01"):
+            ev.speaker = src.mention
+            ev.quote = self._quote(verb)
+            ev.code = code
+            kids = list(verb.children)
+            if any(k.dep_ == "neg" for k in kids):
+                ev.modality = "negated"
+            elif any(k.dep_ == "aux" and k.lower_ in _HYPO_AUX for k in kids):
+                ev.modality = "hypothetical"
+            elif any(k.dep_ == "aux" and k.lower_ in _FUTURE_AUX for k in kids):
+                ev.modality = "planned"
+            elif ev.modality != "reported" or self.reporter(verb) is None:
+                ev.modality = "asserted"
+        return ev
+
+    def _noun_event(self, noun: Token, frame: tr.Frame) -> Extracted | None:
+        lemma = _noun_lemma(noun)
+        code = frame.code
+        if lemma == "call" and not (
+            any(c._.lem in tr.PHONE_WORDS and c.i != noun.i for c in noun.children)
+            or noun.head._.lem in ("hold", "have", "make")
+        ):
+            return None
+        if lemma == "talk" and noun.text.lower() != "talks":
+            return None
+        if any(
+            c._.lem in tr.PHONE_WORDS and c.i != noun.i for c in noun.children
+        ) and code.startswith("04"):
+            code = "041"
+        if lemma in ("deal", "agreement", "treaty") and noun.head._.lem not in (
+            "sign",
+            "reach",
+            "seal",
+            "strike",
+            "conclude",
+        ):
+            return None
+        if lemma in ("invasion", "curfew") and noun.head._.lem not in (
+            "mount",
+            "launch",
+            "impose",
+            "begin",
+            "order",
+        ):
+            return None
+        if lemma in ("strike", "attack") and noun.head._.lem not in ("launch", "carry", "conduct"):
+            return None
+        gov = noun
+        # actors inside the noun phrase: "A's meeting with B", "talks between A and B"
+        src: Arg | None = None
+        tgt: Arg | None = None
+        poss = [c for c in noun.children if c.dep_ == "poss"]
+        between = [
+            p
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "between"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        with_ = [
+            p
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in frame.target_preps
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        mods = [
+            c
+            for c in noun.children
+            if c.dep_ in ("compound", "amod")
+            and c.i in self._tok_mention
+            and (lemma == "sanction" or self._tok_mention[c.i].kind in ("person", "igo"))
+        ]
+        if between:
+            pair = self._args(between)
+            if len(pair) >= 2:
+                src, tgt = pair[0], pair[1]
+        if src is None and poss:
+            a = self._args(poss)
+            if a:
+                src = a[0]
+        if (
+            src is None
+            and noun.dep_ in ("dobj", "nsubjpass", "attr", "pobj")
+            and noun.head._.upos in ("VERB", "AUX", "ADP")
+        ):
+            gov = noun.head if noun.head._.upos != "ADP" else noun.head.head
+            if (
+                gov._.lem
+                not in tr.LIGHT_VERBS
+                | tr.PLAN_VERBS
+                | tr.REFUSE_VERBS
+                | tr.DENY_VERBS
+                | {
+                    "be",
+                    "during",
+                    "after",
+                    "at",
+                }
+                and noun.head._.upos != "ADP"
+            ):
+                return None
+            if noun.head._.upos == "ADP" and noun.head.lower_ not in (
+                "for",
+                "to",
+                "during",
+                "at",
+                "in",
+                "after",
+                "before",
+            ):
+                return None
+            if (
+                noun.head._.upos == "ADP"
+                and noun.head.lower_ in ("during", "at", "in", "after", "before")
+                and not with_
+            ):
+                return None  # "... during a meeting with X": only with a named partner
+            subj, _ = self.subjects(gov)
+            if subj:
+                src = subj[0]
+                if len(subj) > 1 and tgt is None and frame.symmetric and not with_:
+                    tgt = subj[1]
+        if src is None and mods and lemma in ("sanction", "summit", "talk", "meeting"):
+            a = self._args(mods)
+            if a:
+                src = a[0]
+                if len(a) > 1:
+                    tgt = a[1]
+        if src is None:
+            return None
+        if tgt is None and with_:
+            a = [x for x in self._args(with_) if x.mention.actor_id != src.mention.actor_id]
+            if a:
+                tgt = a[0]
+        if tgt is None and mods:
+            a = [x for x in self._args(mods) if x.mention.actor_id != src.mention.actor_id]
+            if a:
+                tgt = a[0]
+        if tgt is None and frame.needs_target:
+            return None
+        if code.startswith("04"):
+            code = self._meeting_code(code, src, tgt, gov)
+        return self._finish(code, src, tgt, noun, gov, f"noun:{lemma}")
+
+    def _meeting_code(self, code: str, src: Arg, tgt: Arg | None, tok: Token) -> str:
+        """040 -> 042 visit / 043 host / 044 third place, from where the meeting was."""
+        if code != "040" or tgt is None:
+            return code
+        loc = self.location_for(tok)
+        if not loc:
+            return code
+        from summitry.coding.places import place_iso3
+
+        iso = place_iso3(loc[0])
+        if not iso:
+            return code
+        s_iso, t_iso = src.mention.iso3, tgt.mention.iso3
+        if not s_iso or not t_iso or s_iso == t_iso:
+            return code
+        if iso == t_iso:
+            return "042"
+        if iso == s_iso:
+            return "043"
+        return "044"
+
+    def _quote(self, verb: Token) -> str | None:
+        m = _QUOTE_RE.search(self.doc.text)
+        if m:
+            return m.group(1).strip()
+        comp = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+        if comp:
+            toks = list(comp[0].subtree)
+            return self.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+        return None
+
+
+def _clause_root(tok: Token) -> Token:
+    t = tok
+    while (
+        t.dep_
+        not in ("ROOT", "ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "conj", "pcomp")
+        and t.head.i != t.i
+    ):
+        t = t.head
+    return t
+
+
+def _noun_lemma(tok: Token) -> str:
+    low = tok.lower_
+    if low in tr.NOUNS:
+        return low
+    if low.endswith("s") and low[:-1] in tr.NOUNS:
+        return low[:-1]
+    return tok._.lem

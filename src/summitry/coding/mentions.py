@@ -1,0 +1,795 @@
+"""Find actor mentions in a sentence: names, countries, descriptors, text-introduced people.
+
+Works on raw sentence text (before parsing) so it doubles as the cheap pre-filter.
+Names are matched on normalised word n-grams (unidecode + lower case), so "Erdoğan"
+and "Erdogan" are the same key. Every mention records the rule that resolved it;
+unknown people are never guessed (a capitalised run that matches nothing is ignored).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from unidecode import unidecode
+
+from summitry.coding import lexicon as lx
+from summitry.coding.people import PeopleIndex, slug
+
+_PARTICLES = r"(?:al|el|bin|ibn|de|da|del|van|von|der|la|le|of|the|and)"
+_CAP = r"[A-Z\u00C0-\u00DE][\w.'’\-]*"
+_RUN = re.compile(rf"{_CAP}(?:\s+(?:(?:{_PARTICLES}|al-\w+|el-\w+)\s+)*{_CAP})*|al-\w+|el-\w+")
+_WORD = re.compile(r"\S+")
+_NAMEW = r"[A-Z\u00C0-\u00DE][\w'’\-]*\.?"
+# Words that make a capitalised run a title or an institution rather than a person's name.
+_TITLE_WORDS = {
+    "treasury",
+    "secretary",
+    "minister",
+    "president",
+    "prime",
+    "foreign",
+    "defense",
+    "defence",
+    "chief",
+    "staff",
+    "attorney",
+    "general",
+    "senator",
+    "sen",
+    "representative",
+    "rep",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "vice",
+    "deputy",
+    "leader",
+    "senate",
+    "house",
+    "republican",
+    "democratic",
+    "democrat",
+    "majority",
+    "minority",
+    "national",
+    "security",
+    "adviser",
+    "advisor",
+    "commerce",
+    "state",
+    "energy",
+    "homeland",
+    "economy",
+    "finance",
+    "trade",
+    "justice",
+    "interior",
+    "commander",
+    "gen",
+    "lt",
+    "admiral",
+    "king",
+    "queen",
+    "prince",
+    "crown",
+    "emir",
+    "chancellor",
+    "premier",
+    "governor",
+    "gov",
+    "mayor",
+    "speaker",
+    "envoy",
+    "director",
+    "head",
+    "u.s",
+    "former",
+    "acting",
+    "interim",
+    "top",
+    "opposition",
+    "presidential",
+    "candidate",
+    "lawmaker",
+    "supreme",
+    "army",
+    "military",
+    "counsel",
+    "special",
+    "white",
+    "press",
+    "spy",
+    "intelligence",
+    "chairman",
+    "chairwoman",
+    "affairs",
+    "judge",
+    "district",
+    "health",
+    "agriculture",
+    "labor",
+    "education",
+    "transportation",
+    "veterans",
+    "housing",
+    "navy",
+    "air",
+    "budget",
+    "policy",
+    "economic",
+    "congressman",
+    "congresswoman",
+    "rep.",
+    "sen.",
+    "gen.",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "officer",
+}
+_INSTITUTION_WORDS = {
+    "ministry",
+    "government",
+    "parliament",
+    "news",
+    "agency",
+    "committee",
+    "department",
+    "council",
+    "party",
+    "congress",
+    "court",
+    "bank",
+    "union",
+    "republic",
+    "association",
+    "organization",
+    "organisation",
+    "forces",
+    "force",
+    "navy",
+    "service",
+    "services",
+    "office",
+    "administration",
+    "commission",
+    "senate",
+    "house",
+    "assembly",
+    "company",
+    "group",
+    "institute",
+    "university",
+    "center",
+    "centre",
+    "foundation",
+    "fund",
+    "street",
+    "times",
+    "post",
+    "journal",
+    "airlines",
+    "corp",
+    "inc",
+    "ltd",
+    "airways",
+    "guard",
+    "guards",
+    "police",
+    "federation",
+    "board",
+    "representatives",
+    "reuters",
+    "twitter",
+    "facebook",
+    "google",
+    "state",
+    "states",
+    "kingdom",
+    "league",
+    "front",
+    "army",
+    "movement",
+    "brigade",
+    "club",
+    "city",
+    "region",
+    "province",
+    "railways",
+    "petroleum",
+    "oil",
+    "gas",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "summit",
+    "forum",
+    "treaty",
+    "agreement",
+    "act",
+    "bureau",
+    "islands",
+    "island",
+    "war",
+    "plans",
+    "plan",
+    "trial",
+    "against",
+    "secretary",
+    "bill",
+    "law",
+    "program",
+    "programme",
+    "sea",
+    "river",
+    "coast",
+    "day",
+    "airport",
+    "hotel",
+}
+_TITLE_ALT_CS = (
+    "|".join(sorted((re.escape(t) for t in lx.TITLE_ROLES), key=len, reverse=True))
+    + "|"
+    + "|".join(sorted((re.escape(t.title()) for t in lx.TITLE_ROLES), key=len, reverse=True))
+)
+_TITLE_ALT = "|".join(sorted((re.escape(t) for t in lx.TITLE_ROLES), key=len, reverse=True))
+_SECTOR_NOUNS = (
+    "government|officials?|authorities|forces|military|troops|diplomats?|ministry|"
+    "foreign ministry|defen[cs]e ministry|embassy|delegation|negotiators?|lawmakers|"
+    "parliament|navy|army|air force|warplanes|jets|intelligence|spy agencies|side|"
+    "administration|state media|leadership|regime|security services|counterparts|rebels|"
+    "guerr?illas|militants|soldiers|servicemen|police|protesters|demonstrators|workers|students|"
+    "fighters|warships|submarines|bombers|army bulldozers|opposition|envoys?|lawmakers|legislators|"
+    "prosecutors|courts?|central bank|security forces|border guards|coast guard|sides?"
+)
+_PRONOUNS = {"he", "she", "him", "her"}
+# Capitalised at a sentence start but not given names ("During Trump's visit").
+_FUNCTION_WORDS = {
+    "during",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "but",
+    "and",
+    "as",
+    "if",
+    "the",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "since",
+    "under",
+    "like",
+    "unlike",
+    "then",
+    "so",
+    "though",
+    "although",
+    "because",
+    "until",
+    "once",
+    "where",
+    "whether",
+    "both",
+    "mr",
+    "mrs",
+    "ms",
+    "meanwhile",
+    "also",
+    "still",
+    "yet",
+    "asked",
+    "speaking",
+    "a",
+    "an",
+    "that",
+    "this",
+    "why",
+    "how",
+    "what",
+    "who",
+    "said",
+    "says",
+    "told",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "despite",
+    "ahead",
+    "without",
+    "against",
+    "among",
+    "between",
+    "over",
+    "about",
+    "around",
+    "via",
+    "per",
+    "thanks",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "reuters",
+    "republican",
+    "democratic",
+    "democrat",
+    "president-elect",
+}
+
+
+def norm(text: str) -> str:
+    """Accent/transliteration-insensitive key: ASCII, lower case, no possessive, single spaces."""
+    t = unidecode(text).lower().replace("’", "'")
+    t = re.sub(r"'s$", "", t)
+    t = t.replace("-", " ").replace(".", "")
+    return re.sub(r"\s+", " ", t).strip()
+
+
+@dataclass
+class Mention:
+    """A span in the sentence that names an actor (actor_id None = unresolved)."""
+
+    start: int  # document offsets
+    end: int
+    text: str
+    actor_id: str | None
+    kind: str  # person|country|igo|sector|pronoun|descriptor
+    iso3: str | None
+    rule: str
+    code: str | None = None  # CAMEO-style actor code (e.g. RUSGOV)
+    role: str | None = None
+
+
+@dataclass
+class DocContext:
+    """Per-document state: text-introduced people recognised again later by surname."""
+
+    published: date | None
+    surnames: dict[str, str] = field(default_factory=dict)  # norm(surname) -> actor_id
+    new_actors: dict[str, dict] = field(default_factory=dict)
+
+
+class MentionFinder:
+    """Compiled lookup tables for actor mentions."""
+
+    def __init__(self, people: PeopleIndex):
+        self.people = people
+        self.names: dict[str, tuple[str, str]] = {}  # norm -> (kind, id)
+        for name, iso in lx.country_names().items():
+            self.names[norm(name)] = ("country", iso)
+        for name, code in lx.IGOS.items():
+            self.names[norm(name)] = ("igo", code)
+        self.metonyms = {norm(k): v for k, v in lx.GOVERNMENT_METONYMS.items() if v}
+        self.adjectives = {norm(k): v for k, v in lx.ADJECTIVES.items()}
+        adj_alt = "|".join(sorted((re.escape(a) for a in lx.ADJECTIVES), key=len, reverse=True))
+        cn_alt = "|".join(sorted((re.escape(c) for c in lx.country_names()), key=len, reverse=True))
+        self.re_descriptor = re.compile(
+            rf"\b(?:(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:(?:new|former|then|outgoing|top)\s+)?"
+            rf"(?:(?P<adj>{adj_alt})|(?P<cn>{cn_alt})['’]s)\s+(?:(?:new|former|outgoing|then)\s+)?"
+            rf"(?P<title>{_TITLE_ALT_CS}|counterpart)\b(?!,?\s+[A-Z\u00C0-\u00DE])",
+        )
+        self.re_sector = re.compile(
+            rf"\b(?P<adj>{adj_alt})\s+(?P<noun>{_SECTOR_NOUNS})\b|\b(?P<cn>{cn_alt})['’]s\s+(?P<noun2>{_SECTOR_NOUNS})\b"
+        )
+        name_re = rf"{_NAMEW}(?:\s+(?:(?:al|el|bin|ibn|de|van|von)\s+|al-|el-)?{_NAMEW}){{1,5}}"
+        self.re_intro = re.compile(
+            rf"\b(?:(?P<adj>{adj_alt})|(?P<cn>{cn_alt})['’]s)\s+(?:(?:new|former|outgoing)\s+)?"
+            rf"(?:(?P<title>{_TITLE_ALT_CS})\s*,?\s+)?(?P<name>{name_re})"
+        )
+        self.re_intro2 = re.compile(
+            rf"\bthe\s+(?P<adj>{adj_alt})\s+(?P<title>{_TITLE_ALT}),\s+(?P<name>{name_re})"
+            rf"|\b(?P<title2>President|Prime Minister|Foreign Minister|King)\s+"
+            rf"(?P<name2>{name_re})\s+of\s+(?P<cn2>{cn_alt})\b"
+        )
+
+    # --- public -----------------------------------------------------------------------
+    def find(self, text: str, offset: int, ctx: DocContext) -> list[Mention]:
+        """All actor mentions in one sentence (``offset`` = sentence start in the document)."""
+        on = ctx.published
+        found: list[Mention] = []
+        self._introductions(text, offset, ctx, found)
+        self._descriptors(text, offset, on, found)
+        for m in self.re_sector.finditer(text):
+            adj = m.group("adj") or m.group("cn")
+            iso = self.adjectives.get(norm(adj)) or self.names.get(norm(adj), (None, None))[1]
+            if iso:
+                noun = (m.group("noun") or m.group("noun2") or "").lower()
+                sector = (
+                    "MIL"
+                    if noun
+                    in {
+                        "forces",
+                        "military",
+                        "troops",
+                        "navy",
+                        "army",
+                        "air force",
+                        "warplanes",
+                        "jets",
+                        "soldiers",
+                        "servicemen",
+                        "warships",
+                        "submarines",
+                        "bombers",
+                        "army bulldozers",
+                        "security forces",
+                    }
+                    else "REB"
+                    if noun in {"rebels", "guerrillas", "guerillas", "militants", "fighters"}
+                    else "OPP"
+                    if noun == "opposition"
+                    else "CVL"
+                    if noun in {"protesters", "demonstrators", "workers", "students"}
+                    else "GOV"
+                )
+                self._add(
+                    found,
+                    Mention(
+                        m.start() + offset,
+                        m.end() + offset,
+                        m.group(0),
+                        iso,
+                        "sector",
+                        iso,
+                        "lexicon:adjective+sector",
+                        code=iso + sector,
+                    ),
+                )
+        for m in _RUN.finditer(text):
+            self._names_in_run(m.group(0), m.start() + offset, on, ctx, found)
+        for m in re.finditer(r"\b(?:he|she|him|her)\b", text, re.I):
+            self._add(
+                found,
+                Mention(
+                    m.start() + offset,
+                    m.end() + offset,
+                    m.group(0),
+                    None,
+                    "pronoun",
+                    None,
+                    "pronoun:unresolved",
+                ),
+            )
+        found.sort(key=lambda x: x.start)
+        return found
+
+    def has_candidate(self, text: str) -> bool:
+        """Cheap test: could this sentence contain an actor? (runs before any parse)"""
+        for m in _RUN.finditer(text):
+            words = m.group(0).split()
+            for w in words:
+                k = norm(w.rstrip(".,;:"))
+                if (
+                    k in self.names
+                    or k in self.metonyms
+                    or k in self.adjectives
+                    or k in self.people.keys
+                ):
+                    return True
+        return False
+
+    # --- rules ----------------------------------------------------------------------
+    def _add(self, found: list[Mention], m: Mention) -> None:
+        for other in found:
+            if m.start < other.end and other.start < m.end:
+                return  # earlier (more specific) rules win
+        found.append(m)
+
+    def _introductions(self, text: str, offset: int, ctx: DocContext, found: list[Mention]) -> None:
+        for pat in (self.re_intro2, self.re_intro):
+            for m in pat.finditer(text):
+                g = m.groupdict()
+                name = g.get("name") or g.get("name2")
+                cn = g.get("cn") or g.get("cn2")
+                adj = g.get("adj")
+                title = (g.get("title") or g.get("title2") or "").lower()
+                iso = (self.adjectives.get(norm(adj)) if adj else None) or (
+                    self.names.get(norm(cn), (None, None))[1] if cn else None
+                )
+                if not name or not iso or self.names.get(norm(cn or ""), ("", ""))[0] == "igo":
+                    continue
+                raw = re.sub(r"['’]s?$", "", name).rstrip(".,")
+                words = raw.split()
+                lead: list[str] = []
+                while words and norm(words[0]) in _TITLE_WORDS:
+                    lead.append(words.pop(0))
+                if len(words) < 2 or any(
+                    norm(w) in _INSTITUTION_WORDS
+                    or norm(w) in self.names
+                    or norm(w) in self.adjectives
+                    for w in words
+                ):
+                    continue
+                name = " ".join(words)
+                if not title and lead:
+                    title = " ".join(lead).lower()
+                    title = next(
+                        (
+                            t
+                            for t in sorted(lx.TITLE_ROLES, key=len, reverse=True)
+                            if title.endswith(t)
+                        ),
+                        title,
+                    )
+                name_start = m.start("name") if g.get("name") else m.start("name2")
+                start = offset + name_start + raw.index(name)
+                end = start + len(name)
+                kb = self.people.lookup(norm(name), ctx.published)
+                role = lx.TITLE_ROLES.get(title) if title else None
+                if not kb and not title and not cn:
+                    continue  # a text person needs a title, or "Country's Name" form
+                if kb:
+                    self._add(
+                        found,
+                        Mention(
+                            start, end, name, kb.actor_id, "person", kb.iso3, "kb:name", role=role
+                        ),
+                    )
+                    continue
+                actor_id = "person:text:" + slug(name)
+                ctx.surnames[norm(words[-1])] = actor_id
+                ctx.surnames[norm(name)] = actor_id
+                ctx.new_actors.setdefault(
+                    actor_id,
+                    {
+                        "actor_id": actor_id,
+                        "name": name,
+                        "iso3": iso,
+                        "role": role,
+                        "start": offset + m.start(),
+                        "end": end,
+                    },
+                )
+                self.people.add_text_person(actor_id, name, iso)
+                self._add(
+                    found,
+                    Mention(
+                        start,
+                        end,
+                        name,
+                        actor_id,
+                        "person",
+                        iso,
+                        "text:title-country-name",
+                        role=role,
+                    ),
+                )
+
+    def _descriptors(self, text: str, offset: int, on: date | None, found: list[Mention]) -> None:
+        for m in self.re_descriptor.finditer(text):
+            adj, cn = m.group("adj"), m.group("cn")
+            iso = (
+                self.adjectives.get(norm(adj)) if adj else self.names.get(norm(cn), (None, None))[1]
+            )
+            title = m.group("title").lower()
+            if not iso:
+                continue
+            if title == "counterpart":
+                self._add(
+                    found,
+                    Mention(
+                        m.start() + offset,
+                        m.end() + offset,
+                        m.group(0),
+                        None,
+                        "descriptor",
+                        iso,
+                        "descriptor:counterpart",
+                        role="counterpart",
+                    ),
+                )
+                continue
+            role = lx.TITLE_ROLES.get(title)
+            if title == "leader":
+                role = "head_of_government" if iso in lx.PARLIAMENTARY else "head_of_state"
+            holder = self.people.holder(role, iso, on) if role and on else None
+            if title == "president" and holder is None and on:
+                holder = self.people.holder("head_of_state", iso, on)
+            if holder is None and role not in (None, "head_of_state", "head_of_government"):
+                # "a French minister": no person is guessed; the actor is the government
+                self._add(
+                    found,
+                    Mention(
+                        m.start() + offset,
+                        m.end() + offset,
+                        m.group(0),
+                        iso,
+                        "country",
+                        iso,
+                        "descriptor:country-government",
+                        code=iso + "GOV",
+                        role=role,
+                    ),
+                )
+                continue
+            self._add(
+                found,
+                Mention(
+                    m.start() + offset,
+                    m.end() + offset,
+                    m.group(0),
+                    holder.actor_id if holder else None,
+                    "descriptor",
+                    iso,
+                    f"descriptor:{role}@date" if holder else "descriptor:unresolved",
+                    role=role,
+                ),
+            )
+
+    def _names_in_run(
+        self, run: str, run_start: int, on: date | None, ctx: DocContext, found: list[Mention]
+    ) -> None:
+        words = [(w.group(0), w.start()) for w in _WORD.finditer(run)]
+        i = 0
+        while i < len(words):
+            hit = None
+            for j in range(min(len(words), i + 6), i, -1):
+                span_text = run[words[i][1] : words[j - 1][1] + len(words[j - 1][0])]
+                span_text = (
+                    re.sub(r"['’]s$", "", span_text).rstrip(".,;:")
+                    if not span_text.endswith(("U.S.", "U.N.", "U.K.", "E.U."))
+                    else span_text
+                )
+                key = norm(span_text)
+                res = self._resolve_name(key, span_text, on, ctx)
+                if res:
+                    hit = (j, span_text, res)
+                    break
+            if hit and hit[2][0] == "person" and j_is_single(hit[0], i):
+                prev = norm(words[i - 1][0]) if i > 0 else ""
+                nxt = norm(words[hit[0]][0]) if hit[0] < len(words) else ""
+                # "Ivanka Trump", "Donald Trump Jr": another person with the same surname
+                if (
+                    prev
+                    and words[i - 1][0][:1].isupper()
+                    and prev not in _TITLE_WORDS
+                    and prev not in _FUNCTION_WORDS
+                    and prev not in self.names
+                    and prev not in self.adjectives
+                    and prev not in self.metonyms
+                ) or nxt in ("jr", "sr", "junior", "iii"):
+                    hit = None
+            elif (
+                hit
+                and hit[2][0] == "person"
+                and hit[0] < len(words)
+                and norm(words[hit[0]][0]) in ("jr", "sr", "junior", "iii")
+            ):
+                hit = None
+            if hit:
+                j, span_text, (kind, actor_id, iso, rule) = hit
+                s = run_start + words[i][1]
+                code = iso if kind in ("country", "metonym") else None
+                self._add(
+                    found,
+                    Mention(
+                        s,
+                        s + len(span_text),
+                        span_text,
+                        actor_id,
+                        "country" if kind == "metonym" else kind,
+                        iso,
+                        rule,
+                        code=code,
+                    ),
+                )
+                i = j
+            else:
+                i += 1
+
+    def _resolve_name(self, key: str, surface: str, on: date | None, ctx: DocContext):
+        if not key:
+            return None
+        if key in ctx.surnames:
+            aid = ctx.surnames[key]
+            return (
+                "person",
+                aid,
+                ctx.new_actors.get(aid, {}).get("iso3") or self.people.iso3_of(aid),
+                "text:surname-in-doc",
+            )
+        person = self.people.lookup(key, on)
+        if person:
+            return ("person", person.actor_id, person.iso3, person.rule)
+        if key in self.names:
+            kind, v = self.names[key]
+            return (kind, v, v if kind == "country" else None, f"lexicon:{kind}")
+        if key in self.metonyms:
+            return ("metonym", self.metonyms[key], self.metonyms[key], "lexicon:seat-of-government")
+        if key.startswith("the ") and key[4:] in self.metonyms:
+            return (
+                "metonym",
+                self.metonyms[key[4:]],
+                self.metonyms[key[4:]],
+                "lexicon:seat-of-government",
+            )
+        return None
+
+
+def j_is_single(j: int, i: int) -> bool:
+    return j - i == 1
+
+
+def resolve_pronouns(mentions: list[Mention], unknown_subjects: list[int] = ()) -> None:
+    """He/she -> the only person named earlier in the same sentence (else left unresolved).
+
+    ``unknown_subjects`` are document offsets of subjects that are names we could not resolve
+    ("Mueller would be crossing a red line if he ..."): a pronoun after one is left alone.
+    """
+    persons_before: list[Mention] = []
+    for m in mentions:
+        if m.kind == "pronoun" and any(u < m.start for u in unknown_subjects):
+            continue
+        if m.kind in ("person", "descriptor") and m.actor_id and m.actor_id.startswith("person:"):
+            persons_before.append(m)
+        elif m.kind == "pronoun":
+            ids = {p.actor_id for p in persons_before}
+            if len(ids) == 1:
+                p = persons_before[-1]
+                m.actor_id, m.iso3, m.rule = p.actor_id, p.iso3, "pronoun:sole-person-before"
+
+
+def resolve_counterparts(mentions: list[Mention], people: PeopleIndex, on: date | None) -> None:
+    """'his Russian counterpart' -> holder of the same office as the named person, by date."""
+    for m in mentions:
+        if m.rule != "descriptor:counterpart" or not on:
+            continue
+        others = [p for p in mentions if p.kind == "person" and p.actor_id and p.iso3 != m.iso3]
+        if not others:
+            continue
+        roles = people.roles_of(others[0].actor_id, on)
+        for role in roles:
+            holder = people.holder(role, m.iso3, on)
+            if holder:
+                m.actor_id, m.role, m.rule = (
+                    holder.actor_id,
+                    role,
+                    f"descriptor:counterpart:{role}@date",
+                )
+                break
+
+
+_ = _PRONOUNS

@@ -1,0 +1,170 @@
+"""People and offices for the coder: the actors KB when present, a built-in fallback otherwise.
+
+``PeopleIndex`` answers the three questions the coder asks: who is this name (on a date),
+who held this office in this country (on a date), which offices does this person hold.
+Text-introduced people (origin 'text') are added during a run and found again by name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from unidecode import unidecode
+
+from summitry.coding import lexicon as lx
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(name).lower()).strip("-")
+
+
+def _norm(text: str) -> str:
+    t = unidecode(text).lower().replace("-", " ").replace(".", "")
+    return re.sub(r"\s+", " ", t).strip()
+
+
+@dataclass(frozen=True)
+class PersonHit:
+    actor_id: str
+    iso3: str | None
+    rule: str
+
+
+class PeopleIndex:
+    """Name -> person (date-aware), office -> holder; KB first, fallback second."""
+
+    def __init__(self, kb=None, extra: list[lx.Person] | None = None):
+        self.kb = kb
+        self._people: dict[str, lx.Person] = {}
+        self._by_name: dict[str, list[str]] = {}
+        self.text_people: dict[str, str] = {}  # norm(full name or surname) -> actor_id
+        self.text_iso: dict[str, str | None] = {}
+        ambiguous_surnames: set[str] = set()
+        surname_owner: dict[str, str] = {}
+        for p in (*lx.FALLBACK_PEOPLE, *(extra or [])):
+            self._people[p.actor_id] = p
+            for n in (p.name, *p.aliases):
+                self._by_name.setdefault(_norm(n), []).append(p.actor_id)
+            sur = _norm(p.name.split()[-1])
+            if sur in surname_owner and surname_owner[sur] != p.actor_id:
+                ambiguous_surnames.add(sur)
+            surname_owner[sur] = p.actor_id
+        self.keys: set[str] = set(self._by_name)
+        if kb is not None and hasattr(kb, "names"):
+            with contextlib.suppress(Exception):  # a KB without names(): our own keys only
+                self.keys |= {_norm(n) for n in kb.names()}
+
+    # --- names ------------------------------------------------------------------------
+    def lookup(self, key: str, on: date | None) -> PersonHit | None:
+        """Resolve a normalised name; ambiguous or unknown names return None."""
+        return self._lookup(key, on)
+
+    @lru_cache(maxsize=200_000)  # noqa: B019 - index lives for one run
+    def _lookup(self, key: str, on: date | None) -> PersonHit | None:
+        if self.kb is not None:
+            try:
+                hits = self.kb.find(key, on=on)
+            except Exception:
+                hits = []
+            people = [h for h in hits if getattr(h, "kind", "person") == "person"]
+            if len(people) == 1:
+                return PersonHit(people[0].actor_id, getattr(people[0], "iso3", None), "kb:name")
+        ids = self._by_name.get(key)
+        if ids:
+            ids = list(dict.fromkeys(ids))
+            if len(ids) == 1:
+                p = self._people[ids[0]]
+                return PersonHit(p.actor_id, p.iso3, "lexicon:person")
+            if on is not None:  # prefer the one in office on the date
+                live = [i for i in ids if self.roles_of(i, on)]
+                if len(live) == 1:
+                    return PersonHit(live[0], self._people[live[0]].iso3, "lexicon:person@date")
+            return None
+        if key in self.text_people:
+            aid = self.text_people[key]
+            return PersonHit(aid, self.text_iso.get(aid), "text:name-in-corpus")
+        return None
+
+    def reset_text(self) -> None:
+        """Forget text-introduced people (each run rebuilds them, so re-runs are repeatable)."""
+        self.text_people.clear()
+        self.text_iso.clear()
+        self._lookup.cache_clear()
+
+    def add_text_person(self, actor_id: str, name: str, iso3: str | None) -> None:
+        """Register a text-introduced person: full name and (if unambiguous) surname."""
+        self.text_iso[actor_id] = iso3
+        for key in {_norm(name), _norm(name.split()[-1])}:
+            owner = self.text_people.get(key)
+            if owner and owner != actor_id:
+                self.text_people[key] = "__ambiguous__"
+            elif key not in self._by_name:
+                self.text_people[key] = actor_id
+            self.keys.add(key)
+        self.text_people = {k: v for k, v in self.text_people.items() if v != "__ambiguous__"}
+        self._lookup.cache_clear()
+
+    def iso3_of(self, actor_id: str) -> str | None:
+        if actor_id in self._people:
+            return self._people[actor_id].iso3
+        return self.text_iso.get(actor_id)
+
+    # --- offices ----------------------------------------------------------------------
+    def holder(self, role: str | None, iso3: str | None, on: date | None) -> PersonHit | None:
+        if not role or not iso3 or on is None:
+            return None
+        if self.kb is not None:
+            try:
+                a = self.kb.holder(role, iso3, on=on)
+            except Exception:
+                a = None
+            if a is not None:
+                return PersonHit(a.actor_id, iso3, "kb:holder")
+        for p in self._people.values():
+            for r, c, s, e in p.roles:
+                if r == role and c == iso3 and (s is None or s <= on) and (e is None or on < e):
+                    return PersonHit(p.actor_id, iso3, "lexicon:holder")
+        return None
+
+    def roles_of(self, actor_id: str, on: date) -> list[str]:
+        if self.kb is not None:
+            try:
+                got = self.kb.roles(actor_id, on=on)
+                names = [getattr(r, "role", r) for r in got]
+                if names:
+                    return names
+            except Exception:
+                pass
+        p = self._people.get(actor_id)
+        if not p:
+            return []
+        return [r for r, _c, s, e in p.roles if (s is None or s <= on) and (e is None or on < e)]
+
+    def name_of(self, actor_id: str) -> str | None:
+        if self.kb is not None:
+            try:
+                a = self.kb.get(actor_id)
+                if a is not None:
+                    return a.name
+            except Exception:
+                pass
+        p = self._people.get(actor_id)
+        return p.name if p else None
+
+
+def load_people(extra_paths: tuple = ()) -> PeopleIndex:
+    """The KB from ``summitry.actors`` if installed (with user files), else the fallback."""
+    try:
+        from summitry.actors import ActorKB  # type: ignore[import-not-found]
+    except ImportError as exc:
+        if extra_paths:
+            raise RuntimeError(
+                "user actor files need the actors knowledge base (summitry.actors), "
+                "which is not installed"
+            ) from exc
+        return PeopleIndex()
+    return PeopleIndex(ActorKB.load(extra_paths=tuple(extra_paths)))

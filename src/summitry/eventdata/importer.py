@@ -1,0 +1,306 @@
+"""Load GDELT / ICEWS / POLECAT files into the store with DuckDB's CSV reader.
+
+Per batch of files of one layout (one transaction): a validation pass, ``read_csv`` with
+explicit columns and types and ``store_rejects``, keeps the few columns it needs in a
+temporary ``stage`` table (its rowid gives line numbers); values are mapped by joining small
+tables built from the batch's distinct values; then a loading pass reads the files again
+straight into one ``INSERT ... SELECT`` to ``events`` (or ``gdelt_mentions`` / ``gkg``).
+Rejected lines (wrong column count, a value of the wrong type, an unknown CAMEO code,
+a bad date, a truncated archive) go to ``import_rejects`` with file and line; the rest of
+the file loads. ``import_files`` + primary keys make re-runs no-ops. Memory is bounded by
+the batch, not by the number of files.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summitry.eventdata import sql as Q
+from summitry.eventdata.detect import FileFormat, FormatError, detect
+from summitry.eventdata.files import LocalFile, local_text, sha1_of
+from summitry.eventdata.lookups import map_values
+
+IMPORTER_VERSION = "1"
+BATCH_FILES = 96                 # a batch is one read_csv and one transaction
+BATCH_BYTES = 128 * 1024 * 1024  # ...of at most this much uncompressed input
+DATASET_OF_KIND = {"gdelt1": "gdelt1", "gdelt2": "gdelt2", "gdelt-mentions": "gdelt2",
+                   "gkg": "gdelt2", "icews": "icews", "polecat": "polecat"}
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    actors: frozenset[str] = frozenset()   # ISO3 / CAMEO country codes; empty = all
+    codes: tuple[str, ...] = ()            # CAMEO code prefixes ("04", "042"); empty = all
+    force: bool = False                    # re-read files already imported
+
+
+@dataclass
+class FileResult:
+    source: str
+    kind: str = ""
+    status: str = "loaded"                 # loaded|skipped|failed
+    n_rows: int = 0
+    n_loaded: int = 0
+    n_rejected: int = 0
+    n_filtered: int = 0
+    message: str = ""
+    rejects: list[tuple[int, str]] = field(default_factory=list)
+
+
+def rule_for(kind: str) -> str:
+    return f"import-{kind}:{IMPORTER_VERSION}"
+
+
+def _lit(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+class Importer:
+    """Import files into ``store``; one instance per command run."""
+
+    def __init__(self, store, options: ImportOptions | None = None):
+        self.store = store
+        self.con = store.con
+        self.options = options or ImportOptions()
+        self.datasets_touched: set[str] = set()
+        self.rows_loaded = 0
+
+    # --- public -----------------------------------------------------------------------
+    def import_files(self, items: Sequence[tuple[Path, str]], hint: str | None = None,
+                     on_file: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+        """Import (local path, source name) pairs; returns one result per file."""
+        results: list[FileResult] = []
+
+        def emit(batch: list[FileResult]) -> None:
+            for r in batch:
+                results.append(r)
+                if on_file:
+                    on_file(r)
+
+        pending: list[tuple[FileFormat, LocalFile, ExitStack]] = []
+        self._known = dict(self.con.execute(
+            "SELECT source, content_sha1 FROM import_files").fetchall())
+        try:
+            for path, source in items:
+                stack = ExitStack()
+                result, fmt, local = self._prepare(path, source, hint, stack)
+                if result is not None:
+                    stack.close()
+                    emit([result])
+                    continue
+                if pending and pending[0][0].key != fmt.key:
+                    emit(self._flush(pending))
+                pending.append((fmt, local, stack))
+                if len(pending) >= BATCH_FILES or sum(
+                        lf.path.stat().st_size for _, lf, _ in pending) >= BATCH_BYTES:
+                    emit(self._flush(pending))
+            emit(self._flush(pending))
+        finally:
+            for _, _, stack in pending:
+                stack.close()
+        return results
+
+    def already_imported(self, source: str, sha1: str | None = None) -> bool:
+        row = self.con.execute("SELECT content_sha1 FROM import_files WHERE source = ?",
+                               [source]).fetchone()
+        return row is not None and (sha1 is None or row[0] == sha1)
+
+    # --- steps --------------------------------------------------------------------------
+    def _prepare(self, path: Path, source: str, hint: str | None, stack: ExitStack
+                 ) -> tuple[FileResult | None, FileFormat | None, LocalFile | None]:
+        try:
+            if not path.is_file():
+                return FileResult(source, status="failed",
+                                  message=f"{source}: no such file"), None, None
+            sha1 = sha1_of(path)
+            if not self.options.force and self._known.get(source) == sha1:
+                return FileResult(source, status="skipped",
+                                  message=f"{source}: already imported (same content)"), None, None
+            local = stack.enter_context(local_text(path, source, sha1=sha1))
+            fmt = detect(local.path, source, hint)
+        except (FormatError, OSError, UnicodeDecodeError) as exc:
+            stack.close()
+            return FileResult(source, status="failed", message=str(exc)), None, None
+        return None, fmt, local
+
+    def _flush(self, pending: list[tuple[FileFormat, LocalFile, ExitStack]]) -> list[FileResult]:
+        if not pending:
+            return []
+        fmt = pending[0][0]
+        files = [lf for _, lf, _ in pending]
+        try:
+            with self.store.transaction():
+                return self._load_batch(fmt, files)
+        finally:
+            for _, _, stack in pending:
+                stack.close()
+            pending.clear()
+
+    # --- the batch ----------------------------------------------------------------------
+    def _load_batch(self, fmt: FileFormat, files: list[LocalFile]) -> list[FileResult]:
+        con = self.con
+        by_path = {str(f.path): f for f in files}
+        results = {f.source: FileResult(f.source, kind=fmt.kind) for f in files}
+        con.execute("DROP TABLE IF EXISTS rj_err")
+        con.execute("DROP TABLE IF EXISTS rj_scan")
+        columns = "{" + ", ".join(f"{_lit(n)}: {_lit(t)}" for n, t in fmt.columns) + "}"
+        nulls = "[" + ", ".join(_lit(n) for n in fmt.nullstr) + "]"
+        paths = "[" + ", ".join(_lit(p) for p in by_path) + "]"
+        base = (f"read_csv({paths}, columns={columns}, delim={_lit(fmt.delim)}, "
+                f"header={str(fmt.header).lower()}, quote={_lit(fmt.quote)}, "
+                f"escape={_lit(fmt.quote)}, nullstr={nulls}, auto_detect=false, filename=true, "
+                "max_line_size=10000000, strict_mode=false, encoding='utf-8'")
+        narrow = ", ".join(Q.q(n) for n in Q.narrow_columns(fmt))
+        validating = Q.read_sql(base + ", store_rejects=true, rejects_table='rj_err', "
+                                "rejects_scan='rj_scan')", fmt)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE stage AS SELECT filename, {narrow} "
+                    f"FROM {validating}")
+        header = 1 if fmt.header else 0
+        # Lines DuckDB rejected while reading (column count, type, encoding).
+        read_rejects: dict[str, dict[int, str]] = {f.source: {} for f in files}
+        rows = con.execute(
+            "SELECT s.file_path, e.line, arg_min(e.error_message, coalesce(e.column_idx, 0)) "
+            "FROM rj_err e JOIN rj_scan s USING (scan_id, file_id) GROUP BY ALL"
+        ).fetchall()
+        for path, line, message in rows:
+            read_rejects[by_path[path].source][int(line)] = _short(message)
+        for f in files:
+            if f.damage:
+                read_rejects[f.source][f.damage_line or 1] = f.damage
+        # Value mappings from the batch's distinct values, then validation.
+        self._build_maps(fmt)
+        _ensure_code_tables(con)
+        con.execute("CREATE OR REPLACE TEMP TABLE src_map (filename VARCHAR, source VARCHAR)")
+        insert_rows(con, "src_map", [[p, f.source] for p, f in by_path.items()])
+        con.execute(Q.staged_view(fmt.kind, self._filter_sql(fmt.kind)))
+        bad = con.execute(
+            "WITH firsts AS (SELECT filename, min(rowid) AS r0 FROM stage GROUP BY filename) "
+            "SELECT v.filename, v._rid - f.r0 + 1, v._reason FROM staged v "
+            "JOIN firsts f USING (filename) WHERE v._reason IS NOT NULL"
+        ).fetchall()
+        value_rejects: dict[str, dict[int, str]] = {f.source: {} for f in files}
+        for path, ordinal, reason in bad:
+            src = by_path[path].source
+            value_rejects[src][_line_of(int(ordinal), header, read_rejects[src])] = reason
+        counts = {path: (int(n), int(k), int(flt)) for path, n, k, flt in con.execute(
+            "SELECT filename, count(*), count(*) FILTER (WHERE _keep), "
+            "count(*) FILTER (WHERE _reason IS NULL AND NOT _keep) FROM staged GROUP BY filename"
+        ).fetchall()}
+        con.execute(Q.staged_view(fmt.kind, self._filter_sql(fmt.kind),
+                                  source=Q.read_sql(base + ", ignore_errors=true)", fmt),
+                                  name="staged2",
+                                  with_rid=False))
+        con.execute(Q.insert_sql(fmt, DATASET_OF_KIND[fmt.kind], rule_for(fmt.kind)))
+        reject_rows: list[list] = []
+        file_rows: list[list] = []
+        for f in files:
+            r = results[f.source]
+            rejects = {**read_rejects[f.source], **value_rejects[f.source]}
+            n_staged, r.n_loaded, r.n_filtered = counts.get(str(f.path), (0, 0, 0))
+            r.n_rejected = len(rejects)
+            r.n_rows = n_staged + len(read_rejects[f.source])
+            r.rejects = sorted(rejects.items())
+            reject_rows += [[f.source, line, reason] for line, reason in r.rejects]
+            file_rows.append([f.source, DATASET_OF_KIND[fmt.kind], f.sha1, r.n_rows, r.n_loaded,
+                              r.n_rejected, r.n_filtered, rule_for(fmt.kind)])
+            self.rows_loaded += r.n_loaded
+        con.execute("DELETE FROM import_rejects WHERE source IN (SELECT source FROM src_map)")
+        insert_rows(con, "import_rejects", reject_rows)
+        insert_rows(con, "import_files (source, dataset, content_sha1, n_rows, n_loaded, "
+                    "n_rejected, n_filtered, rule, finished_at)", file_rows, extra="now()",
+                    verb="INSERT OR REPLACE")
+        if fmt.kind in ("gdelt1", "gdelt2", "icews", "polecat"):
+            self.datasets_touched.add(DATASET_OF_KIND[fmt.kind])
+        con.execute("DROP VIEW IF EXISTS staged")
+        con.execute("DROP VIEW IF EXISTS staged2")
+        con.execute("DROP TABLE IF EXISTS stage")
+        return [results[f.source] for f in files]
+
+    def _build_maps(self, fmt: FileFormat) -> None:
+        for table, mapper, exprs in Q.maps_for(fmt.kind):
+            union = " UNION ".join(f"SELECT DISTINCT {e} AS v FROM stage" for e in exprs)
+            values = [r[0] for r in self.con.execute(union).fetchall()]
+            self.con.execute(f"CREATE OR REPLACE TEMP TABLE {table} (k VARCHAR PRIMARY KEY, "
+                             "v VARCHAR)")
+            insert_rows(self.con, table, map_values(values, mapper))
+
+    def _filter_sql(self, kind: str) -> str:
+        """SQL condition for ``--actors`` / ``--codes``. With filters on, mentions are kept
+        only for stored GDELT 2.0 events and GKG records only for stored mention URLs."""
+        parts = []
+        filtering = bool(self.options.actors or self.options.codes)
+        if self.options.actors and kind in ("gdelt1", "gdelt2", "icews", "polecat"):
+            codes = ", ".join(_lit(a.upper()) for a in sorted(self.options.actors))
+            parts.append(f"list_has_any({Q.actor_filter(kind)}, [{codes}])")
+        if self.options.codes and kind in ("gdelt1", "gdelt2", "icews"):
+            likes = " OR ".join(f"_code LIKE {_lit(c + '%')}" for c in self.options.codes)
+            parts.append(f"({likes})")
+        if filtering and kind == "gdelt-mentions":
+            parts.append("'gdelt2:' || GLOBALEVENTID IN (SELECT event_id FROM events "
+                         "WHERE dataset = 'gdelt2')")
+        if filtering and kind == "gkg":
+            parts.append("V2DOCUMENTIDENTIFIER IN (SELECT url FROM gdelt_mentions)")
+        return " AND ".join(parts) if parts else "true"
+
+
+def _ensure_code_tables(con) -> None:
+    """Temp tables of the CAMEO and CAMEO->PLOVER lookups (once per connection)."""
+    have = {r[0] for r in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE temporary").fetchall()}
+    if "codes_cameo" in have and "codes_plover" in have:
+        return
+    from summitry.codes import all_cameo_codes, cameo_info, plover_for
+
+    con.execute("CREATE OR REPLACE TEMP TABLE codes_cameo (code VARCHAR PRIMARY KEY, "
+                "root VARCHAR, quad_class TINYINT, goldstein DOUBLE)")
+    con.execute("CREATE OR REPLACE TEMP TABLE codes_plover (code VARCHAR PRIMARY KEY, "
+                "plover_type VARCHAR, plover_mode VARCHAR)")
+    rows, plover = [], []
+    for code in all_cameo_codes():
+        info = cameo_info(code)
+        rows.append([code, info.root, info.quad_class, info.goldstein])
+        p = plover_for(code)
+        if p is not None:
+            plover.append([code, p.event_type, p.mode])
+    insert_rows(con, "codes_cameo", rows)
+    insert_rows(con, "codes_plover", plover)
+
+
+def insert_rows(con, table: str, rows: Sequence[Sequence], *, extra: str = "",
+                verb: str = "INSERT INTO") -> None:
+    """Insert Python rows with one statement per 500 rows (``executemany`` is per row)."""
+    if verb != "INSERT INTO":
+        verb = verb + " INTO"
+    for start in range(0, len(rows), 500):
+        chunk = rows[start:start + 500]
+        width = len(chunk[0])
+        one = "(" + ", ".join(["?"] * width) + (f", {extra}" if extra else "") + ")"
+        con.execute(f"{verb} {table} VALUES " + ", ".join([one] * len(chunk)),
+                    [v for row in chunk for v in row])
+
+
+def _short(message: str) -> str:
+    return " ".join(str(message).split())[:300]
+
+
+def _line_of(ordinal: int, header: int, rejected: dict[int, str]) -> int:
+    """File line of the ``ordinal``-th row DuckDB kept, given the lines it rejected."""
+    lines = sorted(rejected)
+    # good rows before each rejected line i: lines[i] - header - 1 - i
+    goods = [ln - header - 1 - i for i, ln in enumerate(lines)]
+    return ordinal + header + bisect.bisect_left(goods, ordinal)
+
+
+def iter_inputs(paths: Iterable[Path]) -> list[tuple[Path, str]]:
+    """Expand directories (sorted) into files; each file's source name is its resolved path."""
+    out: list[tuple[Path, str]] = []
+    for p in paths:
+        if p.is_dir():
+            out += [(f, str(f.resolve())) for f in sorted(p.rglob("*")) if f.is_file()]
+        else:
+            out.append((p, str(p.resolve()) if p.exists() else str(p)))
+    return out

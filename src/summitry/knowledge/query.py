@@ -1,0 +1,125 @@
+"""Read curated knowledge back from the store: meetings between two leaders, treaty timeline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from unidecode import unidecode
+
+from summitry.knowledge.pack import KnowledgePack, read_pack
+
+
+@dataclass(frozen=True)
+class CuratedItemRow:
+    kind: str
+    value: str | None
+    topic: str | None
+    text: str
+    item_date: date | None
+    source_url: str
+
+
+@dataclass(frozen=True)
+class CuratedMeetingRow:
+    meeting_id: str
+    start_date: date | None
+    end_date: date | None
+    title: str
+    format: str
+    occasion: str | None
+    status: str
+    city: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    participants: tuple[str, ...]
+    roles: tuple[str | None, ...]
+    confirmed: bool
+    notes: str | None
+    source_url: str
+    items: tuple[CuratedItemRow, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class TreatyActionRow:
+    treaty_id: str
+    short_name: str
+    action: str
+    action_date: date
+    actor: str | None
+    note: str | None
+    source_url: str
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(name).lower()).strip("-")
+
+
+def resolve_person(name: str, pack: KnowledgePack | None = None) -> str | None:
+    """A person id for ``name``: an id as is, a full name, or an unambiguous surname."""
+    name = name.strip()
+    if name.startswith("person:"):
+        return name
+    pack = pack or read_pack()
+    ids = {t.person_id: t.name for t in pack.leaders}
+    slug = _slug(name)
+    if f"person:{slug}" in ids:
+        return f"person:{slug}"
+    by_surname = {pid for pid, full in ids.items() if _slug(full).endswith("-" + slug)}
+    return by_surname.pop() if len(by_surname) == 1 else None
+
+
+def curated_meetings(store, between: tuple[str, str] | None = None) -> list[CuratedMeetingRow]:
+    """Curated meetings and calls (optionally only those with both person ids), by date."""
+    con = store.con
+    sql = (
+        "SELECT m.meeting_id, m.start_date, m.end_date, m.title, m.format, m.occasion, m.status, "
+        "m.city, m.country, m.lat, m.lon, m.source_url, k.confirmed, k.notes "
+        "FROM meetings m LEFT JOIN knowledge_meetings k USING (meeting_id) "
+        "WHERE m.origin = 'curated' AND m.rule LIKE 'knowledge-pack:%'"
+    )
+    params: list = []
+    if between is not None:
+        for pid in between:
+            sql += (" AND m.meeting_id IN (SELECT meeting_id FROM meeting_participants "
+                    "WHERE actor_id = ?)")
+            params.append(pid)
+    sql += " ORDER BY m.start_date NULLS LAST, m.meeting_id"
+    meetings = con.execute(sql, params).fetchall()
+    ids = [r[0] for r in meetings]
+    people: dict[str, list[tuple[str, str | None]]] = {}
+    items: dict[str, list[CuratedItemRow]] = {}
+    if ids:
+        for mid, actor, role in con.execute(
+            "SELECT meeting_id, actor_id, role FROM meeting_participants "
+            "WHERE meeting_id IN (SELECT unnest(?)) ORDER BY meeting_id, actor_id", [ids]
+        ).fetchall():
+            people.setdefault(mid, []).append((actor, role))
+        for mid, *rest in con.execute(
+            "SELECT meeting_id, kind, value, topic, text, item_date, source_url FROM meeting_items "
+            "WHERE origin = 'curated' AND meeting_id IN (SELECT unnest(?)) ORDER BY item_id",
+            [ids],
+        ).fetchall():
+            items.setdefault(mid, []).append(CuratedItemRow(*rest))
+    out = []
+    for (mid, start, end, title, fmt, occ, status, city, country, lat, lon, url, conf,
+         notes) in meetings:
+        ps = people.get(mid, [])
+        out.append(CuratedMeetingRow(
+            mid, start, end, title, fmt, occ, status, city, country, lat, lon,
+            tuple(p for p, _ in ps), tuple(r for _, r in ps), bool(conf), notes, url,
+            tuple(items.get(mid, [])),
+        ))
+    return out
+
+
+def treaty_timeline(store) -> list[TreatyActionRow]:
+    """Every treaty action, by date."""
+    rows = store.con.execute(
+        "SELECT a.treaty_id, t.short_name, a.action, a.action_date, a.actor, a.note, a.source_url "
+        "FROM treaty_actions a JOIN treaties t USING (treaty_id) "
+        "ORDER BY a.action_date, a.treaty_id, a.action"
+    ).fetchall()
+    return [TreatyActionRow(*r) for r in rows]

@@ -1,0 +1,1 @@
+"""NLP layer: sentence splitting, date resolution and the spaCy parse."""

@@ -1,0 +1,184 @@
+"""Sentence-level coding: actors, event types, modality, dates, topics (real spaCy model)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+PUB = date(2017, 11, 13)  # a Monday
+
+
+def _code(coder, text: str, published: date = PUB):
+    d = coder.prepare("t", text, published, None, "en", False)
+    out = []
+    for i in sorted(d.candidates):
+        s, e = d.sentences[i]
+        _, evs = coder.extract(d, i, coder.nlp(text[s:e]))
+        out += evs
+    return out
+
+
+@pytest.mark.parametrize(
+    "text,code,src,tgt,modality",
+    [
+        (
+            "Trump spoke with Putin by phone on Monday.",
+            "041",
+            "person:donald-trump",
+            "person:vladimir-putin",
+            "asserted",
+        ),
+        (
+            "Putin refused to meet Trump.",
+            "040",
+            "person:vladimir-putin",
+            "person:donald-trump",
+            "refused",
+        ),
+        (
+            "Trump and Putin may meet next month.",
+            "036",
+            "person:donald-trump",
+            "person:vladimir-putin",
+            "hypothetical",
+        ),
+        (
+            "Trump said he would meet Putin in Vietnam.",
+            "036",
+            "person:donald-trump",
+            "person:vladimir-putin",
+            "planned",
+        ),
+        (
+            "Trump did not meet Putin on Saturday.",
+            "040",
+            "person:donald-trump",
+            "person:vladimir-putin",
+            "negated",
+        ),
+        (
+            "Trump met his Russian counterpart on Saturday.",
+            "040",
+            "person:donald-trump",
+            "person:vladimir-putin",
+            "asserted",
+        ),
+        (
+            "The Iranian president, Hassan Rouhani, criticised the United States.",
+            "111",
+            "person:hassan-rouhani",
+            "USA",
+            "asserted",
+        ),
+        ("Russia accused the United States of meddling.", "112", "RUS", "USA", "asserted"),
+        ("The Kremlin praised Beijing for its restraint.", "051", "RUS", "CHN", "asserted"),
+        (
+            "Trump met Putin in Da Nang, Vietnam on Saturday.",
+            "044",
+            "person:donald-trump",
+            "person:vladimir-putin",
+            "asserted",
+        ),
+    ],
+)
+def test_event_frames(coder, text, code, src, tgt, modality):
+    evs = [e for e in _code(coder, text) if e.code == code]
+    assert evs, [(e.code, e.source.actor_id) for e in _code(coder, text)]
+    ev = evs[0]
+    assert (ev.source.actor_id, ev.target.actor_id if ev.target else None, ev.modality) == (
+        src,
+        tgt,
+        modality,
+    )
+
+
+def test_no_meeting_was_planned_is_not_a_meeting(coder):
+    evs = _code(coder, "No meeting was planned between Trump and Putin.")
+    assert all(e.modality != "asserted" for e in evs if e.code.startswith("04") or e.code == "036")
+
+
+def test_no_source_actor_no_event(coder):
+    assert _code(coder, "Officials met on Monday to discuss sanctions against Iran.") == []
+
+
+def test_statement_has_speaker_and_quote(coder):
+    evs = _code(coder, "“We are ready for talks,” Lavrov said on Monday.")
+    st = [e for e in evs if e.code == "010"]
+    assert st and st[0].speaker.actor_id == "person:sergei-lavrov"
+    assert st[0].quote == "We are ready for talks,"
+    assert st[0].date.value == PUB
+
+
+def test_unknown_person_is_not_guessed(coder):
+    # an unknown speaker with a "Trump adviser" apposition must not become Trump
+    evs = _code(coder, "He could name more judges, said Leonard Leo, a Trump adviser.")
+    assert all(e.source.actor_id != "person:donald-trump" for e in evs)
+
+
+def test_text_person_recognised_again_by_surname(coder):
+    text = (
+        "Vietnam's President Tran Dai Quang met Xi Jinping on Sunday. "
+        "Quang later criticised the United States."
+    )
+    evs = _code(coder, text)
+    assert any(e.code == "111" and e.source.actor_id == "person:text:tran-dai-quang" for e in evs)
+
+
+def test_dates_resolved_against_publication():
+    from summitry.nlp.dates import find_dates
+
+    got = {
+        d.text: d.value
+        for d in find_dates("on Saturday, last week, on Nov. 21, earlier this month", PUB)
+    }
+    assert got == {
+        "on Saturday": date(2017, 11, 11),
+        "last week": date(2017, 11, 6),
+        "Nov. 21": date(2017, 11, 21),
+        "earlier this month": date(2017, 11, 1),
+    }
+
+
+def test_topics_record_matched_terms():
+    from summitry.topics import load_taxonomy
+
+    got = {
+        t.topic: t.matched_terms
+        for t in load_taxonomy().assign("They discussed New START and Crimea.")
+    }
+    assert got == {"arms_control": ("START", "new start"), "ukraine": ("crimea",)}
+
+
+@pytest.mark.parametrize(
+    "text,forbidden",
+    [
+        ("Ivanka Trump met Abe on Monday.", "person:donald-trump"),  # same surname, other person
+        ("Veselnitskaya met Donald Trump Jr in New York.", "person:donald-trump"),
+        (
+            "Mueller would cross a red line if he investigated the Trump family.",
+            "person:donald-trump",
+        ),
+    ],
+)
+def test_actor_not_taken_from_a_namesake_or_unsafe_pronoun(coder, text, forbidden):
+    assert all(e.source.actor_id != forbidden for e in _code(coder, text))
+
+
+def test_meeting_under_during_and_verbal_attack(coder):
+    evs = _code(coder, "Trump attacked Corker repeatedly on Twitter.")
+    assert not [e for e in evs if e.code.startswith("19")]
+    evs = _code(
+        coder,
+        "Trudeau said he raised the issue during a meeting with Myanmar leader Aung San Suu Kyi.",
+    )
+    meet = [e for e in evs if e.code == "040"]
+    assert meet and meet[0].source.actor_id == "person:justin-trudeau"
+    assert meet[0].target.actor_id == "person:text:aung-san-suu-kyi"
+    assert meet[0].modality == "asserted"
+
+
+def test_future_visit_is_intent(coder):
+    evs = _code(coder, "China prepared its welcome ahead of Trump's visit to Beijing next week.")
+    visits = [e for e in evs if e.trigger.text == "visit"]
+    assert visits and visits[0].code == "036" and visits[0].modality == "planned"

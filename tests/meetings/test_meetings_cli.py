@@ -1,0 +1,55 @@
+"""`summitry meetings` / `summitry meeting ID` on a real store file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from test_meetings_imported import _seed_events, _seed_roles
+from typer.testing import CliRunner
+
+from summitry.cli import app
+from summitry.store import Store
+
+
+def _store(tmp_path: Path) -> Path:
+    path = tmp_path / "cli.duckdb"
+    s = Store(path)
+    _seed_roles(s)
+    _seed_events(s)
+    s.close()
+    return path
+
+
+def test_meetings_cli_list_json_csv_and_show(tmp_path: Path) -> None:
+    db = str(_store(tmp_path))
+    runner = CliRunner()
+    res = runner.invoke(app, ["--db", db, "meetings", "--between", "Donald Trump",
+                              "Vladimir Putin", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.stdout)
+    assert [(r["start_date"], r["format"], r["status"]) for r in rows] == [
+        ("2018-03-20", "call", "held"), ("2018-07-16", "summit", "held")]
+    for key in ("id", "participants", "start_date", "end_date", "city", "country", "format",
+                "status", "topics", "sources"):
+        assert key in rows[0]
+    res = runner.invoke(app, ["--db", db, "meetings", "--source", "curated,extracted",
+                              "--format", "csv"])
+    assert res.exit_code == 0 and res.output.strip().splitlines()[-1].startswith("id,")
+    res = runner.invoke(app, ["--db", db, "meeting", rows[1]["id"]])
+    assert res.exit_code == 0 and "Helsinki" in res.output and "Status history" in res.output
+
+
+def test_meetings_cli_bad_input(tmp_path: Path) -> None:
+    db = str(_store(tmp_path))
+    runner = CliRunner()
+    for args, message in [
+        (["meetings", "--from", "2018-13-01"], "--from '2018-13-01': expected an ISO date"),
+        (["meetings", "--source", "gdelt"], "--source 'gdelt': expected one of"),
+        (["meetings", "--format", "xml"], "--format 'xml': expected table, json or csv"),
+        (["meeting", "mtg-nope"], "no meeting 'mtg-nope'"),
+    ]:
+        res = runner.invoke(app, ["--db", db, *args])
+        assert res.exit_code == 1, (args, res.output)
+        assert message in res.output.replace("\n", " "), res.output
+        assert "Traceback" not in res.output

@@ -1,0 +1,136 @@
+"""The briefing when the store also holds imported event data and an extracted statement:
+measured impact with intervals and placebo appears, with citations to the data and document."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import numpy as np
+import pyarrow as pa
+
+from summitry.analysis import leaders
+from summitry.knowledge import ensure_knowledge_pack
+from summitry.report import build_briefing, render_html, render_md
+
+HELSINKI = date(2018, 7, 16)
+DOC_TEXT = 'Putin said: "We want good relations with the United States." He spoke in Helsinki.'
+
+
+def _events(rng) -> list[dict]:
+    rows, d, now = [], date(2018, 1, 1), datetime(2026, 1, 1)
+    while d <= date(2018, 12, 31):
+        after = timedelta(0) < d - HELSINKI <= timedelta(30)
+        for k in range(4):
+            g = float(np.clip(rng.normal(3.5 if after else -1.5, 2.0), -10, 10))
+            src, tgt = (("USA", "RUS"), ("RUS", "USA"), ("GBR", "RUS"), ("FRA", "DEU"))[k]
+            rows.append(
+                {
+                    "event_id": f"x{len(rows)}",
+                    "origin": "imported",
+                    "dataset": "gdelt2",
+                    "dataset_row_id": str(len(rows)),
+                    "event_date": d,
+                    "source_actor_id": src,
+                    "source_iso3": src,
+                    "target_actor_id": tgt,
+                    "target_iso3": tgt,
+                    "goldstein": g,
+                    "quad_class": 1 if g > 0 else 3,
+                    "plover_type": "CONSULT" if g > 0 else "ACCUSE",
+                    "modality": "asserted",
+                    "rule": "test",
+                    "created_at": now,
+                }
+            )
+        d += timedelta(days=1)
+    rows.append(
+        {
+            "event_id": "stmt1",
+            "origin": "extracted",
+            "dataset": "summitry-coder",
+            "dataset_row_id": None,
+            "event_date": HELSINKI,
+            "source_actor_id": "person:vladimir-putin",
+            "source_iso3": "RUS",
+            "target_actor_id": "USA",
+            "target_iso3": "USA",
+            "goldstein": 3.4,
+            "quad_class": 1,
+            "plover_type": "AGREE",
+            "modality": "asserted",
+            "rule": "test",
+            "created_at": now,
+        }
+    )
+    return rows
+
+
+def test_briefing_reports_measured_impact_and_statements(store):
+    ensure_knowledge_pack(store)
+    rows = _events(np.random.default_rng(3))
+    with store.transaction() as con:
+        con.register("new_events", pa.Table.from_pylist(rows))
+        cols = ", ".join(rows[0])
+        con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM new_events")
+        con.unregister("new_events")
+        con.execute(
+            "UPDATE events SET doc_id = 'doc-1', sent_idx = 0, start_char = 0, end_char = 64, "
+            "speaker_actor_id = 'person:vladimir-putin', speaker_text = 'Putin', "
+            "quote = 'We want good relations with the United States.', cameo_code = '010' "
+            "WHERE event_id = 'stmt1'"
+        )
+        con.execute(
+            "INSERT INTO documents (doc_id, canonical_id, source, source_format, url, title, "
+            "published, published_source, text, n_chars, ingested_at) VALUES ('doc-1', 'doc-1', "
+            "'t.jsonl', 'jsonl', 'https://example.org/helsinki', 'Helsinki report', "
+            "'2018-07-16', 'field', ?, ?, now())",
+            [DOC_TEXT, len(DOC_TEXT)],
+        )
+        # an extracted meeting episode (as the meetings stage writes it) with a reaction
+        con.execute(
+            "INSERT INTO meetings (meeting_id, origin, title, start_date, end_date, city, "
+            "country, format, status, rule) VALUES ('ep-1', 'extracted', 'Helsinki talks', "
+            "'2018-07-16', '2018-07-16', 'Helsinki', 'FIN', 'summit', 'held', 'episodes:v1')"
+        )
+        con.execute(
+            "INSERT INTO meeting_participants VALUES "
+            "('ep-1', 'person:donald-trump', 'Donald Trump', 'head_of_state', 'USA'), "
+            "('ep-1', 'person:vladimir-putin', 'Vladimir Putin', 'head_of_state', 'RUS')"
+        )
+        con.execute("INSERT INTO meeting_sources VALUES ('ep-1', 'stmt1')")
+        con.execute(
+            "INSERT INTO meeting_items (item_id, meeting_id, kind, actor_id, actor_name, text, "
+            "origin, doc_id, sent_idx, start_char, end_char, rule) VALUES ('ep-1:r1', 'ep-1', "
+            "'reaction', 'GBR', 'United Kingdom', 'London welcomed the talks.', 'extracted', "
+            "'doc-1', 1, 65, 84, 'reactions:v1')"
+        )
+    b = build_briefing(store, leaders("Donald Trump", "Vladimir Putin"), n_boot=300, n_placebo=100)
+    ep = next(c for c in b.cards if c.meeting.meeting_id == "ep-1")
+    assert ep.meeting.origin == "extracted" and ep.place == "Helsinki, Finland"
+    assert b.refs.refs[ep.ref - 1].label.startswith("document doc-1, sentence 0")
+    assert ep.reactions[0].text == "United Kingdom: “London welcomed the talks.”"
+    assert "document doc-1, sentence 1" in b.refs.refs[ep.reactions[0].refs[0] - 1].label
+    # the same encounter in two sources (curated and extracted) is measured once
+    assert sum(1 for r in b.impact.rows if r["date"] == HELSINKI) == 3 * 4
+    assert b.index.insufficient is None and len(b.index.rows) == 12
+    helsinki = [c for c in b.impact_claims if "Helsinki" in c.text and "30 days" in c.text]
+    assert len(helsinki) == 1 and "larger than at comparable dates" in helsinki[0].text
+    ref = b.refs.refs[helsinki[0].refs[0] - 1]
+    assert ref.origin == "analysis" and "gdelt2 (imported)" in ref.label
+    # calls in 2017 lie outside the data: explicit insufficient data, not a number
+    assert any("28 Jan 2017" in g and "insufficient data" in g for g in b.gaps)
+    putin = b.positions["Vladimir Putin"]
+    assert putin and "We want good relations" in putin[0].text
+    doc_ref = b.refs.refs[putin[0].refs[0] - 1]
+    assert doc_ref.origin == "extracted" and "document doc-1, sentence 0" in doc_ref.label
+    assert doc_ref.url == "https://example.org/helsinki"
+    assert any("Russia" in c.text and "all other actors" in c.text for c in b.third_party_claims)
+    html, md = render_html(b), render_md(b)
+    assert "95% interval" in html and "larger than usual" in html and "placebo" in html.lower()
+    assert "impact" in b.charts and "Relationship index" in md
+    # restricting to curated sources drops the measured part again
+    only_curated = build_briefing(
+        store, leaders("Trump", "Putin"), sources=["curated"], n_boot=50, n_placebo=20
+    )
+    assert only_curated.index.insufficient is not None and not only_curated.impact_claims
+    assert only_curated.positions["Vladimir Putin"] == []
