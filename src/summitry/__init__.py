@@ -10,7 +10,7 @@ The Python API mirrors the command line::
 from summitry.store import Store, open_store
 
 __version__ = "0.1.0"
-__all__ = ["Store", "code", "open_store", "__version__"]
+__all__ = ["Store", "code", "ingest", "open_store", "__version__"]
 
 
 def code(store, **options):
@@ -18,3 +18,12 @@ def code(store, **options):
     from summitry.coding import code as _code
 
     return _code(store, **options)
+
+
+def __getattr__(name: str):
+    """``summitry.ingest`` (the callable ingest package) is imported on first use."""
+    if name == "ingest":
+        import importlib
+
+        return importlib.import_module("summitry.ingest")
+    raise AttributeError(f"module 'summitry' has no attribute {name!r}")

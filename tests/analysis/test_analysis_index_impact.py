@@ -201,6 +201,23 @@ def test_impact_interval_and_placebo_detect_a_real_shift(store):
     assert res.to_arrow().num_rows == len(res.rows) == 2 * 2 * 4
 
 
+def test_placebo_dates_are_drawn_near_the_meeting(store):
+    """Placebo dates come from within ``placebo_span`` days of the meeting: a narrow span
+    leaves too few comparable dates, and the report says so instead of giving a p-value."""
+    write_events(store, synthetic())
+    m = [MeetingDates("m1", "Helsinki", MEETING, MEETING)]
+    wide = meeting_impact(store, USRU, m, windows=(7,), n_boot=50, n_placebo=100)
+    narrow = meeting_impact(store, USRU, m, windows=(7,), n_boot=50, n_placebo=100,
+                            placebo_span=12)
+    g_wide = next(r for r in wide.rows if r["statistic"] == "goldstein")
+    g_narrow = next(r for r in narrow.rows if r["statistic"] == "goldstein")
+    assert g_wide["placebo_n"] == 100
+    # 12 days either side, minus the 7 days around the meeting itself: 10 candidate days
+    assert g_narrow["placebo_p"] is None
+    assert "within 12 days of the meeting" in g_narrow["placebo"].reason
+    assert g_narrow["change"] == g_wide["change"]
+
+
 def test_insufficient_data_is_explicit(store):
     assert (
         "no extracted or imported events"

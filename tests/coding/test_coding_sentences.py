@@ -182,3 +182,68 @@ def test_future_visit_is_intent(coder):
     evs = _code(coder, "China prepared its welcome ahead of Trump's visit to Beijing next week.")
     visits = [e for e in evs if e.trigger.text == "visit"]
     assert visits and visits[0].code == "036" and visits[0].modality == "planned"
+
+
+_CALL_PUB = date(2017, 11, 21)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    "text,code,modality,day",
+    [
+        # the parser folds "A and B" into one name phrase: both leaders are still the sides
+        (
+            "U.S. President Donald Trump and Russian President Vladimir Putin spoke on the phone "
+            "for about an hour on Tuesday, a White House official said.",
+            "041",
+            "reported",
+            date(2017, 11, 21),
+        ),
+        ("Trump spoke to Putin by telephone on Monday.", "041", "asserted", date(2017, 11, 20)),
+        ("Trump and Putin talked by telephone on Sunday.", "041", "asserted", date(2017, 11, 19)),
+        ("Trump had a phone call with Putin on Monday.", "041", "asserted", date(2017, 11, 20)),
+        ("Trump and Putin spoke over the phone last week.", "041", "asserted", date(2017, 11, 13)),
+        ("Trump and Putin may speak by phone on Friday.", "036", "hypothetical", None),
+        ("Trump and Putin will speak by phone on Friday.", "036", "planned", None),
+        ("Trump and Putin did not speak on the phone on Monday.", "041", "negated", None),
+    ],
+)
+def test_phone_calls(coder, text, code, modality, day):
+    evs = [e for e in _code(coder, text, _CALL_PUB) if e.code.startswith("04") or e.code == "036"]
+    assert evs, [(e.code, e.source.actor_id) for e in _code(coder, text, _CALL_PUB)]
+    ev = evs[0]
+    assert (ev.code, ev.modality) == (code, modality)
+    assert {ev.source.actor_id, ev.target.actor_id} == {
+        "person:donald-trump",
+        "person:vladimir-putin",
+    }
+    if day is not None:
+        assert ev.date.value == day
+
+
+def test_attribution_without_subject_keeps_its_speaker(coder):
+    text = ("Trump and Putin spoke on the phone on Tuesday and covered topics including Syria and "
+            "Ukraine, a White House official said.")
+    ev = next(e for e in _code(coder, text, _CALL_PUB) if e.code == "041")
+    assert ev.modality == "reported" and ev.speaker.text == "White House"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No phone call between Trump and Putin was planned, the Kremlin said.",
+        "A phone call between Trump and Putin is not planned, Peskov said.",
+        "Trump and Putin may speak by phone.",
+        "Trump said he would call Putin.",
+    ],
+)
+def test_unheld_calls_are_never_asserted(coder, text):
+    evs = [e for e in _code(coder, text, _CALL_PUB) if e.code.startswith("04") or e.code == "036"]
+    assert evs  # the call is found, with its modality
+    assert all(e.modality not in ("asserted", "reported") for e in evs)
+
+
+def test_names_joined_by_and_inside_a_longer_phrase_stay_apart(coder):
+    # "and" inside a phrase whose head is not a name: no coordination is guessed
+    evs = _code(coder, "The Trump and Putin aides met on Monday.", _CALL_PUB)
+    assert not [e for e in evs if e.source.actor_id == "person:donald-trump"
+                and e.target is not None and e.target.actor_id == "person:vladimir-putin"]

@@ -114,14 +114,16 @@ def test_knowledge_newer_version_replaces_curated_rows_only(tmp_path, store):
     store.con.execute(
         "INSERT INTO meeting_items (item_id, meeting_id, kind, origin, rule) VALUES "
         "('x-1', 'kp-2018-07-16-helsinki', 'statement', 'extracted', 'coder:v1')")
-    v2 = _pack_copy(tmp_path, 2)
+    shipped = read_pack().version
+    v2 = _pack_copy(tmp_path, shipped + 1)
     _drop_meeting(v2, "kp-2025-12-29-call")
     summary = load_knowledge_pack(store, path=v2)
-    assert summary.loaded and summary.previous_version == 1 and summary.version == 2
+    assert summary.loaded and summary.previous_version == shipped
+    assert summary.version == shipped + 1
     con = store.con
-    assert con.execute("SELECT version FROM knowledge_packs").fetchall() == [(2,)]
+    assert con.execute("SELECT version FROM knowledge_packs").fetchall() == [(shipped + 1,)]
     assert con.execute("SELECT DISTINCT rule FROM meetings WHERE origin = 'curated'"
-                       ).fetchall() == [("knowledge-pack:v2",)]
+                       ).fetchall() == [(f"knowledge-pack:v{shipped + 1}",)]
     ids = {r[0] for r in con.execute("SELECT meeting_id FROM meetings").fetchall()}
     assert "kp-2025-12-29-call" not in ids and "m-extracted-1" in ids
     assert con.execute("SELECT count(*) FROM events WHERE dataset_row_id = 'kp-2025-12-29-call'"
@@ -135,7 +137,8 @@ def test_knowledge_newer_version_replaces_curated_rows_only(tmp_path, store):
 
 def test_knowledge_failed_replace_leaves_store_unchanged(tmp_path, store):
     load_knowledge_pack(store)
-    v2 = _pack_copy(tmp_path, 2)
+    shipped = read_pack().version
+    v2 = _pack_copy(tmp_path, shipped + 1)
     # an unrelated event already uses the id the new pack would give Helsinki's event:
     # the insert fails half-way and the whole replacement must roll back
     store.con.execute("UPDATE events SET dataset = 'other' WHERE dataset_row_id = "
@@ -144,7 +147,7 @@ def test_knowledge_failed_replace_leaves_store_unchanged(tmp_path, store):
     with pytest.raises(duckdb.ConstraintException):
         load_knowledge_pack(store, path=v2)
     assert _dump(store) == before
-    assert store.con.execute("SELECT version FROM knowledge_packs").fetchall() == [(1,)]
+    assert store.con.execute("SELECT version FROM knowledge_packs").fetchall() == [(shipped,)]
 
 
 def test_knowledge_queries(store):
@@ -167,7 +170,7 @@ def test_knowledge_cli_load_and_show(tmp_path):
     runner = CliRunner()
     first = runner.invoke(app, ["--db", db, "knowledge", "load"])
     assert first.exit_code == 0, first.output
-    assert "loaded -> knowledge-pack:v1" in first.output
+    assert f"loaded -> knowledge-pack:v{read_pack().version}" in first.output
     second = runner.invoke(app, ["--db", db, "knowledge", "load"])
     assert second.exit_code == 0 and "nothing to do" in second.output
     shown = runner.invoke(app, ["--db", db, "knowledge", "show", "--between", "Donald Trump",
@@ -177,6 +180,47 @@ def test_knowledge_cli_load_and_show(tmp_path):
     assert "Reykjavik" not in shown.output
     bad = runner.invoke(app, ["--db", db, "knowledge", "show", "--between", "Nobody", "Putin"])
     assert bad.exit_code == 1 and "Nobody" in bad.output
+
+
+def test_knowledge_show_source_filter_labels_each_row(tmp_path):
+    db = tmp_path / "src.duckdb"
+    store = Store(db)
+    load_knowledge_pack(store)
+    with store.transaction() as con:
+        con.execute(
+            "INSERT INTO meetings (meeting_id, origin, title, start_date, end_date, city, "
+            "country, format, status, rule) VALUES ('ep-x', 'extracted', 'Episode X', "
+            "'2018-07-16', '2018-07-16', 'Helsinki', 'FIN', 'summit', 'held', 'episodes:v1')"
+        )
+        con.execute(
+            "INSERT INTO meeting_participants VALUES "
+            "('ep-x', 'person:donald-trump', 'Donald Trump', 'head_of_state', 'USA'), "
+            "('ep-x', 'person:vladimir-putin', 'Vladimir Putin', 'head_of_state', 'RUS')"
+        )
+    store.close()
+    runner = CliRunner()
+    env = {"COLUMNS": "300"}
+
+    def show(*args):
+        res = runner.invoke(app, ["--db", str(db), "knowledge", "show", "--between", "Trump",
+                                  "Putin", *args], env=env)
+        assert res.exit_code == 0, res.output
+        return res.output
+
+    both = show()
+    assert "Episode X" in both and "extracted" in both and "Anchorage" in both
+    assert "curated" in both and "sources: extracted, imported, curated" in both
+    only_x = show("--source", "extracted")
+    assert "Episode X" in only_x and "Anchorage" not in only_x and " curated " not in only_x
+    only_c = show("--source", "curated")
+    assert "Episode X" not in only_c and "Anchorage" in only_c
+    two = show("--source", "extracted", "--source", "curated")
+    assert "Episode X" in two and "Anchorage" in two
+    bad = runner.invoke(app, ["--db", str(db), "knowledge", "show", "--source", "web"])
+    assert bad.exit_code == 1 and "--source 'web': expected one of" in bad.output
+    res = runner.invoke(app, ["--db", str(db), "knowledge", "show", "--treaties", "--source",
+                              "extracted"])
+    assert res.exit_code == 1 and "curated only" in res.output
 
 
 def test_knowledge_loaded_at_is_recorded(store):

@@ -90,6 +90,19 @@ def test_knowledge_spot_checks(pack):
     assert ("inf", "withdrawn", date(2019, 8, 2), "USA") in actions
     assert ("new_start", "expired", date(2026, 2, 5), "USA;RUS") in actions
     assert ("abm", "withdrawn", date(2002, 6, 13), "USA") in actions
+    assert ("new_start", "entered_into_force", date(2011, 2, 5), "USA;RUS") in actions
+    assert ("new_start", "extended", date(2021, 2, 3), "USA;RUS") in actions
+    assert ("new_start", "suspended", date(2023, 2, 21), "RUS") in actions
+    assert ("open_skies", "withdrawn", date(2020, 11, 22), "USA") in actions
+    assert ("open_skies", "withdrawn", date(2021, 12, 18), "RUS") in actions
+    assert ("start1", "entered_into_force", date(1994, 12, 5), "USA;RUS;UKR;BLR;KAZ") in actions
+    assert ("ctbt", "ratification_withdrawn", date(2023, 11, 2), "RUS") in actions
+    assert ("salt2", "signed", date(1979, 6, 18), "USA;SUN") in actions
+    anchorage = _one(pack, start_date=date(2025, 8, 15), format="summit")
+    assert anchorage.city == "Anchorage" and "Elmendorf" in (anchorage.notes or "")
+    # no row cites the same low-grade aggregators as before
+    urls = [m.source_url for m in pack.meetings] + [a.source_url for a in pack.treaty_actions]
+    assert not any("mdfy.news" in u or "odessa-journal" in u for u in urls)
 
 
 def test_knowledge_trump_putin_in_person_meetings(pack):
@@ -106,7 +119,8 @@ def test_knowledge_trump_putin_in_person_meetings(pack):
         (None, "Budapest", "summit", "cancelled"),
     }
     calls = {m.start_date for m in tp if m.format == "call"}
-    assert {date(2017, 11, 21), date(2025, 2, 12), date(2025, 10, 16)} <= calls
+    assert {date(2017, 11, 21), date(2025, 2, 12), date(2025, 3, 18), date(2025, 5, 19),
+            date(2025, 8, 18), date(2025, 10, 16)} <= calls
     # Buenos Aires: one episode whose status history runs planned -> cancelled -> held
     ba = _one(pack, city="Buenos Aires")
     history = [i.value for i in pack.items if i.meeting_id == ba.meeting_id and i.kind == "status"]

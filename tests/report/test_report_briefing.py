@@ -281,8 +281,14 @@ def test_brief_command(tmp_path, monkeypatch):
         ],
     )
     assert res.exit_code == 0, res.output
-    assert (tmp_path / "briefing.html").exists() and (tmp_path / "briefing.md").exists()
-    assert "sources: curated" in res.output and "insufficient data" in res.output
+    out = tmp_path / "briefing-donald-trump-vladimir-putin"
+    assert out.with_suffix(".html").exists() and out.with_suffix(".md").exists()
+    assert not out.with_suffix(".pdf").exists()
+    flat = " ".join(res.output.split())
+    assert f"wrote {out.with_suffix('.md')} (" in flat
+    assert f"wrote {out.with_suffix('.html')} (" in flat
+    assert "sources: curated; meeting records by source: curated " in flat
+    assert "insufficient data" in res.output
     bad = runner.invoke(app, ["--db", db, "brief", "--between", "Nobody Known", "Putin"])
     assert bad.exit_code == 1 and "leader 'Nobody Known' is not in the knowledge pack" in bad.output
     bad = runner.invoke(app, ["--db", db, "brief", "--countries", "USA", "RUS", "--source", "web"])
@@ -290,19 +296,17 @@ def test_brief_command(tmp_path, monkeypatch):
     bad = runner.invoke(app, ["--db", db, "brief", "--countries", "USA", "XX"])
     assert bad.exit_code == 1 and "expected an ISO 3166 alpha-3 code" in bad.output
     res = runner.invoke(
-        app,
-        [
-            "--db",
-            db,
-            "brief",
-            "--countries",
-            "USA",
-            "RUS",
-            "--format",
-            "pdf",
-            "--out",
-            str(tmp_path / "c.html"),
-        ],
+        app, ["--db", db, "brief", "--countries", "USA", "RUS", "--format", "pdf", "--out",
+              str(tmp_path / "sub" / "c.html")],
     )
     assert res.exit_code == 0, res.output
-    assert (tmp_path / "c.pdf").read_bytes()[:5] == b"%PDF-"
+    assert (tmp_path / "sub" / "c.pdf").read_bytes()[:5] == b"%PDF-"
+    assert not (tmp_path / "sub" / "c.html").exists()
+    # the defaults: all three formats, named after the pair, in the current directory
+    res = runner.invoke(app, ["--db", db, "brief", "--countries", "usa", "rus"])
+    assert res.exit_code == 0, res.output
+    flat = " ".join(res.output.split())
+    assert flat.startswith("United States – Russia: ")
+    for suffix in (".html", ".md", ".pdf"):
+        path = tmp_path / f"briefing-usa-rus{suffix}"
+        assert path.stat().st_size > 10_000 and f"wrote {path} (" in flat

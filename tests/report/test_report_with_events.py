@@ -105,7 +105,13 @@ def test_briefing_reports_measured_impact_and_statements(store):
             "'doc-1', 1, 65, 84, 'reactions:v1')"
         )
     b = build_briefing(store, leaders("Donald Trump", "Vladimir Putin"), n_boot=300, n_placebo=100)
-    ep = next(c for c in b.cards if c.meeting.meeting_id == "ep-1")
+    # the extracted episode of the Helsinki summit is linked to the curated card, not a card
+    # of its own; its data stay its own (own citation, own reaction, own source label)
+    assert not any(c.meeting.meeting_id == "ep-1" for c in b.cards)
+    card = next(c for c in b.cards if c.meeting.meeting_id == "kp-2018-07-16-helsinki")
+    assert card.origins == ["curated", "extracted"] and card.differences == []
+    ep = card.linked[0]
+    assert ep.meeting.meeting_id == "ep-1"
     assert ep.meeting.origin == "extracted" and ep.place == "Helsinki, Finland"
     assert b.refs.refs[ep.ref - 1].label.startswith("document doc-1, sentence 0")
     assert ep.reactions[0].text == "United Kingdom: “London welcomed the talks.”"
@@ -126,6 +132,9 @@ def test_briefing_reports_measured_impact_and_statements(store):
     assert doc_ref.url == "https://example.org/helsinki"
     assert any("Russia" in c.text and "all other actors" in c.text for c in b.third_party_claims)
     html, md = render_html(b), render_md(b)
+    assert html.count('<div class="card"') == len(b.cards)
+    assert 'id="ep-1"' in html and "Also recorded by the extracted source" in html
+    assert "Also recorded by the extracted source** (ep-1)" in md
     assert "95% interval" in html and "larger than usual" in html and "placebo" in html.lower()
     assert "impact" in b.charts and "Relationship index" in md
     # restricting to curated sources drops the measured part again
@@ -134,3 +143,49 @@ def test_briefing_reports_measured_impact_and_statements(store):
     )
     assert only_curated.index.insufficient is not None and not only_curated.impact_claims
     assert only_curated.positions["Vladimir Putin"] == []
+
+
+def _episode(con, mid: str, start: str, end: str, city: str, fmt: str = "summit") -> None:
+    con.execute(
+        "INSERT INTO meetings (meeting_id, origin, title, start_date, end_date, city, country, "
+        "format, status, rule) VALUES (?, 'extracted', 'talks', ?, ?, ?, NULL, ?, 'held', 'ep')",
+        [mid, start, end, city, fmt],
+    )
+    con.execute(
+        "INSERT INTO meeting_participants VALUES "
+        "(?, 'person:donald-trump', 'Donald Trump', 'head_of_state', 'USA'), "
+        "(?, 'person:vladimir-putin', 'Vladimir Putin', 'head_of_state', 'RUS')",
+        [mid, mid],
+    )
+
+
+def test_linking_curated_and_extracted_records_of_one_encounter(store):
+    """Same pair, dates overlapping within one day, both in person (or both calls): one card
+    showing both sources, with any disagreement stated; anything else stays separate."""
+    ensure_knowledge_pack(store)
+    with store.transaction() as con:
+        _episode(con, "ep-anc", "2025-08-16", "2025-08-16", "Anchorage")  # one day off: linked
+        _episode(con, "ep-far", "2025-08-20", "2025-08-20", "Anchorage")  # 5 days off: own card
+        _episode(con, "ep-call", "2025-08-15", "2025-08-15", None, "call")  # a call, not the summit
+        _episode(con, "ep-call2", "2025-03-18", "2025-03-18", None, "call")  # the 18 March call
+    d = leaders("Donald Trump", "Vladimir Putin")
+    b = build_briefing(store, d, n_boot=50, n_placebo=20)
+    by_id = {r.meeting.meeting_id: c for c in b.cards for r in c.records}
+    anc = by_id["ep-anc"]
+    assert anc.meeting.meeting_id == "kp-2025-08-15-anchorage" and anc.origins == [
+        "curated", "extracted"]
+    assert anc.linked[0].date_text == "16 August 2025" and anc.date_text == "15 August 2025"
+    diffs = " ".join(x.text for x in anc.differences)
+    assert "15 August 2025 (curated record) versus 16 August 2025 (extracted record)" in diffs
+    assert all(set(x.refs) == {anc.ref, anc.linked[0].ref} for x in anc.differences)
+    assert by_id["ep-far"].meeting.meeting_id == "ep-far" and by_id["ep-far"].linked == []
+    assert by_id["ep-call"].meeting.meeting_id == "ep-call"
+    assert by_id["ep-call2"].meeting.meeting_id == "kp-2025-03-18-call"
+    # one card per encounter: 2 records linked into curated cards, 2 left on their own
+    n_curated = sum(1 for c in b.cards for r in c.records if r.meeting.origin == "curated")
+    assert len(b.cards) == n_curated + 2
+    # restricted to extracted records there is nothing to link: each is its own card
+    only = build_briefing(store, d, sources=["extracted"], n_boot=50, n_placebo=20)
+    assert sorted(c.meeting.meeting_id for c in only.cards) == [
+        "ep-anc", "ep-call", "ep-call2", "ep-far"]
+    assert all(c.origins == ["extracted"] for c in only.cards)

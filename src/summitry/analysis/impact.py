@@ -9,9 +9,11 @@ For a meeting held from day s to day e and a window of w days, "before" is s-w .
 - ``per_1000``: dyad events per 1,000 events of all actors (volume, normalised for news volume).
 
 The 95% interval is a percentile bootstrap (numpy; events resampled within each window). The
-placebo baseline is the distribution of the same statistic at random dates with no meeting of
-the pair within w days, drawn from the span of the data; ``placebo_p`` is the share of placebo
-changes at least as large (in absolute value) as the observed one.
+placebo baseline is the distribution of the same statistic at comparable dates: random days
+within two years (``placebo_span``) of the meeting, inside the span of the data, with no
+meeting of the pair within w days, and (for the event-mix statistics) with at least as many
+events in each window as an interval needs. ``placebo_p`` is the share of placebo changes at
+least as large (in absolute value) as the observed one.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ WINDOWS = (7, 30, 90)
 STATS = ("goldstein", "cooperation_share", "conflict_share", "per_1000")
 MIN_EVENTS = 5
 MIN_PLACEBO = 20
+PLACEBO_SPAN = 730  # days either side of a meeting from which placebo dates are drawn
 
 
 @dataclass(frozen=True)
@@ -100,14 +103,15 @@ class _Cum:
 
 
 def _placebo_days(
-    first: int,
-    last: int,
+    lo: int,
+    hi: int,
     w: int,
     meeting_days: list[tuple[int, int]],
     n: int,
     rng: np.random.Generator,
 ) -> np.ndarray:
-    cand = np.arange(first + w, last - w + 1)
+    """Up to ``n`` random days in lo..hi with no meeting of the pair within ``w`` days."""
+    cand = np.arange(lo, hi + 1)
     if len(cand) == 0:
         return cand
     keep = np.ones(len(cand), dtype=bool)
@@ -117,6 +121,35 @@ def _placebo_days(
     if len(cand) > n:
         cand = rng.choice(cand, size=n, replace=False)
     return np.sort(cand)
+
+
+def _placebo(
+    cum: _Cum,
+    totals: np.ndarray,
+    tdays: np.ndarray,
+    pdays: np.ndarray,
+    w: int,
+    stat: str,
+    min_events: int,
+) -> np.ndarray:
+    """Changes (after minus before) of ``stat`` at each placebo day, vectorised."""
+    if stat == "per_1000":
+        def rate(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+            lo = np.searchsorted(tdays, start, side="left")
+            hi = np.searchsorted(tdays, end, side="right")
+            n_all = totals[hi] - totals[lo]
+            n_dyad = cum.n[np.searchsorted(cum.day, end, side="right")] - cum.n[
+                np.searchsorted(cum.day, start, side="left")
+            ]
+            with np.errstate(invalid="ignore", divide="ignore"):
+                return np.where(n_all > 0, 1000 * n_dyad / np.maximum(n_all, 1), np.nan)
+
+        d = rate(pdays + 1, pdays + w) - rate(pdays - w, pdays - 1)
+        return d[~np.isnan(d)]
+    mb, nb = cum.window(pdays - w, pdays - 1, stat)
+    ma, na = cum.window(pdays + 1, pdays + w, stat)
+    ok = (nb >= min_events) & (na >= min_events)
+    return (ma - mb)[ok]
 
 
 def _verdict(est: Estimate, p: float | None) -> str:
@@ -143,6 +176,7 @@ def meeting_impact(
     seed: int = 0,
     min_events: int = MIN_EVENTS,
     events: EventArrays | None = None,
+    placebo_span: int = PLACEBO_SPAN,
 ) -> TableResult:
     """One row per meeting x window x statistic, with interval, placebo and a verdict."""
     origins = measured_origins(check_sources(sources))
@@ -156,35 +190,32 @@ def meeting_impact(
             else f"no events between {dyad.a.iso3} and {dyad.b.iso3} in the store"
         )
         return TableResult([], method, Insufficient(why))
-    rng = np.random.default_rng(seed)
+    # separate streams: the bootstrap draws do not depend on how many placebo dates were drawn
+    rng, rng_placebo = (np.random.default_rng(x) for x in np.random.SeedSequence(seed).spawn(2))
     cum = _Cum(ev)
     mdays = [(day_number(m.start), day_number(m.end or m.start)) for m in meetings if m.start]
     first, last = int(tdays[0]), int(tdays[-1])
-    placebo: dict[tuple[int, str], np.ndarray | Insufficient] = {}
-    for w in windows:
-        pdays = _placebo_days(first, last, w, mdays, n_placebo, rng)
+    totals = np.concatenate([[0], np.cumsum(tcounts)])
+
+    def placebo_for(s: int, e: int, w: int) -> dict[str, np.ndarray | Insufficient]:
+        pdays = _placebo_days(
+            max(first + w, s - placebo_span), min(last - w, e + placebo_span), w, mdays,
+            n_placebo, rng_placebo,
+        )
+        out: dict[str, np.ndarray | Insufficient] = {}
         for stat in STATS:
-            if stat == "per_1000":
-                vals = []
-                for d in pdays:
-                    b = _per_1000(ev, tdays, tcounts, d - w, d - 1)
-                    a = _per_1000(ev, tdays, tcounts, d + 1, d + w)
-                    if a is not None and b is not None:
-                        vals.append(a - b)
-                arr = np.array(vals)
-            else:
-                mb, nb = cum.window(pdays - w, pdays - 1, stat)
-                ma, na = cum.window(pdays + 1, pdays + w, stat)
-                ok = (nb >= min_events) & (na >= min_events)
-                arr = (ma - mb)[ok]
-            placebo[(w, stat)] = (
+            arr = _placebo(cum, totals, tdays, pdays, w, stat, min_events)
+            out[stat] = (
                 arr
                 if len(arr) >= MIN_PLACEBO
                 else Insufficient(
-                    f"only {len(arr)} comparable non-meeting dates with enough events "
-                    f"(need {MIN_PLACEBO}) for a {w}-day placebo baseline"
+                    f"only {len(arr)} comparable non-meeting dates with enough events within "
+                    f"{placebo_span} days of the meeting (need {MIN_PLACEBO}) for a {w}-day "
+                    "placebo baseline"
                 )
             )
+        return out
+
     rows = []
     for m in meetings:
         if not m.start:
@@ -192,6 +223,7 @@ def meeting_impact(
         s, e = day_number(m.start), day_number(m.end or m.start)
         for w in windows:
             bsl, asl = ev.window(s - w, s - 1), ev.window(e + 1, e + w)
+            placebo = placebo_for(s, e, w)
             for stat in STATS:
                 row = {
                     "meeting_id": m.meeting_id,
@@ -200,7 +232,7 @@ def meeting_impact(
                     "window_days": w,
                     "statistic": stat,
                 }
-                pl = placebo[(w, stat)]
+                pl = placebo[stat]
                 if stat == "per_1000":
                     est = _volume_estimate(ev, tdays, tcounts, s, e, w, bsl, asl)
                 else:

@@ -189,6 +189,91 @@ def dyad_meetings(store, dyad: Dyad, sources=None, history: bool = False) -> lis
     return out
 
 
+IN_PERSON = frozenset({"summit", "sideline", "informal"})
+ORIGIN_ORDER = {"curated": 0, "extracted": 1, "imported": 2}
+
+
+@dataclass
+class Encounter:
+    """One real-world encounter and the records of it, one per source (origin).
+
+    ``records[0]`` leads (curated before extracted before imported); the others are shown
+    beside it, never merged into it: their dates, place and items keep their own source.
+    """
+
+    records: list[Meeting]
+
+    @property
+    def lead(self) -> Meeting:
+        return self.records[0]
+
+    @property
+    def linked(self) -> list[Meeting]:
+        return self.records[1:]
+
+    @property
+    def origins(self) -> list[str]:
+        return [m.origin for m in self.records]
+
+    @property
+    def start(self) -> date | None:
+        return self.lead.start
+
+    @property
+    def end(self) -> date | None:
+        return self.lead.end or self.lead.start
+
+    @property
+    def topics(self) -> list[str]:
+        return list(dict.fromkeys(t for m in self.records for t in m.topics))
+
+
+def _people(m: Meeting, countries: tuple[str, ...]) -> set[str]:
+    return {a for a, _, iso in m.participants if iso in countries}
+
+
+def same_encounter(x: Meeting, y: Meeting, dyad: Dyad | None = None, tolerance: int = 1) -> bool:
+    """True when ``x`` and ``y`` describe one encounter: both dated, date ranges overlapping
+    within ``tolerance`` days, both calls or both in person, and the same pair (for a country
+    dyad: at least one participant in common on each side; for leaders: both leaders)."""
+    if x.start is None or y.start is None:
+        return False
+    if (x.format == "call") != (y.format == "call"):
+        return False
+    xe, ye = x.end or x.start, y.end or y.start
+    if (x.start - ye).days > tolerance or (y.start - xe).days > tolerance:
+        return False
+    if dyad is None:
+        return bool({a for a, _, _ in x.participants} & {a for a, _, _ in y.participants})
+    if dyad.is_leaders:
+        want = {dyad.a.person_id, dyad.b.person_id}
+        return all(want <= {a for a, _, _ in m.participants} for m in (x, y))
+    return all(
+        _people(x, side.countries) & _people(y, side.countries) for side in (dyad.a, dyad.b)
+    )
+
+
+def link_encounters(
+    meetings: list[Meeting], dyad: Dyad | None = None, tolerance: int = 1
+) -> list[Encounter]:
+    """Group records of the same encounter from different sources (see :func:`same_encounter`).
+
+    A group holds at most one record per origin; each record joins the first group (by
+    date) that matches and lacks its origin. Groups come back in date order (undated last).
+    """
+    groups: list[Encounter] = []
+    for m in sorted(meetings, key=lambda m: (ORIGIN_ORDER.get(m.origin, 9), m.start is None,
+                                            m.start or date.max, m.meeting_id)):
+        for g in groups:
+            if m.origin not in g.origins and same_encounter(g.lead, m, dyad, tolerance):
+                g.records.append(m)
+                break
+        else:
+            groups.append(Encounter([m]))
+    groups.sort(key=lambda g: (g.start is None, g.start or date.max, g.lead.meeting_id))
+    return groups
+
+
 def _meeting_evidence(store, mid: str, row: dict[str, Any]) -> Evidence:
     """The first report of an extracted / imported meeting (its earliest source event)."""
     ev = _q(
@@ -278,7 +363,8 @@ def timeline(store, dyad: Dyad, sources=None) -> TableResult:
     """The long-run timeline: meetings since 1945 (any leaders of the two countries) and
     treaty actions, one row per dated entry."""
     rows = []
-    for m in dyad_meetings(store, dyad, sources, history=True):
+    for g in link_encounters(dyad_meetings(store, dyad, sources, history=True), dyad):
+        m = g.lead
         if m.start is None:
             continue
         rows.append(
@@ -289,7 +375,8 @@ def timeline(store, dyad: Dyad, sources=None) -> TableResult:
                 "status": m.status,
                 "label": m.title or m.meeting_id,
                 "id": m.meeting_id,
-                "origin": m.origin,
+                "origin": "+".join(g.origins),
+                "linked": [x.meeting_id for x in g.linked],
                 "source": m.evidence.url or m.evidence.doc_id,
             }
         )
@@ -309,7 +396,8 @@ def timeline(store, dyad: Dyad, sources=None) -> TableResult:
     rows.sort(key=lambda r: (r["date"], r["kind"], r["id"]))
     method = (
         "Meetings between leaders of the two countries (predecessor states included, "
-        "e.g. the USSR for Russia) from the store, and actions on treaties to which both "
-        "are parties, from the knowledge pack."
+        "e.g. the USSR for Russia) from the store, one row per encounter (records of one "
+        "encounter in several sources are linked, see link_encounters), and actions on "
+        "treaties to which both are parties, from the knowledge pack."
     )
     return TableResult(rows, method)

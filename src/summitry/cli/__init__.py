@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "summitry.cli.knowledge_cmd",
     "summitry.cli.brief_cmd",
     "summitry.cli.actors_cmd",
+    "summitry.cli.petrarch_cmd",
 ]
 
 

@@ -27,12 +27,17 @@ def brief(
             "--countries", help="Two countries as ISO 3166 alpha-3 codes, e.g. --countries USA RUS."
         ),
     ] = None,
-    out: Annotated[Path, typer.Option("--out", help="Output file (suffix set per format).")] = Path(
-        "briefing.html"
-    ),
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Output file; its suffix is set per format (default: "
+            "briefing-<a>-<b>.html in the current directory).",
+        ),
+    ] = None,
     fmt: Annotated[
         list[str] | None,
-        typer.Option("--format", help="html, md or pdf; several allowed (default html)."),
+        typer.Option("--format", help="html, md or pdf; several allowed (default all three)."),
     ] = None,
     source: Annotated[
         list[str] | None,
@@ -50,6 +55,7 @@ def brief(
 ) -> None:
     """Write the briefing (context, meetings, discussions, outcomes, positions, measured impact)."""
     import time
+    from collections import Counter
 
     from summitry.analysis.dyad import DyadError, check_sources
     from summitry.analysis.dyad import countries as country_dyad
@@ -59,7 +65,7 @@ def brief(
     t0 = time.perf_counter()
     if (between is None) == (countries is None):
         fail('give either --between "Leader A" "Leader B" or --countries ISO3 ISO3')
-    formats = [f.lower() for f in (fmt or ["html"])]
+    formats = [f.lower() for f in (fmt or list(FORMATS))]
     bad = [f for f in formats if f not in FORMATS]
     if bad:
         fail(f"--format {bad[0]!r}: expected one of {', '.join(FORMATS)}")
@@ -77,7 +83,9 @@ def brief(
     except DyadError as exc:
         fail(str(exc))
     from summitry.knowledge import KnowledgePackError, ensure_knowledge_pack
-    from summitry.report import build_briefing, write_briefing
+    from summitry.report import build_briefing, default_out, write_briefing
+
+    out = out if out is not None else default_out(dyad)
 
     with open_cli_store() as store:
         with console.status("loading the knowledge pack"):
@@ -90,13 +98,43 @@ def brief(
     with console.status("writing"):
         paths = write_briefing(b, out, formats)
     held = sum(1 for c in b.cards if c.meeting.status == "held")
+    linked = sum(1 for c in b.cards if c.linked)
+    by_origin = Counter(r.meeting.origin for c in b.cards for r in c.records)
     console.print(
-        f"[bold]{dyad.title}[/]: {len(b.cards)} meetings ({held} held), "
-        f"{len(b.outcomes)} outcomes, {len(b.discussions)} topics, "
-        f"{len(b.refs.refs)} references; sources: {', '.join(sources)}"
+        f"[bold]{dyad.title}[/]: {len(b.cards)} meetings ({held} held"
+        + (f"; {linked} found in two or more sources" if linked else "")
+        + f"), {len(b.outcomes)} outcomes, {len(b.discussions)} topics, "
+        f"{len(b.refs.refs)} references",
+        highlight=False,
     )
-    for g in b.gaps[:4]:
+    console.print(
+        f"sources: {', '.join(sources)}; meeting records by source: "
+        + (", ".join(f"{o} {n}" for o, n in sorted(by_origin.items())) or "none"),
+        highlight=False,
+    )
+    if b.index.insufficient is None:
+        from summitry.analysis.results import Estimate
+
+        est = [r for r in b.impact.rows if r["statistic"] == "goldstein"]
+        ok = [r for r in est if isinstance(r["change"], Estimate) and r["change"].lo is not None]
+        larger = sum(1 for r in ok if r["verdict"] == "larger than usual")
+        period = {"day": "daily", "week": "weekly", "month": "monthly"}[freq]
+        console.print(
+            f"measured: relationship index over {b.index.meta['n_events']:,} events "
+            f"({period}, {len(b.index.rows)} periods); impact on mean Goldstein: {len(ok)} of "
+            f"{len(est)} meeting/window pairs with a 95% interval, {larger} larger than at "
+            f"placebo dates; {len(b.third_party_claims)} third-party shifts",
+            highlight=False,
+        )
+    else:
+        console.print("[yellow]measured: insufficient data[/] — the index, impact and third-party "
+                      "sections say what the data cannot support", highlight=False)
+    for g in b.gaps[:3] if b.index.insufficient else []:
         console.print(f"[yellow]insufficient data[/]: {g}", highlight=False)
+    if b.gaps:
+        console.print(f"{len(b.gaps)} limits of the data are listed under 'What the data cannot "
+                      "support'", highlight=False)
     for p in paths:
-        console.print(f"wrote {p} ({p.stat().st_size:,} bytes)")
+        console.print(f"wrote {p.resolve()} ({p.stat().st_size:,} bytes)", highlight=False,
+                      soft_wrap=True)
     console.print(f"done in {time.perf_counter() - t0:.1f} s")

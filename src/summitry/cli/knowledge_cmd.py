@@ -56,18 +56,32 @@ def show(
     items: Annotated[
         bool, typer.Option("--items", help="List outcomes, topics and status changes.")
     ] = False,
+    source: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--source",
+            help="extracted, imported or curated; several allowed (default all). Treaties "
+            "are curated only.",
+        ),
+    ] = None,
 ) -> None:
-    """List curated meetings and calls (loading the pack first if the store lacks it)."""
+    """List meetings and calls, each labelled with its source (loading the pack first if the
+    store lacks it); curated rows carry their source URL."""
     from rich.table import Table
 
     from summitry.knowledge import (
         KnowledgePackError,
-        curated_meetings,
         ensure_knowledge_pack,
+        meetings_by_source,
         resolve_person,
         treaty_timeline,
     )
 
+    sources = [x.strip() for v in (source or []) for x in v.split(",") if x.strip()]
+    bad = [x for x in sources if x not in ("extracted", "imported", "curated")]
+    if bad:
+        fail(f"--source {bad[0]!r}: expected one of extracted, imported, curated")
+    sources = list(dict.fromkeys(sources)) or ["extracted", "imported", "curated"]
     pair: tuple[str, str] | None = None
     if between is not None:
         ids = [resolve_person(name) for name in between]
@@ -81,18 +95,21 @@ def show(
         except KnowledgePackError as exc:
             fail(str(exc))
         if treaties:
+            if "curated" not in sources:
+                fail("--treaties: the treaty timeline is curated only; add --source curated")
             table = Table(title="Arms-control treaty timeline (knowledge pack)")
-            for col in ("date", "treaty", "action", "actor", "note", "source"):
+            for col in ("date", "treaty", "action", "actor", "note", "origin", "source"):
                 table.add_column(col, overflow="fold")
             for a in treaty_timeline(store):
                 table.add_row(str(a.action_date), a.short_name, a.action, a.actor or "",
-                              a.note or "", a.source_url)
+                              a.note or "", "curated", a.source_url)
             console.print(table)
             return
-        rows = curated_meetings(store, pair)
-    title = "Curated meetings and calls" + (f" between {pair[0]} and {pair[1]}" if pair else "")
-    table = Table(title=f"{title} ({len(rows)})")
-    for col in ("dates", "title", "format", "status", "place", "participants", "source"):
+        rows = meetings_by_source(store, pair, sources)
+    title = "Meetings and calls" + (f" between {pair[0]} and {pair[1]}" if pair else "")
+    table = Table(title=f"{title} ({len(rows)}; sources: {', '.join(sources)})")
+    for col in ("dates", "title", "format", "status", "place", "participants", "origin",
+                "source"):
         table.add_column(col, overflow="fold")
     for m in rows:
         dates = str(m.start_date or "")
@@ -104,10 +121,11 @@ def show(
             for p, r in zip(m.participants, m.roles, strict=True)
         )
         status = m.status + ("" if m.confirmed else " (unconfirmed)")
-        table.add_row(dates, m.title, m.format, status, place, people, m.source_url)
+        table.add_row(dates, m.title, m.format, status, place, people, m.origin,
+                      m.source_url or "(documents / dataset rows: summitry meetings show)")
         if items:
             for it in m.items:
                 label = it.kind + (f":{it.value}" if it.value else "")
                 table.add_row(str(it.item_date or ""), f"  {label}", it.topic or "", "", "",
-                              it.text, it.source_url)
+                              it.text, m.origin, it.source_url)
     console.print(table)

@@ -26,7 +26,17 @@ _NP_SKIP = {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "conj", "p
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _HYPO_AUX = {"may", "might", "could", "can", "should", "must"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_PERSON_NOUNS = {"president", "leader", "counterpart", "minister", "premier", "chancellor", "king"}
+_PERSON_NOUNS = {
+    "president",
+    "leader",
+    "counterpart",
+    "minister",
+    "premier",
+    "chancellor",
+    "king",
+    "ambassador",
+    "envoy",
+}
 _NEEDS_DOBJ = {"release", "free", "withdraw", "ease", "lift", "cut", "suspend", "mobilize", "seize"}
 _CIRCUMSTANTIAL_PREPS = {"during", "after", "at", "in", "on", "since", "following"}
 _NEGATING_NOUNS = {"lack", "absence", "failure", "cancellation"}
@@ -137,13 +147,17 @@ class SentenceCoder:
         """The actor named by the noun phrase headed by ``tok`` (its head word first)."""
         if tok.i in self._tok_mention:
             return self._tok_mention[tok.i]
-        if tok._.upos == "PROPN":
-            return None  # an unknown name heads the phrase: never guessed from its modifiers
         if tok._.lem in _PERSON_NOUNS:  # "his U.S. counterpart Rex Tillerson": the person
-            for t in _np_tokens(tok) + [c for c in tok.children if c.dep_ == "appos"]:
+            toks = _np_tokens(tok) + [c for c in tok.children if c.dep_ == "appos"]
+            # "U.S. Ambassador to the United Nations Nikki Haley": the name ends the "to" phrase
+            toks += [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                     for x in c.subtree]
+            for t in toks:
                 m = self._tok_mention.get(t.i)
                 if m is not None and m.kind == "person":
                     return m
+        if tok._.upos == "PROPN":
+            return None  # an unknown name heads the phrase: never guessed from its modifiers
         toks = [t for t in _np_tokens(tok) if t.dep_ != "appos" and t.head.dep_ != "appos"]
         # prefer modifiers close to the head: compound/amod/poss ("Russian officials")
         for t in sorted(toks, key=lambda x: (x.head.i != tok.i, abs(x.i - tok.i))):
@@ -175,6 +189,40 @@ class SentenceCoder:
                     out.append(Arg(m, c))
         return out
 
+    def _coordinated_names(self, head: Token) -> list[Arg]:
+        """Names joined by "and" that the parser folded into one noun phrase: "U.S. President
+        Donald Trump and Russian President Vladimir Putin" parsed as a compound headed by
+        "Putin". Only when the phrase left of its head is names, titles and adjectives."""
+        head_m = self._tok_mention.get(head.i)
+        if head_m is None:
+            return []
+        left = [t for t in head.subtree if t.i < head.i]
+        if not left or left[0].i + len(left) != head.i:
+            return []  # not a contiguous pre-head phrase
+        ands = [t for t in left if t.lower_ == "and" and t.tag_ == "CC"]
+        if len(ands) != 1:
+            return []
+        for t in left:
+            if t.i in self._tok_mention or t.i == ands[0].i:
+                continue
+            if t._.upos not in ("PROPN", "ADJ", "DET", "PUNCT", "X") and t._.lem not in (
+                _PERSON_NOUNS
+            ):
+                return []
+        out: list[Arg] = []
+        for t in left:
+            m = self._tok_mention.get(t.i)
+            if (
+                m is not None
+                and t.i < ands[0].i
+                and m.actor_id != head_m.actor_id
+                and all(a.mention.actor_id != m.actor_id for a in out)
+            ):
+                out.append(Arg(m, t))
+        if not out:
+            return []
+        return [*out, Arg(head_m, head)]
+
     def subjects(self, verb: Token) -> tuple[list[Arg], bool]:
         """Subject actors of ``verb`` (inherited through xcomp / conj) and whether passive."""
         v = verb
@@ -191,6 +239,10 @@ class SentenceCoder:
                         if gc.dep_ == "pobj"
                     ]
                     return self._args(agents), True
+                if len(subj) == 1 and not subj[0].conjuncts:
+                    folded = self._coordinated_names(subj[0])
+                    if folded:
+                        return folded, False
                 return self._args(subj), False
             if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
                 v = v.head
@@ -435,6 +487,7 @@ class SentenceCoder:
         speaker = None
         if rep is not None:
             subj, _ = self.subjects(rep)
+            subj = subj or self._trailing_attribution(rep)
             if subj:
                 speaker = subj[0].mention
                 participants = {src.mention.actor_id, tgt.mention.actor_id if tgt else None}
@@ -460,6 +513,24 @@ class SentenceCoder:
             loc,
             rule,
         )
+
+    def _trailing_attribution(self, rep: Token) -> list[Arg]:
+        """The speaker of a sentence-final attribution the parser left without a subject
+        ("..., a White House official said."): a short phrase between a comma and the verb."""
+        if rep.i == 0 or self.doc[rep.i - 1].lower_ == ",":
+            return []
+        start = rep.i - 1
+        while start > 0 and self.doc[start - 1].lower_ not in (",", "”", '"'):
+            start -= 1
+            if rep.i - start > 6:
+                return []
+        if start == 0 or self.doc[start - 1].lower_ != ",":
+            return []
+        for t in reversed(self.doc[start : rep.i]):
+            m = self._tok_mention.get(t.i)
+            if m is not None:
+                return [Arg(m, t)]
+        return []
 
     def _verb_event(self, verb: Token, frame: tr.Frame) -> Extracted | None:
         lemma = verb._.lem
@@ -489,9 +560,9 @@ class SentenceCoder:
             else:
                 frame = tr.Frame("041")
             code = frame.code
-        if lemma in ("speak", "talk") and any(
+        if lemma in ("speak", "talk", "chat", "confer") and any(
             c.dep_ == "prep"
-            and c.lower_ in ("by", "over", "via")
+            and c.lower_ in ("by", "over", "via", "on")
             and any(g._.lem in tr.PHONE_WORDS for g in c.subtree)
             for c in verb.children
         ):

@@ -316,6 +316,9 @@ TITLE_ROLES: dict[str, str] = {
     "crown prince": "crown_prince",
     "vice president": "vice_president",
     "supreme leader": "supreme_leader",
+    "ambassador to the united nations": "un_ambassador",
+    "ambassador to the u.n.": "un_ambassador",
+    "u.n. ambassador": "un_ambassador",
     "ambassador": "ambassador",
     "envoy": "envoy",
     "minister": "minister",
@@ -367,7 +370,8 @@ def _p(actor_id: str, name: str, iso3: str, aliases: tuple[str, ...], *roles: tu
     )
 
 
-# Fallback people (dates of office are public facts). Used only when summitry.actors is absent.
+# Fallback people (dates of office are public facts), with the actors KB's ids. Used only
+# when summitry.actors is absent, or for a person the KB does not know.
 FALLBACK_PEOPLE: tuple[Person, ...] = (
     _p(
         "person:donald-trump",
@@ -455,7 +459,7 @@ FALLBACK_PEOPLE: tuple[Person, ...] = (
         "Dmitry Peskov",
         "RUS",
         ("Peskov",),
-        ("spokesman", "RUS", "2012-05-22", None),
+        ("press_secretary", "RUS", "2012-05-22", None),
     ),
     _p(
         "person:xi-jinping",
@@ -565,10 +569,10 @@ FALLBACK_PEOPLE: tuple[Person, ...] = (
         ("head_of_state", "UKR", "2014-06-07", "2019-05-20"),
     ),
     _p(
-        "person:volodymyr-zelensky",
-        "Volodymyr Zelensky",
+        "person:volodymyr-zelenskyy",  # the actors KB's id
+        "Volodymyr Zelenskyy",
         "UKR",
-        ("Zelensky", "Zelenskiy"),
+        ("Volodymyr Zelensky", "Zelenskyy", "Zelensky", "Zelenskiy"),
         ("head_of_state", "UKR", "2019-05-20", None),
     ),
     _p(
@@ -674,14 +678,14 @@ FALLBACK_PEOPLE: tuple[Person, ...] = (
         "Nikki Haley",
         "USA",
         ("Haley",),
-        ("ambassador", "USA", "2017-01-27", "2018-12-31"),
+        ("un_ambassador", "USA", "2017-01-27", "2018-12-31"),
     ),
     _p(
         "person:h-r-mcmaster",
         "H.R. McMaster",
         "USA",
         ("McMaster",),
-        ("national_security_adviser", "USA", "2017-02-20", "2018-04-09"),
+        ("national_security_advisor", "USA", "2017-02-20", "2018-04-09"),
     ),
     _p(
         "person:mikhail-gorbachev",

@@ -246,10 +246,28 @@ _INSTITUTION_WORDS = {
     "airport",
     "hotel",
 }
-_TITLE_ALT_CS = (
-    "|".join(sorted((re.escape(t) for t in lx.TITLE_ROLES), key=len, reverse=True))
-    + "|"
-    + "|".join(sorted((re.escape(t.title()) for t in lx.TITLE_ROLES), key=len, reverse=True))
+
+
+def _title_case(title: str) -> str:
+    """"secretary of state" -> "Secretary of State", "u.n. ambassador" -> "U.N. Ambassador"."""
+    return " ".join(
+        w if w in ("of", "to", "the") else w.upper() if "." in w else w[:1].upper() + w[1:]
+        for w in title.split()
+    )
+
+
+def _name_tail(title: str) -> str:
+    """"ambassador to the united nations" -> "ambassador to the United Nations"."""
+    head, sep, tail = title.partition(" to the ")
+    return head + sep + _title_case(tail) if sep else title
+
+
+_TITLE_ALT_CS = "|".join(
+    sorted(
+        {re.escape(f(t)) for t in lx.TITLE_ROLES for f in (str, _title_case, _name_tail)},
+        key=len,
+        reverse=True,
+    )
 )
 _TITLE_ALT = "|".join(sorted((re.escape(t) for t in lx.TITLE_ROLES), key=len, reverse=True))
 _SECTOR_NOUNS = (
@@ -409,7 +427,9 @@ class MentionFinder:
         self.re_descriptor = re.compile(
             rf"\b(?:(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:(?:new|former|then|outgoing|top)\s+)?"
             rf"(?:(?P<adj>{adj_alt})|(?P<cn>{cn_alt})['’]s)\s+(?:(?:new|former|outgoing|then)\s+)?"
-            rf"(?P<title>{_TITLE_ALT_CS}|counterpart)\b(?!,?\s+[A-Z\u00C0-\u00DE])",
+            # atomic: a title followed by a name is no descriptor, and neither is its prefix
+            # ("U.S. Ambassador to the United Nations Nikki Haley" is not "U.S. Ambassador")
+            rf"(?P<title>(?>{_TITLE_ALT_CS})\b|counterpart\b)(?!,?\s+[A-Z\u00C0-\u00DE])",
         )
         self.re_sector = re.compile(
             rf"\b(?P<adj>{adj_alt})\s+(?P<noun>{_SECTOR_NOUNS})\b|\b(?P<cn>{cn_alt})['’]s\s+(?P<noun2>{_SECTOR_NOUNS})\b"

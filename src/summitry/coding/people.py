@@ -1,5 +1,8 @@
 """People and offices for the coder: the actors KB when present, a built-in fallback otherwise.
 
+With the KB loaded, the fallback list only supplies people the KB does not know (by id or
+by name), so names, ids, roles and office holders come from one source: the KB.
+
 ``PeopleIndex`` answers the three questions the coder asks: who is this name (on a date),
 who held this office in this country (on a date), which offices does this person hold.
 Text-introduced people (origin 'text') are added during a run and found again by name.
@@ -45,7 +48,8 @@ class PeopleIndex:
         self.text_iso: dict[str, str | None] = {}
         ambiguous_surnames: set[str] = set()
         surname_owner: dict[str, str] = {}
-        for p in (*lx.FALLBACK_PEOPLE, *(extra or [])):
+        fallback = [p for p in lx.FALLBACK_PEOPLE if kb is None or not _kb_knows(kb, p)]
+        for p in (*fallback, *(extra or [])):
             self._people[p.actor_id] = p
             for n in (p.name, *p.aliases):
                 self._by_name.setdefault(_norm(n), []).append(p.actor_id)
@@ -111,6 +115,11 @@ class PeopleIndex:
     def iso3_of(self, actor_id: str) -> str | None:
         if actor_id in self._people:
             return self._people[actor_id].iso3
+        if self.kb is not None:
+            with contextlib.suppress(Exception):
+                a = self.kb.get(actor_id)
+                if a is not None:
+                    return a.iso3
         return self.text_iso.get(actor_id)
 
     # --- offices ----------------------------------------------------------------------
@@ -154,6 +163,16 @@ class PeopleIndex:
                 pass
         p = self._people.get(actor_id)
         return p.name if p else None
+
+
+def _kb_knows(kb, person: lx.Person) -> bool:
+    """True if the KB has this person, under the fallback's id or (by full name) another."""
+    try:
+        if kb.get(person.actor_id) is not None:
+            return True
+        return any(getattr(a, "kind", "") == "person" for a in kb.find(person.name))
+    except Exception:  # noqa: BLE001 - a KB without get()/find(): keep the fallback entry
+        return False
 
 
 def load_people(extra_paths: tuple = ()) -> PeopleIndex:

@@ -10,12 +10,14 @@ from summitry.knowledge.pack import KnowledgePack, KnowledgePackError, read_pack
 from summitry.knowledge.query import (
     CuratedMeetingRow,
     curated_meetings,
+    meetings_by_source,
     resolve_person,
     treaty_timeline,
 )
 
 __all__ = [
     "CuratedMeetingRow", "KnowledgePack", "KnowledgePackError", "LoadSummary",
-    "curated_meetings", "ensure_knowledge_pack", "load_knowledge_pack", "read_pack",
+    "curated_meetings", "ensure_knowledge_pack", "load_knowledge_pack", "meetings_by_source",
+    "read_pack",
     "resolve_person", "treaty_timeline",
 ]

@@ -40,6 +40,7 @@ class CuratedMeetingRow:
     notes: str | None
     source_url: str
     items: tuple[CuratedItemRow, ...] = field(default_factory=tuple)
+    origin: str = "curated"  # extracted | imported | curated (see meetings_by_source)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,55 @@ def curated_meetings(store, between: tuple[str, str] | None = None) -> list[Cura
             tuple(p for p, _ in ps), tuple(r for _, r in ps), bool(conf), notes, url,
             tuple(items.get(mid, [])),
         ))
+    return out
+
+
+ORIGINS = ("extracted", "imported", "curated")
+
+
+def meetings_by_source(
+    store, between: tuple[str, str] | None = None, sources=None
+) -> list[CuratedMeetingRow]:
+    """Meetings of the selected origins (default all), each labelled with its origin.
+
+    Curated rows come from :func:`curated_meetings`; extracted and imported rows from the
+    meetings table (their ``source_url`` is empty: they cite documents or dataset rows).
+    """
+    sources = tuple(sources or ORIGINS)
+    bad = [s for s in sources if s not in ORIGINS]
+    if bad:
+        raise ValueError(f"--source {bad[0]!r}: expected one of {', '.join(ORIGINS)}")
+    out = curated_meetings(store, between) if "curated" in sources else []
+    others = [s for s in sources if s != "curated"]
+    if others:
+        sql = (
+            "SELECT meeting_id, start_date, end_date, title, format, occasion, status, city, "
+            "country, lat, lon, origin, coalesce(source_url, '') FROM meetings "
+            "WHERE origin IN (SELECT unnest(?))"
+        )
+        params: list = [others]
+        for pid in between or ():
+            sql += (" AND meeting_id IN (SELECT meeting_id FROM meeting_participants "
+                    "WHERE actor_id = ?)")
+            params.append(pid)
+        rows = store.con.execute(sql, params).fetchall()
+        people: dict[str, list[tuple[str, str | None]]] = {}
+        if rows:
+            for mid, actor, role in store.con.execute(
+                "SELECT meeting_id, actor_id, role FROM meeting_participants "
+                "WHERE meeting_id IN (SELECT unnest(?)) ORDER BY meeting_id, actor_id",
+                [[r[0] for r in rows]],
+            ).fetchall():
+                people.setdefault(mid, []).append((actor, role))
+        for (mid, start, end, title, fmt, occ, status, city, country, lat, lon, origin,
+             url) in rows:
+            ps = people.get(mid, [])
+            out.append(CuratedMeetingRow(
+                mid, start, end, title or mid, fmt, occ, status, city, country, lat, lon,
+                tuple(p for p, _ in ps), tuple(r for _, r in ps), True, None, url, (),
+                origin,
+            ))
+    out.sort(key=lambda m: (m.start_date is None, m.start_date or date.max, m.meeting_id))
     return out
 
 

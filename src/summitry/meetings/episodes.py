@@ -10,11 +10,12 @@ Rules (rule id ``episodes:v1``):
 - Reported / undated / background reports never found an episode; they attach to a held
   episode of the same pair whose dates they match (undated ones: from a document
   published during or within a week after it).
-- Planned reports (intent, 036, modality planned) attach to the held episode of the same
-  pair that follows within three weeks of their document; otherwise they found a planned
-  episode at their (future) date. Negated / refused / denied reports attached to a held
-  episode are kept as status items (e.g. "no formal bilateral meeting"); attached to a
-  planned episode they make it cancelled (or postponed when the text says so).
+- Planned reports (intent, 036, modality planned) that are not back-references attach to
+  the held episode of the same pair that follows within three weeks of their document;
+  otherwise they found a planned episode at their (future) date. Negated / refused /
+  denied reports attached to a held episode are kept as status items (e.g. "no formal
+  bilateral meeting"); attached to a planned episode they make it cancelled (or postponed
+  when the text says so).
 """
 
 from __future__ import annotations
@@ -153,8 +154,8 @@ def build_episodes(reports: list[Report]) -> list[Episode]:
         if r.modality in NEG_MODALITIES:
             continue
         if r.is_intent or r.modality in ("planned", "hypothetical"):
-            if r.modality == "hypothetical":
-                continue
+            if r.modality == "hypothetical" or r.background:
+                continue  # a possibility, or a back-reference ("a March 2016 meeting ...")
             ep = match_upcoming(r, held_eps)
             if ep is not None:
                 ep.planned.append(r)

@@ -9,6 +9,7 @@ from summitry.report.build import Briefing, build_briefing
 from summitry.report.render import (
     FORMATS,
     SECTIONS,
+    default_out,
     render_html,
     render_md,
     render_pdf,
@@ -20,6 +21,7 @@ __all__ = [
     "SECTIONS",
     "Briefing",
     "build_briefing",
+    "default_out",
     "render_html",
     "render_md",
     "render_pdf",

@@ -12,7 +12,14 @@ from typing import Any
 from summitry.analysis.dyad import Dyad, check_sources, country_name
 from summitry.analysis.impact import WINDOWS, MeetingDates, meeting_impact
 from summitry.analysis.index import dyad_events, relationship_index
-from summitry.analysis.record import Meeting, dyad_meetings, statements, timeline, treaty_actions
+from summitry.analysis.record import (
+    Meeting,
+    dyad_meetings,
+    link_encounters,
+    statements,
+    timeline,
+    treaty_actions,
+)
 from summitry.analysis.results import Estimate, Insufficient, TableResult
 from summitry.analysis.third_party import third_party_impact
 from summitry.report.charts import Chart, history_chart, impact_chart, index_chart, topics_chart
@@ -68,6 +75,17 @@ class MeetingCard:
     reactions: list[Claim]
     status: list[Claim]
     notes: Claim | None
+    linked: list[MeetingCard] = field(default_factory=list)  # same encounter, other sources
+    differences: list[Claim] = field(default_factory=list)  # where linked records disagree
+
+    @property
+    def records(self) -> list[MeetingCard]:
+        """This card's record and the linked records of the same encounter."""
+        return [self, *self.linked]
+
+    @property
+    def origins(self) -> list[str]:
+        return [c.meeting.origin for c in self.records]
 
 
 @dataclass
@@ -136,6 +154,67 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", '"', "”")) else text + "."
 
 
+def _item_claims(m: Meeting, kinds: tuple[str, ...], refs: References) -> list[Claim]:
+    out = []
+    for it in m.of_kind(*kinds):
+        text = it.text
+        if it.kind == "topic":
+            text = (
+                f"{topic_label(it.topic)}: {it.text}"
+                if it.text and it.text != it.topic
+                else topic_label(it.topic)
+            )
+        if it.kind in ("statement", "reaction") and it.actor_name:
+            text = f"{it.actor_name}: “{it.text}”"
+        if it.kind == "status":
+            text = (
+                f"Status {it.value}"
+                + (f" on {it.item_date:%d %B %Y}" if it.item_date else "")
+                + (f": {it.text}" if it.text and it.text != it.value else "")
+            )
+        out.append(Claim(_sentence(text), [refs.cite(it.evidence)], it.evidence.origin))
+    return out
+
+
+def _card(m: Meeting, refs: References) -> MeetingCard:
+    r = refs.cite(m.evidence)
+    return MeetingCard(
+        m,
+        r,
+        _dates(m),
+        _place(m),
+        FORMAT_WORDS.get(m.format, m.format) + (f" ({m.occasion})" if m.occasion else ""),
+        ", ".join(n for _, n, _ in m.participants),
+        _item_claims(m, ("topic",), refs),
+        _item_claims(m, ("outcome", "non_outcome"), refs),
+        _item_claims(m, ("statement",), refs),
+        _item_claims(m, ("reaction",), refs),
+        _item_claims(m, ("status",), refs),
+        Claim(_sentence(m.notes), [r], m.origin) if m.notes else None,
+    )
+
+
+def _differences(lead: MeetingCard, other: MeetingCard) -> list[Claim]:
+    """Where a linked record disagrees with the lead record: stated, both sides cited."""
+    a, o = lead.meeting, other.meeting
+    out = []
+    for what, x, y in (
+        ("dates", lead.date_text, other.date_text),
+        ("place", lead.place, other.place),
+        ("format", FORMAT_WORDS.get(a.format, a.format), FORMAT_WORDS.get(o.format, o.format)),
+        ("status", a.status, o.status),
+    ):
+        if x != y:
+            out.append(
+                Claim(
+                    f"The sources differ on the {what}: {x} ({a.origin} record) versus {y} "
+                    f"({o.origin} record).",
+                    [lead.ref, other.ref],
+                )
+            )
+    return out
+
+
 def build_briefing(
     store,
     dyad: Dyad,
@@ -151,66 +230,31 @@ def build_briefing(
     b = Briefing(dyad, sources, datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), refs)
     meetings = dyad_meetings(store, dyad, sources)
     held = [m for m in meetings if m.status == "held"]
-    # --- the meetings ---------------------------------------------------------------
-    for m in meetings:
-        r = refs.cite(m.evidence)
-
-        def claims(kinds, m=m):
-            out = []
-            for it in m.of_kind(*kinds):
-                text = it.text
-                if it.kind == "topic":
-                    text = (
-                        f"{topic_label(it.topic)}: {it.text}"
-                        if it.text and it.text != it.topic
-                        else topic_label(it.topic)
-                    )
-                if it.kind in ("statement", "reaction") and it.actor_name:
-                    text = f"{it.actor_name}: “{it.text}”"
-                if it.kind == "status":
-                    text = (
-                        f"Status {it.value}"
-                        + (f" on {it.item_date:%d %B %Y}" if it.item_date else "")
-                        + (f": {it.text}" if it.text and it.text != it.value else "")
-                    )
-                out.append(Claim(_sentence(text), [refs.cite(it.evidence)], it.evidence.origin))
-            return out
-
-        names = ", ".join(n for _, n, _ in m.participants)
-        b.cards.append(
-            MeetingCard(
-                m,
-                r,
-                _dates(m),
-                _place(m),
-                FORMAT_WORDS.get(m.format, m.format) + (f" ({m.occasion})" if m.occasion else ""),
-                names,
-                claims(("topic",)),
-                claims(("outcome", "non_outcome")),
-                claims(("statement",)),
-                claims(("reaction",)),
-                claims(("status",)),
-                Claim(_sentence(m.notes), [r], m.origin) if m.notes else None,
-            )
-        )
+    # --- the meetings: one card per encounter, records of other sources linked ----------
+    for g in link_encounters(meetings, dyad):
+        card = _card(g.lead, refs)
+        card.linked = [_card(x, refs) for x in g.linked]
+        card.differences = [d for x in card.linked for d in _differences(card, x)]
+        b.cards.append(card)
     # --- summary ----------------------------------------------------------------------
     who = f"{dyad.a.label} and {dyad.b.label}"
     if meetings:
-        fmt = Counter(m.format for m in held)
+        held_cards = [c.meeting for c in b.cards if c.meeting.status == "held"]
+        fmt = Counter(m.format for m in held_cards)
         parts = [
             f"{n} {PLURALS.get(k, k) if n != 1 else FORMAT_WORDS.get(k, k)}"
             for k, n in fmt.most_common()
         ]
-        dated = [m for m in held if m.start]
+        dated = [m for m in held_cards if m.start]
         span = f" between {dated[0].start:%B %Y} and {dated[-1].start:%B %Y}" if dated else ""
         b.summary.append(
             Claim(
-                f"The store records {len(held)} held encounters of {who}{span}: "
+                f"The store records {len(held_cards)} held encounters of {who}{span}: "
                 f"{', '.join(parts)}.",
-                sorted({c.ref for c in b.cards if c.meeting in held})[:40],
+                sorted({c.ref for c in b.cards if c.meeting.status == "held"})[:40],
             )
         )
-        other = [m for m in meetings if m.status != "held"]
+        other = [c.meeting for c in b.cards if c.meeting.status != "held"]
         for m in other:
             b.summary.append(
                 Claim(
@@ -221,7 +265,7 @@ def build_briefing(
                     m.origin,
                 )
             )
-        summits = [m for m in held if m.format in ("summit", "sideline", "informal")]
+        summits = [m for m in held_cards if m.format in ("summit", "sideline", "informal")]
         if summits:
             b.summary.append(
                 Claim(
@@ -249,9 +293,9 @@ def build_briefing(
         in_person = [r for r in hist if r["format"] != "call"]
         hrefs = sorted(
             {
-                refs.cite(m.evidence)
-                for m in hist_meetings
-                if m.status == "held" and m.format != "call"
+                refs.cite(g.lead.evidence)
+                for g in link_encounters(hist_meetings, dyad)
+                if g.lead.status == "held" and g.lead.format != "call"
             }
         )
         b.context.append(
@@ -290,9 +334,10 @@ def build_briefing(
         )
     # --- key discussions ------------------------------------------------------------------
     by_topic: dict[str, list[tuple[Meeting, Claim]]] = {}
-    for c in b.cards:
-        for it, cl in zip(c.meeting.of_kind("topic"), c.topics, strict=True):
-            by_topic.setdefault(it.topic or "other", []).append((c.meeting, cl))
+    for card in b.cards:
+        for c in card.records:
+            for it, cl in zip(c.meeting.of_kind("topic"), c.topics, strict=True):
+                by_topic.setdefault(it.topic or "other", []).append((card.meeting, cl))
     for t, lst in sorted(
         by_topic.items(), key=lambda kv: (-len({m.meeting_id for m, _ in kv[1]}), kv[0])
     ):
@@ -310,13 +355,16 @@ def build_briefing(
                 ),
             }
         )
-    tc = topics_chart(meetings, topic_names())
+    tc = topics_chart(b.cards, topic_names())
     if tc:
         b.charts["topics"] = tc
     # --- outcomes ---------------------------------------------------------------------------
-    for c in b.cards:
-        for cl in c.outcomes:
-            b.outcomes.append(Claim(f"{c.date_text} ({c.place}): {cl.text}", cl.refs, cl.origin))
+    for card in b.cards:
+        for c in card.records:
+            for cl in c.outcomes:
+                b.outcomes.append(
+                    Claim(f"{card.date_text} ({card.place}): {cl.text}", cl.refs, cl.origin)
+                )
     if dyad.is_leaders and held:
         start = min(m.start for m in held if m.start)
         b.treaty_claims_period = [
@@ -339,7 +387,7 @@ def build_briefing(
             )
             for it in sts.get(side.label, [])
         ]
-        for c in b.cards:
+        for c in (r for card in b.cards for r in card.records):
             lst += [
                 cl
                 for it, cl in zip(c.meeting.of_kind("statement"), c.statements, strict=True)
@@ -350,12 +398,11 @@ def build_briefing(
     # --- measured impact -----------------------------------------------------------------
     b.index = relationship_index(store, dyad, freq, sources)
     ev = dyad_events(store, dyad, sources)
-    # one impact estimate per encounter: a meeting found in several sources (same dates)
-    # is measured once, under the first record (curated before extracted/imported if both)
+    # one impact estimate per encounter: linked records (several sources) are measured once,
+    # at the dates of the lead record (curated before extracted before imported)
     by_dates: dict[tuple, Meeting] = {}
-    for m in sorted(held, key=lambda m: (m.origin != "curated", m.meeting_id)):
-        if m.start:
-            by_dates.setdefault((m.start, m.end or m.start), m)
+    for m in (c.meeting for c in b.cards if c.meeting.status == "held" and c.meeting.start):
+        by_dates.setdefault((m.start, m.end or m.start), m)
     dates = [
         MeetingDates(m.meeting_id, m.title or FORMAT_WORDS.get(m.format, m.format), m.start, m.end)
         for m in sorted(by_dates.values(), key=lambda m: (m.start, m.meeting_id))
@@ -364,14 +411,21 @@ def build_briefing(
         store, dyad, dates, windows, sources, n_boot, n_placebo, seed, events=ev
     )
     b.third_party = third_party_impact(
-        store, dyad, dates, {m.meeting_id: m.topics for m in held}, 30, sources, n_boot, seed
+        store,
+        dyad,
+        dates,
+        {c.meeting.meeting_id: [t for r in c.records for t in r.meeting.topics] for c in b.cards},
+        30,
+        sources,
+        n_boot,
+        seed,
     )
     data_ref = _data_reference(store, refs, sources)
     _impact_text(b, data_ref, windows)
     treaty_marks = [(a["action_date"], a["short_name"]) for a in treaty_actions(store, dyad)]
     b.charts["index"] = index_chart(
         b.index.rows,
-        [(m.start, m.title or "", m.format) for m in held if m.start],
+        [(m.start, m.title or "", m.format) for m in by_dates.values()],
         treaty_marks,
         b.index.insufficient.reason if b.index.insufficient else None,
     )
@@ -487,6 +541,25 @@ def _impact_text(b: Briefing, ref: int, windows) -> None:
                 f"{r['meeting']} ({r['date']:%d %b %Y}), {r['window_days']}-day window: "
                 f"insufficient data — {est.reason}."
             )
+    main_w = 30 if 30 in windows else windows[0]
+    tested = [
+        r for r in b.impact.rows
+        if r["statistic"] == "goldstein" and r["window_days"] == main_w
+        and isinstance(r["change"], Estimate) and r["placebo_p"] is not None
+    ]
+    if tested:
+        k = sum(1 for r in tested if r["verdict"] == "larger than usual")
+        b.impact_claims.insert(
+            0,
+            Claim(
+                f"Read together: {k} of {len(tested)} meetings show a change in mean Goldstein "
+                f"over {main_w} days larger than at comparable dates without meetings; by chance "
+                f"alone about {0.05 * len(tested):.1f} would, so a single result is weak "
+                "evidence and a pattern across many meetings is needed to speak of an effect.",
+                [ref],
+                "analysis",
+            ),
+        )
     for r in b.third_party.rows:
         est = r["goldstein_change"]
         if isinstance(est, Estimate) and est.lo is not None and (est.lo > 0 or est.hi < 0):

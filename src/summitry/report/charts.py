@@ -91,6 +91,8 @@ def index_chart(
             ha="center",
             va="center",
             color="#b15928",
+            zorder=5,
+            bbox={"facecolor": "white", "edgecolor": "#f0c090", "boxstyle": "round,pad=0.4"},
         )
         dates = [d for d, _, _ in meetings] or [d for d, _ in treaties]
         lo, hi = (min(dates), max(dates)) if dates else (date(2017, 1, 1), date(2026, 1, 1))
@@ -155,26 +157,37 @@ def history_chart(rows: list[dict]) -> Chart:
     return _render(fig, "History", "Meetings per five years by format, and treaty actions")
 
 
-def topics_chart(meetings: list, topic_names: dict[str, str]) -> Chart | None:
-    """Meeting x topic matrix."""
-    with_topics = [m for m in meetings if m.topics]
-    if not with_topics:
+def topics_chart(cards: list, topic_names: dict[str, str]) -> Chart | None:
+    """Meeting x topic matrix: one column per encounter (briefing card), a dot per topic,
+    coloured by the source of the record that names it (offset when two sources do)."""
+    cols = []
+    for c in cards:
+        marks = [(t, r.meeting.origin) for r in c.records for t in r.meeting.topics]
+        if marks:
+            cols.append((c.meeting, list(dict.fromkeys(marks))))
+    if not cols:
         return None
     plt = _plt()
-    topics = sorted({t for m in with_topics for t in m.topics})
+    topics = sorted({t for _, marks in cols for t, _ in marks})
     fig, ax = plt.subplots(figsize=(9, 0.35 * len(topics) + 1.6))
-    for i, m in enumerate(with_topics):
-        for t in m.topics:
-            ax.scatter(i, topics.index(t), s=60, color=ORIGIN_COLOURS.get(m.origin, "#333"))
+    seen_origins = set()
+    for i, (_, marks) in enumerate(cols):
+        origins = list(dict.fromkeys(o for _, o in marks))
+        for t, o in marks:
+            dx = 0.0 if len(origins) == 1 else (origins.index(o) - 0.5) * 0.3
+            ax.scatter(i + dx, topics.index(t), s=60, color=ORIGIN_COLOURS.get(o, "#333"),
+                       label=o if o not in seen_origins else None)
+            seen_origins.add(o)
     ax.set_yticks(range(len(topics)), [topic_names.get(t, t) for t in topics])
     ax.set_xticks(
-        range(len(with_topics)),
-        [f"{m.start:%Y-%m-%d}" if m.start else m.meeting_id for m in with_topics],
+        range(len(cols)),
+        [f"{m.start:%Y-%m-%d}" if m.start else m.meeting_id for m, _ in cols],
         rotation=60,
         ha="right",
         fontsize=7,
     )
     ax.grid(alpha=0.3)
+    ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.set_title("Topics by meeting (colour: source of the topic)")
     return _render(fig, "Topics by meeting", "Which topics were discussed at which meeting")
 

@@ -92,6 +92,19 @@ def render_pdf(b: Briefing) -> bytes:
         pdf.image(io.BytesIO(ch.png), w=width)
         para(ch.alt + ".", 8, "I")
 
+    def card_items(c, indent: float = 0) -> None:
+        for label, lst in (
+            ("Topics", c.topics),
+            ("Outcomes", c.outcomes),
+            ("Statements", c.statements),
+            ("Reactions", c.reactions),
+            ("Status history", c.status),
+        ):
+            if lst:
+                para(label, 9.5, "B", indent=indent)
+                for x in lst:
+                    claim(x, indent + 4)
+
     def gap(text: str) -> None:
         para("Not supported by the data: " + text, 9, "I")
 
@@ -131,17 +144,24 @@ def render_pdf(b: Briefing) -> bytes:
         )
         if c.notes:
             claim(c.notes)
-        for label, lst in (
-            ("Topics", c.topics),
-            ("Outcomes", c.outcomes),
-            ("Statements", c.statements),
-            ("Reactions", c.reactions),
-            ("Status history", c.status),
-        ):
-            if lst:
-                para(label, 9.5, "B")
-                for x in lst:
-                    claim(x, 4)
+        card_items(c)
+        for x in c.linked:
+            para(f"Also recorded by the {x.meeting.origin} source ({x.meeting.meeting_id})",
+                 9.5, "B", indent=4)
+            claim(
+                Claim(
+                    f"{x.format_text.capitalize()}, {x.place}, {x.date_text}; participants: "
+                    f"{x.participants}; status: {x.meeting.status}.",
+                    [x.ref],
+                    x.meeting.origin,
+                ),
+                4,
+            )
+            if x.notes:
+                claim(x.notes, 4)
+            card_items(x, 4)
+        for d in c.differences:
+            claim(d, 4)
     heading(SECTIONS[3])
     for d in b.discussions:
         claim(d["claim"])
@@ -196,6 +216,19 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def default_out(dyad) -> Path:
+    """``briefing-<a>-<b>.html`` in the current directory (e.g. briefing-usa-rus.html)."""
+    import re
+
+    from unidecode import unidecode
+
+    def slug(side) -> str:
+        label = side.person_id.removeprefix("person:") if side.person_id else side.iso3
+        return re.sub(r"[^a-z0-9]+", "-", unidecode(label).lower()).strip("-")
+
+    return Path(f"briefing-{slug(dyad.a)}-{slug(dyad.b)}.html")
 
 
 def write_briefing(b: Briefing, out: Path, formats: list[str]) -> list[Path]:

@@ -18,6 +18,7 @@ import duckdb
 MIGRATIONS: list[list[str]] = [
     ["001_core.sql"],
     ["002_coding.sql", "003_eventdata.sql", "004_meetings.sql", "005_knowledge.sql"],
+    ["006_ingest.sql"],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,5 @@
+"""``python -m summitry`` runs the command line."""
+
+from summitry.cli import main
+
+main()
