@@ -2,6 +2,7 @@
 of imported synthetic event data, beside a baseline measured in the same run.
 
     python bench/bench_brief.py [--rows-per-day 100] [--start 2016-06-01] [--end 2026-06-30]
+    python bench/bench_brief.py --quick      # 25 rows a day
 
 Each step runs in a fresh Python process (so its peak RSS is its own) and is timed from the
 outside (interpreter start included):
@@ -101,7 +102,10 @@ def main() -> None:
     parser.add_argument("--rows-per-day", type=int, default=100)
     parser.add_argument("--start", type=date.fromisoformat, default=date(2016, 6, 1))
     parser.add_argument("--end", type=date.fromisoformat, default=date(2026, 6, 30))
+    parser.add_argument("--quick", action="store_true", help="25 synthetic rows a day")
     args = parser.parse_args()
+    if args.quick:
+        args.rows_per_day = 25
 
     between = ["brief", "--between", "Donald Trump", "Vladimir Putin"]
     countries = ["brief", "--countries", "USA", "RUS"]

@@ -30,7 +30,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-REUTERS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters-2017-oct-nov.jsonl"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+REUTERS = SHARED / "corpora" / "reuters-2017-oct-nov.jsonl"
 CITIES = ["MOSCOW", "WASHINGTON", "BEIJING", "BERLIN", "LONDON", "PARIS", "DA NANG", "KIEV"]
 
 INGEST = r"""
@@ -119,7 +120,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs=2, default=None)
     args = parser.parse_args()
     sizes = args.sizes or ([5_000, 10_000] if args.quick else [50_000, 100_000])
-    console = Console()
+    console = Console(width=160)
     table = Table(title="ingest: JSONL news corpus (one file), fresh process and store per row")
     for col in ("documents", "MB", "step", "seconds", "docs/s", "peak RSS MB", "result"):
         table.add_column(col, justify="right" if col not in ("step", "result") else "left")
@@ -142,9 +143,11 @@ def main() -> None:
                 f"(planted {planted['near']:,}), {res['failed']} failed",
             )  # fmt: skip
             again = _run(INGEST, db, str(corpus))
-            table.add_row("", "", "re-run (idempotent)", f"{again['seconds']:.2f}", "", 
-                          f"{again['rss_mb']:,.0f}",
-                          f"{again['skipped']} file skipped, {again['docs']:,} documents")  # fmt: skip
+            table.add_row(
+                "", "", "re-run (idempotent)", f"{again['seconds']:.2f}", "",
+                f"{again['rss_mb']:,.0f}",
+                f"{again['skipped']} file skipped, {again['docs']:,} documents",
+            )  # fmt: skip
             console.print(f"[dim]{n:,} documents done[/]")
     console.print(table)
 

@@ -6,7 +6,13 @@
 A record counts as an event-type hit when any event the coder emits for it has the gold
 type; actor accuracy is over hits: the coder's source/target country (ISO3, or IGO code)
 equals the gold code's country part (first three letters). Coverage = records with any event.
-Usage: python bench/eval_coder_gold.py
+Misses are broken down by where the record was lost: no sentence passed the pre-filter
+(no trigger stem / no actor), parsed but no event, or events of another type.
+Old CAMEO country codes (JAP, ITL, VTN) are mapped to ISO3; a gold ``IGO``/``NGO`` actor
+matches any organisation the coder resolves. PLOVER 0.5b1 INVESTIGATE is ACCUSE
+(mode investigate) in the current PLOVER, and counted so.
+Usage: python bench/eval_coder_gold.py [--show-misses] [--half odd|even]
+       [--verbs FILE]   (extra PETRARCH-format verb dictionary, see ``summitry code --verbs``)
 """
 
 from __future__ import annotations
@@ -17,11 +23,20 @@ from datetime import date
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-RENAME = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}
+RENAME = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+    "INVESTIGATE": "ACCUSE",
+}
+OLD_CAMEO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 
 def _events(coder, text: str, published: date | None):
+    """(events with their code info, why nothing came out: '' / 'no-trigger' / 'no-actor' /
+    'no-event')."""
     from summitry.coding.codes import code_info
+    from summitry.coding.triggers import has_trigger
 
     d = coder.prepare("g", text, published, None, "en", False)
     out = []
@@ -30,7 +45,15 @@ def _events(coder, text: str, published: date | None):
         _, evs = coder.extract(d, i, coder.nlp(text[s:e]))
         for ev in evs:
             out.append((ev, code_info(ev.code)))
-    return out
+    why = ""
+    if not out:
+        if d.candidates:
+            why = "no-event"
+        elif not any(has_trigger(text[s:e]) for s, e in d.sentences):
+            why = "no-trigger"
+        else:
+            why = "no-actor"
+    return out, why
 
 
 def _country(code: str | None) -> str | None:
@@ -39,16 +62,22 @@ def _country(code: str | None) -> str | None:
     from summitry.codes import cameo_country
 
     c = code[:3].upper()
+    c = OLD_CAMEO.get(c, c)
+    if c == "NGO":
+        return "IGO"
     try:
         return cameo_country(c) or c
     except Exception:
         return c
 
 
-def _actor_key(m) -> str | None:
+def _actor_keys(m) -> set[str]:
     if m is None:
-        return None
-    return m.iso3 or m.actor_id
+        return set()
+    keys = {k for k in (m.iso3, m.actor_id) if k}
+    if m.kind == "igo" or (m.iso3 is None and m.actor_id and ":" not in m.actor_id):
+        keys.add("IGO")  # gold codes organisations as IGO / NGO
+    return keys
 
 
 def _score(
@@ -56,12 +85,14 @@ def _score(
     rows: list[tuple[str, date | None, set[str], set[str], set[str], str]],
     coder,
     kind: str,
+    show: bool = False,
 ):
     n = hit = cover = src_ok = tgt_ok = tgt_n = 0
     full = 0
+    lost = {"no-trigger": 0, "no-actor": 0, "no-event": 0, "wrong-type": 0}
     for text, pub, gold_types, gold_src, gold_tgt, full_code in rows:
         n += 1
-        evs = _events(coder, text, pub)
+        evs, why = _events(coder, text, pub)
         if evs:
             cover += 1
         match = None
@@ -71,16 +102,25 @@ def _score(
                 match = (ev, info)
                 break
         if match is None:
+            lost[why or "wrong-type"] += 1
+            if show:
+                got = ",".join(
+                    f"{i.cameo_code}/{i.plover_type}:{e.trigger.text}" for e, i in evs
+                )
+                print(f"  MISS {why or 'wrong-type':10} gold={sorted(gold_types)} got=[{got}]")
+                print(f"       {text[:160]}")
             continue
         hit += 1
         ev, info = match
         if kind == "cameo" and info.cameo_code == full_code:
             full += 1
-        if _actor_key(ev.source) in gold_src:
+        if _actor_keys(ev.source) & gold_src:
             src_ok += 1
+        elif show:
+            print(f"  SRC  gold={sorted(map(str, gold_src))} got={ev.source.text!r}: {text[:120]}")
         if gold_tgt:
             tgt_n += 1
-            if _actor_key(ev.target) in gold_tgt:
+            if _actor_keys(ev.target) & gold_tgt:
                 tgt_ok += 1
     print(
         f"{name}: {n} records; coverage {cover}/{n}; event-type accuracy {hit}/{n} = {hit / n:.1%}"
@@ -91,6 +131,12 @@ def _score(
             f"   actors on type hits: source {src_ok}/{hit} = {src_ok / hit:.1%}; "
             f"target {tgt_ok}/{tgt_n} = {tgt_ok / max(1, tgt_n):.1%}"
         )
+    print(
+        "   misses: "
+        + "; ".join(f"{k} {v}" for k, v in lost.items())
+        + "  (no-trigger/no-actor: no sentence passed the pre-filter)"
+    )
+    return hit, n
 
 
 def _as_list(v) -> list:
@@ -156,12 +202,28 @@ def petr_rows():
     return rows
 
 
+def _half(rows: list, which: str | None) -> list:
+    if which == "odd":
+        return rows[0::2]
+    if which == "even":
+        return rows[1::2]
+    return rows
+
+
 def main() -> None:
+    import sys
+
     from summitry.coding import Coder
 
-    coder = Coder()
-    _score("PLOVER GSR (PLOVER type)", plover_rows(), coder, "plover")
-    _score("PETR2 GSR validation (CAMEO root)", petr_rows(), coder, "cameo")
+    show = "--show-misses" in sys.argv
+    which = sys.argv[sys.argv.index("--half") + 1] if "--half" in sys.argv else None
+    verbs = sys.argv[sys.argv.index("--verbs") + 1] if "--verbs" in sys.argv else None
+    coder = Coder(verbs_path=verbs) if verbs else Coder()
+    tag = f" [{which} half]" if which else ""
+    _score(f"PLOVER GSR (PLOVER type){tag}", _half(plover_rows(), which), coder, "plover", show)
+    _score(
+        f"PETR2 GSR validation (CAMEO root){tag}", _half(petr_rows(), which), coder, "cameo", show
+    )
 
 
 if __name__ == "__main__":

@@ -94,3 +94,21 @@ def test_codes_cameo_country(code: str | None, iso3: str | None) -> None:
 def test_codes_fips_country() -> None:
     assert fips_country("RS") == "RUS" and fips_country("GG") == "GEO"
     assert fips_country("US") == "USA" and fips_country("XX") is None
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("RUS", "RUS"),
+        ("RUSGOV", "RUS"),
+        ("USAMED", None),  # media are not the state
+        ("IGOUNO", "UN"),
+        ("IGOWSTNAT", "NATO"),
+        ("IGOUNOKBZ", "UN"),  # a UN body: the longest known prefix
+        ("IGOXYZ", None),  # an organisation the KB does not know stays unmapped
+    ],
+)
+def test_actor_codes_map_to_kb_actors(code: str, expected: str | None) -> None:
+    from summitry.eventdata.lookups import actor_code_to_id
+
+    assert actor_code_to_id(code) == expected

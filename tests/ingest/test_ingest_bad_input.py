@@ -130,3 +130,25 @@ def test_cli_exit_code_and_one_line_errors(tmp_path: Path, texts):
     cmd[-1] = str(good)
     run = subprocess.run(cmd, capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stderr
+
+
+def test_large_file_committed_in_parts_is_taken_out_when_it_fails(
+    store, tmp_path: Path, story, monkeypatch
+):
+    from summitry.ingest import pipeline
+
+    monkeypatch.setattr(pipeline, "COMMIT_EVERY", 4)  # commit every 4 records
+    lines = "".join(json.dumps({"text": story(i)}) + "\n" for i in range(40)).encode()
+    data = gzip.compress(lines)
+    (tmp_path / "big.jsonl.gz").write_bytes(data[: int(len(data) * 0.8)])
+    summary = ingest_paths(store, [tmp_path / "big.jsonl.gz"], batch_size=2)
+    assert [str(f).split(": ", 1)[1] for f in summary.failures] == [
+        "truncated: the compressed data ends before its end marker"
+    ]
+    assert summary.added == 0
+    for table in ("documents", "doc_minhash", "doc_lsh", "ingest_files"):
+        assert store.count(table) == 0, table
+    # the whole file, in parts, goes in
+    (tmp_path / "big.jsonl.gz").write_bytes(data)
+    again = ingest_paths(store, [tmp_path / "big.jsonl.gz"], batch_size=2)
+    assert again.ok and again.added == 40 and store.count("documents") == 40

@@ -37,3 +37,11 @@ def test_reuters_corpus(store, reuters_path: Path):
     assert summary.near_duplicates == sum(1 for r in rows if not r[6])
     again = ingest_paths(store, [reuters_path])
     assert (again.files_skipped, again.added) == (1, 0)
+
+
+def test_package_level_api(store, tmp_path: Path, texts):
+    import summitry
+
+    (tmp_path / "a.txt").write_text(texts[0])
+    summary = summitry.ingest(store, [tmp_path / "a.txt"])
+    assert summary.added == 1 and store.count("documents") == 1

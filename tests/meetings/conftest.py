@@ -54,3 +54,9 @@ def reuters_coded(tmp_path_factory, reuters_path: Path) -> Path:
     finally:
         store.close()
     return path
+
+
+@pytest.fixture(scope="session")
+def load_documents():
+    """The loader: ``load_documents(store, path)`` puts a JSONL corpus into ``documents``."""
+    return load_jsonl_documents

@@ -53,3 +53,35 @@ def test_meetings_cli_bad_input(tmp_path: Path) -> None:
         assert res.exit_code == 1, (args, res.output)
         assert message in res.output.replace("\n", " "), res.output
         assert "Traceback" not in res.output
+
+
+def test_meeting_cli_shows_evidence_on_real_text(reuters_coded: Path, tmp_path: Path) -> None:
+    """`summitry meeting ID` on the coded Reuters corpus: topics, outcomes, statements (with
+    speaker and topic) and reactions, each with doc_id:sentence [start:end] and the quote."""
+    import re
+    import shutil
+
+    db = tmp_path / "reuters.duckdb"
+    shutil.copy(reuters_coded, db)
+    runner = CliRunner()
+    res = runner.invoke(app, ["--db", str(db), "meetings", "--between", "Donald Trump",
+                              "Vladimir Putin", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    rows = {r["start_date"]: r for r in json.loads(res.stdout)}
+    res = runner.invoke(app, ["--db", str(db), "meeting", rows["2017-11-11"]["id"]])
+    assert res.exit_code == 0, res.output
+    out = res.output.replace("\n    ", " ")
+    titles = ["Status history", "Topics (ranked)", "Outcomes", "Non-outcomes",
+              "Statements by the sides", "Reactions", "Format evidence", "sources:"]
+    cut = [out.index("\n" + t) for t in titles]
+    by_title = {t: out[a:b] for t, a, b in zip(titles, cut, cut[1:], strict=False)}
+    evidence = r"[0-9a-f]{16}:\d+ \[\d+:\d+\] 2017-11-\d\d \(meetings-evidence:v1"
+    assert re.search(r"- #\d+ Syria " + evidence, by_title["Topics (ranked)"])
+    assert re.search(r"- joint_statement Syria " + evidence, by_title["Outcomes"])
+    assert re.search(r"- (?:\w+ )?Kremlin spokesman Dmitry Peskov " + evidence,
+                     by_title["Statements by the sides"])
+    assert re.search(r"- James Clapper " + evidence + r":reaction\)", by_title["Reactions"])
+    assert "“Trump and Putin met briefly on the sidelines" in out
+    res = runner.invoke(app, ["--db", str(db), "meeting", rows["2017-11-21"]["id"]])
+    assert res.exit_code == 0 and "duration: 60 min" in res.output
+    assert re.search(r"- Syria White House official " + evidence, res.output)

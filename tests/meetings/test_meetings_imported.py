@@ -155,3 +155,41 @@ def test_meetings_ministers_only_with_flag(store) -> None:
     got = list_meetings(store, between=("Sergei Lavrov", "Rex Tillerson"))
     assert [(m["start_date"], m["city"], m["roles"]["Rex Tillerson"]) for m in got] == [
         ("2017-04-12", "Moscow", "foreign_minister")]
+
+
+def test_meetings_imported_rows_read_stored_articles(store, reuters_path, load_documents) -> None:
+    """Imported rows carry no text: topics, outcomes, statements and reactions come from the
+    stored Reuters articles of the following days, each with its document, sentence and span.
+    The rows are GDELT-shaped test rows for the two encounters of the corpus period."""
+    load_documents(store, reuters_path)  # documents only: the coder does not run
+    usa_pres = ("USA", "USAGOV", "PRESIDENT")
+    putin = ("RUS", "RUSGOV", "VLADIMIR PUTIN")
+    _gdelt(store, "810001", "2017-11-11", usa_pres, putin, "044",
+           ("Da Nang, Vietnam", "VNM", 16.07, 108.22))
+    _gdelt(store, "810002", "2017-11-21", putin, usa_pres, "041")
+    build(store)
+    got = list_meetings(store, between=("Donald Trump", "Vladimir Putin"))
+    assert [(m["start_date"], m["format"], m["status"], m["city"], m["origin"]) for m in got] == [
+        ("2017-11-11", "informal", "held", "Da Nang", "imported"),
+        ("2017-11-21", "call", "held", None, "imported"),
+    ]
+    texts = dict(store.con.execute("SELECT doc_id, text FROM documents").fetchall())
+    danang, call = (get_meeting(store, m["id"]) for m in got)
+    for d in (danang, call):
+        for it in d["items"]:
+            if it["kind"] == "status":  # the imported rows themselves
+                assert it["dataset_row_id"] in ("810001", "810002") and it["doc_id"] is None
+                continue
+            assert it["doc_id"] in texts, it
+            assert it["rule"].endswith((":related-article", ":reaction")), it
+            assert texts[it["doc_id"]][it["start_char"]:it["end_char"]] == it["text"] or (
+                it["kind"] == "duration")
+    assert "Syria" in danang["topics"]
+    kinds = {(i["kind"], i["value"], i["topic"]) for i in danang["items"]}
+    assert ("outcome", "joint_statement", "Syria") in kinds
+    assert any(i["kind"] == "statement" and i["actor_id"] == "person:vladimir-putin"
+               and "Peskov" in (i["actor_name"] or "") for i in danang["items"])
+    assert any(i["kind"] == "reaction" and i["actor_name"] == "James Clapper"
+               for i in danang["items"])
+    assert {"Syria", "Ukraine", "North Korea"} <= set(call["topics"])
+    assert call["duration_minutes"] == 60

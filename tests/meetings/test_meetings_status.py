@@ -88,3 +88,41 @@ def test_meetings_announced_call_then_held_is_one_episode(store) -> None:
     assert {"North Korea", "Ukraine", "arms control"} <= set(got[0]["topics"])
     m = get_meeting(store, got[0]["id"])
     assert [i["value"] for i in m["items"] if i["kind"] == "status"] == ["planned", "held"]
+
+
+MODAL_DOCS = {
+    # the project's own wording; the coder runs on them (no hand-written events)
+    "m1": (date(2019, 6, 3), "MOSCOW - Vladimir Putin and Donald Trump may speak by phone "
+           "later this week, the Kremlin said on Monday."),
+    "m2": (date(2019, 6, 5), "MOSCOW - No phone call between Putin and Trump was planned, "
+           "Kremlin spokesman Dmitry Peskov said on Wednesday."),
+    "m3": (date(2019, 6, 12), "WASHINGTON - U.S. President Donald Trump and Russian President "
+           "Vladimir Putin talked by telephone for half an hour on Tuesday about Iran, a White "
+           "House official said."),
+}
+
+
+def test_meetings_coded_calls_respect_modality(store) -> None:
+    """'may speak' and 'no call was planned' never make a held call; 'talked by telephone
+    on Tuesday, a White House official said' does, dated by its text."""
+    import pytest
+
+    coding = pytest.importorskip("summitry.coding")
+    DOCS.update(MODAL_DOCS)
+    for d in ("m1", "m2"):
+        _doc(store, d)
+    coding.code(store)
+    mods = store.con.execute(
+        "SELECT doc_id, cameo_code, modality FROM events WHERE cameo_code IN ('036', '041') "
+        "ORDER BY doc_id").fetchall()
+    assert mods == [("m1", "036", "hypothetical"), ("m2", "041", "negated")]
+    build(store)
+    got = list_meetings(store, between=("Donald Trump", "Vladimir Putin"))
+    assert not [m for m in got if m["status"] == "held"], got
+    _doc(store, "m3")
+    coding.code(store)
+    build(store)
+    got = list_meetings(store, between=("Donald Trump", "Vladimir Putin"))
+    assert [(m["start_date"], m["format"], m["status"], m["duration_minutes"]) for m in got
+            if m["status"] == "held"] == [("2019-06-11", "call", "held", 30)]
+    assert "Iran" in got[-1]["topics"]

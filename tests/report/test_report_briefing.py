@@ -293,6 +293,9 @@ def test_brief_command(tmp_path, monkeypatch):
     assert bad.exit_code == 1 and "leader 'Nobody Known' is not in the knowledge pack" in bad.output
     bad = runner.invoke(app, ["--db", db, "brief", "--countries", "USA", "RUS", "--source", "web"])
     assert bad.exit_code == 1 and "--source 'web': expected one of" in bad.output
+    bad = runner.invoke(app, ["--db", db, "brief", "--countries", "USA", "RUS", "--format", "docx"])
+    assert bad.exit_code == 1
+    assert "--format 'docx': expected one of html, md, pdf or all" in bad.output
     bad = runner.invoke(app, ["--db", db, "brief", "--countries", "USA", "XX"])
     assert bad.exit_code == 1 and "expected an ISO 3166 alpha-3 code" in bad.output
     res = runner.invoke(

@@ -184,6 +184,18 @@ def test_linking_curated_and_extracted_records_of_one_encounter(store):
     # one card per encounter: 2 records linked into curated cards, 2 left on their own
     n_curated = sum(1 for c in b.cards for r in c.records if r.meeting.origin == "curated")
     assert len(b.cards) == n_curated + 2
+    # the PDF shows the linked record and the disagreement too
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    from summitry.report import render_pdf
+
+    pdf = PdfReader(io.BytesIO(render_pdf(b)))
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pdf.pages))
+    assert "Also recorded by the extracted source (ep-anc)" in text
+    assert "The sources differ on the dates" in text
     # restricted to extracted records there is nothing to link: each is its own card
     only = build_briefing(store, d, sources=["extracted"], n_boot=50, n_placebo=20)
     assert sorted(c.meeting.meeting_id for c in only.cards) == [

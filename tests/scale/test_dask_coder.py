@@ -85,10 +85,11 @@ def test_partition_left_by_an_interrupted_run_is_merged(local_and_dask, tmp_path
 
     local, _, _ = local_and_dask
     fresh = Store(tmp_path / "fresh.duckdb")
-    rows = local.con.execute("SELECT * FROM documents").fetch_arrow_table()
+    rows = local.con.cursor().sql("SELECT * FROM documents").to_arrow_table()
     fresh.con.register("_docs", rows)
     fresh.con.execute("INSERT INTO documents SELECT * FROM _docs")
-    ids = [r[0] for r in fresh.con.execute("SELECT doc_id FROM documents ORDER BY doc_id")]
+    query = "SELECT doc_id FROM documents ORDER BY doc_id"
+    ids = [r[0] for r in fresh.con.execute(query).fetchall()]
     work = tmp_path / "work"
     (part,) = write_partitions(fresh, ids[:10], work / "input", 10)
     (work / "coded").mkdir()
@@ -97,3 +98,20 @@ def test_partition_left_by_an_interrupted_run_is_merged(local_and_dask, tmp_path
     assert summary.resumed == 1
     assert fresh.count("coded_documents") == len(ids)
     assert not list((work / "coded").glob("*.duckdb"))
+
+
+def test_cli_engine_dask(reuters_path: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from summitry.cli import app
+
+    corpus = _subset(reuters_path, tmp_path)
+    db = str(tmp_path / "cli.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", db, "ingest", str(corpus)]).exit_code == 0
+    args = ["--db", db, "code", "--engine", "dask", "--workers", "1", "--limit", "12"]
+    result = runner.invoke(app, [*args, "--work-dir", str(tmp_path / "w")])
+    assert result.exit_code == 0, result.output
+    assert "coded 12 documents on 1 Dask workers" in result.output
+    bad = runner.invoke(app, ["--db", db, "code", "--engine", "spark"])
+    assert bad.exit_code == 1 and "expected local or dask" in bad.output

@@ -8,6 +8,7 @@ candidate actors and says which rule matched; unknown names return nothing.
 from __future__ import annotations
 
 import re
+from bisect import insort
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date, timedelta
@@ -248,8 +249,10 @@ class ActorKB:
         self._capitals: dict[str, list[str]] = {}
         self._metonyms: dict[str, list[tuple[str, str | None]]] = {}
         self._country_keys: dict[str, str] = {}
-        self._fuzzy_keys: list[str] | None = None
-        self._cameo: dict[str, str] | None = None
+        self._fuzzy_keys: list[str] | None = None  # person names for rapidfuzz, built lazily
+        self._cameo: dict[str, str] | None = None  # CAMEO code -> actor id, kept up to date
+        self._alias_sets: dict[str, set[str]] = {}  # names of merged-into actors (dedup)
+        self._name_sources: dict[tuple[str, str], str] = {}  # (actor id, name key) -> source
 
     # --- loading ------------------------------------------------------------------------
     @classmethod
@@ -288,36 +291,64 @@ class ActorKB:
                 )
             self.add_role(role)
 
-    def add(self, actor: Actor, aliases: Iterable[str] = (), roles: Iterable[Role] = ()) -> Actor:
+    def add(
+        self,
+        actor: Actor,
+        aliases: Iterable[str] = (),
+        roles: Iterable[Role] = (),
+        *,
+        source: str | None = None,
+    ) -> Actor:
         """Add (or merge into) an actor: new aliases are appended, an existing row keeps its fields.
 
         The public entry point for other loaders (dictionaries, importers, user files).
+        ``source`` (e.g. ``file:line``) is recorded for the names this call adds, so a match
+        on a merged alias can say where it came from (:meth:`name_source`). Cost is linear in
+        the names added, not in the size of the KB: bulk loads call this once per entry.
         """
-        extra = tuple(a for a in aliases if a)
         old = self._actors.get(actor.actor_id)
         if old is None:
-            new = replace(actor, aliases=tuple(dict.fromkeys((*actor.aliases, *extra))))
+            names = dict.fromkeys(a for a in (*actor.aliases, *aliases) if a)
+            new = replace(actor, aliases=tuple(names))
+            fresh = [new.name, *new.aliases]
+            if new.kind != "person" and new.cameo_code and self._cameo is not None:
+                self._cameo.setdefault(new.cameo_code.upper(), new.actor_id)
         else:
-            new = replace(old, aliases=tuple(dict.fromkeys((*old.aliases, *actor.aliases, *extra))))
+            known = self._alias_sets.get(old.actor_id)
+            if known is None:
+                known = self._alias_sets[old.actor_id] = {old.name, *old.aliases}
+            fresh = []
+            for a in (*actor.aliases, *aliases):
+                if a and a not in known:
+                    known.add(a)
+                    fresh.append(a)
+            new = replace(old, aliases=(*old.aliases, *fresh)) if fresh else old
         self._actors[new.actor_id] = new
-        for n in (new.name, *new.aliases):
+        added_names = False
+        for n in fresh:
             key = normalise(n)
-            if key:
-                self._names.setdefault(key, set()).add(new.actor_id)
-        if new.kind == "person":
+            if not key:
+                continue
+            ids = self._names.setdefault(key, set())
+            if new.actor_id not in ids:
+                ids.add(new.actor_id)
+                added_names = True
+                if source is not None:
+                    self._name_sources.setdefault((new.actor_id, key), source)
+            if new.kind == "country" and new.iso3:
+                self._country_keys.setdefault(key, new.iso3)
+        if old is None and new.kind == "person":
             sur = normalise(new.surname or _default_surname(new.name))
             if sur:
                 self._surnames.setdefault(sur, set()).add(new.actor_id)
-        elif new.kind == "country" and new.iso3:
-            for n in (new.name, *new.aliases):
-                self._country_keys.setdefault(normalise(n), new.iso3)
-        self._fuzzy_keys = None
-        self._cameo = None
+        if added_names and new.kind == "person":
+            self._fuzzy_keys = None
         for r in roles:
             self.add_role(r if r.actor_id == new.actor_id else replace(r, actor_id=new.actor_id))
         return new
 
     def add_role(self, role: Role) -> None:
+        """Add a tenure (an identical role, start and country already known is ignored)."""
         if role.actor_id not in self._actors:
             raise KeyError(f"unknown actor {role.actor_id!r}: add the actor before its roles")
         have = self._roles.setdefault(role.actor_id, [])
@@ -325,8 +356,11 @@ class ActorKB:
             return
         have.append(role)
         office = self._by_office.setdefault((role.role, role.iso3 or ""), [])
-        office.append(role)
-        office.sort(key=lambda r: (r.start or date.min, r.acting))
+        insort(office, role, key=_office_order)  # stays sorted; ties keep insertion order
+
+    def name_source(self, actor_id: str, name: str) -> str | None:
+        """Where a name of ``actor_id`` came from, if a loader said (``file:line``)."""
+        return self._name_sources.get((actor_id, normalise(name)))
 
     def add_country_term(self, iso3: str, term: str, kind: str, note: str | None = None) -> None:
         """Register an adjective ("Russian"), capital ("Moscow") or metonym ("the Kremlin")."""
@@ -576,6 +610,10 @@ class ActorKB:
             return []
         out = self._by_date(ids, on, "fuzzy")
         return out
+
+
+def _office_order(r: Role) -> tuple[date, bool]:
+    return (r.start or date.min, r.acting)
 
 
 def _pick_country(isos: list[str], on: date | None) -> str:

@@ -63,31 +63,20 @@ NATO = (
     "USA",
 )
 CSTO = ("RUS", "BLR", "ARM", "KAZ", "KGZ", "TJK")
-IGOS = (
-    "UN",
-    "UNSC",
-    "NATO",
-    "EU",
-    "OSCE",
-    "G7",
-    "G20",
-    "APEC",
-    "BRICS",
-    "ASEAN",
-    "AU",
-    "OPEC",
-    "IAEA",
-    "WTO",
-    "IMF",
-    "SCO",
-    "CIS",
-    "CSTO",
-    "OAS",
-    "ARAB_LEAGUE",
-    "EAEU",
-    "IGO",
-    "UNO",
-)
+
+
+def _igo_ids() -> tuple[str, ...]:
+    """Ids of the international organisations of the actor KB, plus the generic CAMEO IGO
+    codes that imported rows may carry."""
+    from summitry.actors import ActorKB
+
+    kinds = {"igo", "group"}
+    return tuple(
+        sorted({a.actor_id for a in ActorKB.load().actors() if a.kind in kinds} | {"IGO", "UNO"})
+    )
+
+
+IGOS = _igo_ids()
 TOPIC_COUNTRIES = {
     "ukraine": ("UKR",),
     "syria": ("SYR",),

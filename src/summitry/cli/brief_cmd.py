@@ -37,7 +37,9 @@ def brief(
     ] = None,
     fmt: Annotated[
         list[str] | None,
-        typer.Option("--format", help="html, md or pdf; several allowed (default all three)."),
+        typer.Option(
+            "--format", help="html, md, pdf or all; several allowed (default all three)."
+        ),
     ] = None,
     source: Annotated[
         list[str] | None,
@@ -65,10 +67,11 @@ def brief(
     t0 = time.perf_counter()
     if (between is None) == (countries is None):
         fail('give either --between "Leader A" "Leader B" or --countries ISO3 ISO3')
-    formats = [f.lower() for f in (fmt or list(FORMATS))]
+    formats = [f.lower() for f in (fmt or ["all"])]
+    formats = [x for f in formats for x in (FORMATS if f == "all" else (f,))]
     bad = [f for f in formats if f not in FORMATS]
     if bad:
-        fail(f"--format {bad[0]!r}: expected one of {', '.join(FORMATS)}")
+        fail(f"--format {bad[0]!r}: expected one of {', '.join(FORMATS)} or all")
     if freq not in ("day", "week", "month"):
         fail(f"--freq {freq!r}: expected day, week or month")
     try:

@@ -32,6 +32,18 @@ def code_command(
         Path | None,
         typer.Option("--topics", help="Topic taxonomy YAML (default: packaged terms:v1)."),
     ] = None,
+    engine: Annotated[
+        str,
+        typer.Option("--engine", help="local (processes on this machine) or dask (a cluster)."),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address; default: a local cluster."),
+    ] = None,
+    work_dir: Annotated[
+        Path,
+        typer.Option("--work-dir", help="Dask partitions folder (kept until merged)."),
+    ] = Path(".summitry-dask"),
 ) -> None:
     """Code events from stored documents (incremental and resumable)."""
     from rich.progress import (
@@ -45,6 +57,8 @@ def code_command(
     from summitry.coding import CODER_VERSION, Coder, pending_documents
     from summitry.coding.people import load_people
 
+    if engine not in ("local", "dask"):
+        fail(f"--engine: expected local or dask, got {engine!r}")
     for p in [*(actors or []), *([topics] if topics else [])]:
         if not p.is_file():
             fail(f"{p}: no such file")
@@ -67,6 +81,9 @@ def code_command(
         console.print(f"nothing to code: every document is coded with {CODER_VERSION}")
         return
     n_proc = workers if workers is not None else settings().workers
+    if engine == "dask":
+        _code_on_dask(store, work_dir, scheduler, n_proc, paths, topics, recode, limit)
+        return
     with Progress(
         TextColumn("coding"),
         BarColumn(),
@@ -86,6 +103,50 @@ def code_command(
         f"coded {summary.documents} documents: {summary.sentences} sentences, "
         f"{summary.parsed} parsed, {summary.mentions} mentions, {summary.events} event reports "
         f"({summary.groups} distinct events in the store after grouping reports; {status})"
+    )
+
+
+def _code_on_dask(
+    store,
+    work_dir: Path,
+    scheduler: str | None,
+    n_workers: int,
+    actors: tuple[str, ...],
+    topics: Path | None,
+    recode: bool,
+    limit: int | None,
+) -> None:
+    """``summitry code --engine dask``: the same coder, partition by partition on Dask."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    try:
+        from summitry.scale import code_on_dask
+    except ImportError:
+        fail("--engine dask needs Dask: pip install 'summitry[scale]'")
+    with Progress(
+        TextColumn("coding on dask"), BarColumn(), MofNCompleteColumn(), console=console
+    ) as progress:
+        task = progress.add_task("partitions", total=None)
+
+        def tick(n: int, total: int) -> None:
+            progress.update(task, advance=n, total=total)
+
+        summary = code_on_dask(
+            store,
+            work_dir,
+            scheduler=scheduler,
+            n_workers=max(1, n_workers),
+            actors=actors,
+            topics=str(topics) if topics else None,
+            recode=recode,
+            limit=limit,
+            on_progress=tick,
+        )
+    status = ", ".join(f"{k} {v}" for k, v in sorted(summary.status.items()))
+    console.print(
+        f"coded {summary.documents} documents on {summary.workers} Dask workers in "
+        f"{summary.partitions} partitions ({summary.resumed} resumed): {summary.events} event "
+        f"reports; {status}"
     )
 
 

@@ -40,23 +40,37 @@ def ensure_built(store, ministers: bool = False) -> None:
         store.con.execute("INSERT INTO meta VALUES (?, ?)", [key, fp])
 
 
+def _out():
+    """The console; when piped or captured (no terminal width to fit) a wide one, so table
+    rows and evidence lines are not broken mid-way."""
+    if console.is_terminal:
+        return console
+    from rich.console import Console
+
+    return Console(width=max(console.width, 150), highlight=False)
+
+
 def _print_table(rows: list[dict]) -> None:
     from rich.table import Table
 
     table = Table(show_lines=False)
     for col in ("id", "dates", "participants", "format", "status", "place", "topics", "sources"):
-        table.add_column(col, overflow="fold")
+        # ids and dates never break (they are copied into `summitry meeting ID`)
+        table.add_column(col, no_wrap=col in ("id", "dates", "sources"),
+                         overflow="fold" if col not in ("id", "dates") else "ellipsis",
+                         min_width=16 if col == "id" else None)
     for m in rows:
         dates = m["start_date"] or "?"
         if m["end_date"] and m["end_date"] != m["start_date"]:
-            dates += f" – {m['end_date']}"
+            dates += f"…{m['end_date'][5:]}"
         fmt = m["format"] + (f" ({m['occasion']})" if m["occasion"] else "")
         place = ", ".join(x for x in (m["city"], m["country"]) if x) or "–"
         table.add_row(m["id"], dates, " – ".join(m["participants"]), fmt,
                       f"{m['status']} ({m['origin']})", place, ", ".join(m["topics"][:5]),
                       str(len(m["sources"])))
-    console.print(table)
-    console.print(f"{len(rows)} meeting(s)")
+    out = _out()
+    out.print(table)
+    out.print(f"{len(rows)} meeting(s)")
 
 
 def _print_csv(rows: list[dict]) -> None:
@@ -161,6 +175,8 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
 
 def _print_meeting(m: dict) -> None:
     from rich.markup import escape
+
+    console = _out()
 
     dates = m["start_date"] + (f" – {m['end_date']}" if m["end_date"] != m["start_date"] else "")
     console.print(f"[bold]{escape(m['title'] or m['id'])}[/]  ({m['id']}, {m['origin']})")

@@ -499,6 +499,11 @@ class _Rows:
             name, kind = people.name_of(m.actor_id) or m.text, "person"
         elif m.actor_id in lx.country_display():
             name, kind = lx.country_display()[m.actor_id], "country"
+        elif m.actor_id.startswith("sector:"):
+            from summitry.coding.mentions import SECTOR_NAMES
+
+            code = m.actor_id.split(":", 1)[1]
+            name, kind = SECTOR_NAMES.get(code, code), "sector"
         else:
             name, kind = lx.IGO_NAMES.get(m.actor_id, m.actor_id), "igo"
         self.actors[m.actor_id] = {

@@ -277,8 +277,95 @@ _SECTOR_NOUNS = (
     "administration|state media|leadership|regime|security services|counterparts|rebels|"
     "guerr?illas|militants|soldiers|servicemen|police|protesters|demonstrators|workers|students|"
     "fighters|warships|submarines|bombers|army bulldozers|opposition|envoys?|lawmakers|legislators|"
-    "prosecutors|courts?|central bank|security forces|border guards|coast guard|sides?"
+    "prosecutors|courts?|central bank|security forces|border guards|coast guard|sides?|"
+    "insurgents|militiamen|militias?|gunmen|rioters|activists|farmers|prisoners|refugees|"
+    "tanks|helicopters|bulldozers|artillery|paratroopers|commandos|judges?|high court|"
+    "supreme court|newspapers?|state television|state radio|media|leaders|"
+    "police officers|policemen|riot police|military police|secret police|officers|"
+    "opposition groups|opposition parties|government forces|army troops|peacekeepers|"
+    "peacekeeping troops|peacekeeping force|extremists|fundamentalists|civilians|villagers"
 )
+# CAMEO agent (sector) codes for the nouns above, as in the Phoenix agents dictionary;
+# anything not listed is GOV.
+_SECTOR_CODE: dict[str, str] = {
+    **dict.fromkeys(
+        "forces military troops navy army soldiers servicemen warships submarines bombers "
+        "warplanes jets tanks helicopters bulldozers artillery paratroopers commandos "
+        "officers peacekeepers".split(),
+        "MIL",
+    ),
+    **dict.fromkeys(
+        ("air force", "army bulldozers", "security forces", "border guards", "coast guard",
+         "government forces", "army troops", "peacekeeping troops", "peacekeeping force"),
+        "MIL",
+    ),
+    **dict.fromkeys(
+        "police policemen".split()
+        + ["police officers", "riot police", "military police", "secret police"],
+        "COP",
+    ),
+    **dict.fromkeys(
+        "rebels guerrillas guerillas fighters insurgents militiamen militia militias gunmen".split(),
+        "REB",
+    ),
+    "militants": "REB",
+    "extremists": "RAD",
+    "fundamentalists": "RAD",
+    **dict.fromkeys(
+        ["opposition", "activists", "protesters", "demonstrators", "opposition groups",
+         "opposition parties"],
+        "OPP",
+    ),
+    "rioters": "CVL",
+    "civilians": "CVL",
+    "villagers": "CVL",
+    "workers": "LAB",
+    "students": "EDU",
+    "farmers": "AGR",
+    "prisoners": "CVL",
+    "refugees": "REF",
+    **dict.fromkeys(
+        ["court", "courts", "judge", "judges", "prosecutors", "high court", "supreme court"],
+        "JUD",
+    ),
+    **dict.fromkeys(["parliament", "lawmakers", "legislators"], "LEG"),
+    **dict.fromkeys(
+        ["newspaper", "newspapers", "state media", "state television", "state radio", "media"],
+        "MED",
+    ),
+    **dict.fromkeys(["intelligence", "spy agencies"], "SPY"),
+}
+SECTOR_NAMES = {
+    "MIL": "armed forces",
+    "COP": "police",
+    "REB": "rebels / militants",
+    "RAD": "radicals",
+    "OPP": "opposition / protesters",
+    "CVL": "civilians",
+    "LAB": "labour",
+    "EDU": "students",
+    "AGR": "farmers",
+    "REF": "refugees",
+    "JUD": "judiciary",
+    "LEG": "legislature",
+    "MED": "media",
+    "SPY": "intelligence services",
+    "GOV": "government",
+}
+# Sector nouns that name an actor on their own ("the rebels", "protesters"): a generic actor
+# ``sector:<CODE>`` with no country, or the country of an "in <country>" modifier.
+_GENERIC_SECTOR = (
+    "rebels|insurgents|militants|guerr?illas|militiamen|gunmen|protesters|demonstrators|"
+    "rioters|police|riot police|policemen|opposition|activists|students|workers|farmers|"
+    "prisoners|refugees|soldiers|troops|extremists|fundamentalists|peacekeepers"
+)
+
+
+def sector_code(noun: str) -> str:
+    """CAMEO agent code for a sector noun ("police" -> COP; unknown -> GOV)."""
+    return _SECTOR_CODE.get(noun.lower(), "GOV")
+
+
 _PRONOUNS = {"he", "she", "him", "her"}
 # Capitalised at a sentence start but not given names ("During Trump's visit").
 _FUNCTION_WORDS = {
@@ -420,6 +507,15 @@ class MentionFinder:
             self.names[norm(name)] = ("country", iso)
         for name, code in lx.IGOS.items():
             self.names[norm(name)] = ("igo", code)
+        kb = getattr(people, "kb", None)
+        if kb is not None:  # organisations of the actors KB (names and aliases)
+            for kind in ("igo", "group", "organisation"):
+                for a in kb.actors(kind):
+                    for nm in (a.name, *a.aliases):
+                        self.names.setdefault(norm(nm), ("igo", a.actor_id))
+        for adj, iso in lx.ADJECTIVES.items():  # "Palestinians", "Israelis": the country
+            if adj[-1:] in ("n", "i") and adj[:1].isupper():
+                self.names.setdefault(norm(adj + "s"), ("country", iso))
         self.metonyms = {norm(k): v for k, v in lx.GOVERNMENT_METONYMS.items() if v}
         self.adjectives = {norm(k): v for k, v in lx.ADJECTIVES.items()}
         adj_alt = "|".join(sorted((re.escape(a) for a in lx.ADJECTIVES), key=len, reverse=True))
@@ -433,6 +529,10 @@ class MentionFinder:
         )
         self.re_sector = re.compile(
             rf"\b(?P<adj>{adj_alt})\s+(?P<noun>{_SECTOR_NOUNS})\b|\b(?P<cn>{cn_alt})['’]s\s+(?P<noun2>{_SECTOR_NOUNS})\b"
+        )
+        self.re_generic = re.compile(
+            rf"\b(?P<gnoun>{_GENERIC_SECTOR})\b(?:\s+in\s+(?:the\s+)?(?P<gcn>{cn_alt})\b)?",
+            re.I,
         )
         name_re = rf"{_NAMEW}(?:\s+(?:(?:al|el|bin|ibn|de|van|von)\s+|al-|el-)?{_NAMEW}){{1,5}}"
         self.re_intro = re.compile(
@@ -457,34 +557,7 @@ class MentionFinder:
             iso = self.adjectives.get(norm(adj)) or self.names.get(norm(adj), (None, None))[1]
             if iso:
                 noun = (m.group("noun") or m.group("noun2") or "").lower()
-                sector = (
-                    "MIL"
-                    if noun
-                    in {
-                        "forces",
-                        "military",
-                        "troops",
-                        "navy",
-                        "army",
-                        "air force",
-                        "warplanes",
-                        "jets",
-                        "soldiers",
-                        "servicemen",
-                        "warships",
-                        "submarines",
-                        "bombers",
-                        "army bulldozers",
-                        "security forces",
-                    }
-                    else "REB"
-                    if noun in {"rebels", "guerrillas", "guerillas", "militants", "fighters"}
-                    else "OPP"
-                    if noun == "opposition"
-                    else "CVL"
-                    if noun in {"protesters", "demonstrators", "workers", "students"}
-                    else "GOV"
-                )
+                sector = sector_code(noun)
                 self._add(
                     found,
                     Mention(
@@ -500,6 +573,25 @@ class MentionFinder:
                 )
         for m in _RUN.finditer(text):
             self._names_in_run(m.group(0), m.start() + offset, on, ctx, found)
+        for m in self.re_generic.finditer(text):
+            noun = m.group("gnoun").lower()
+            code = sector_code(noun)
+            iso = None
+            if m.group("gcn"):
+                iso = self.names.get(norm(m.group("gcn")), (None, None))[1]
+            self._add(
+                found,
+                Mention(
+                    m.start() + offset,
+                    m.end() + offset,
+                    m.group(0),
+                    iso or f"sector:{code}",
+                    "sector",
+                    iso,
+                    "lexicon:sector-in-country" if iso else "lexicon:generic-sector",
+                    code=(iso or "") + code,
+                ),
+            )
         for m in re.finditer(r"\b(?:he|she|him|her)\b", text, re.I):
             self._add(
                 found,
@@ -518,6 +610,8 @@ class MentionFinder:
 
     def has_candidate(self, text: str) -> bool:
         """Cheap test: could this sentence contain an actor? (runs before any parse)"""
+        if self.re_generic.search(text):
+            return True
         for m in _RUN.finditer(text):
             words = m.group(0).split()
             for w in words:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from unidecode import unidecode
 
@@ -60,6 +60,8 @@ def actor_code_to_id(code: str | None) -> str | None:
     if not code:
         return None
     code = code.strip().upper()
+    if code.startswith("IGO"):
+        return _igo_for_cameo(code)
     iso3 = cameo_country(code[:3])
     if iso3 is None:
         return None
@@ -67,6 +69,16 @@ def actor_code_to_id(code: str | None) -> str | None:
     if rest == "" or rest[:3] in STATE_SECTORS:
         return iso3
     return None
+
+
+@lru_cache(maxsize=4096)
+def _igo_for_cameo(code: str) -> str | None:
+    """KB organisation for an ``IGO...`` code: exact, else the longest known prefix
+    (``IGOWSTNAT`` -> NATO, ``IGOUNOKBZ`` -> UN); None when the KB has no such body."""
+    from summitry.actors import ActorKB
+
+    actor = ActorKB.load().actor_for_cameo(code)
+    return actor.actor_id if actor is not None and actor.kind in ("igo", "group") else None
 
 
 def cameo_code(code: str | None) -> str | None:

@@ -1,18 +1,24 @@
 """The ingest run: units -> records -> dated, de-duplicated documents in the store.
 
 Each unit (file or archive member) is written in one transaction together with its
-``ingest_files`` row, so an interrupted run (Ctrl-C, SIGKILL) leaves only whole files and
-the next run skips them by content SHA-1 and finishes the rest. A file with bad records
-keeps its good ones but is not marked finished, so every run reports its bad lines again.
+``ingest_files`` row; a very large file is committed every ``COMMIT_EVERY`` records so
+memory stays flat. An interrupted run (Ctrl-C, SIGKILL) leaves whole documents only; the
+next run skips finished units by content SHA-1, recognises the documents a unit already
+stored (same source and record) and finishes the rest. A unit that fails is taken out
+again; a file with bad records keeps its good ones but is not marked finished, so every
+run reports its bad lines again. The per-record CPU work (document id, MinHash, language)
+runs ahead in worker processes for large inputs (:mod:`summitry.ingest.analyse`);
+matching and writing stay in order in this process.
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
@@ -21,6 +27,7 @@ import numpy as np
 import pyarrow as pa
 
 from summitry.ingest import dedup
+from summitry.ingest.analyse import Analyser, Analysis
 from summitry.ingest.dates import resolve
 from summitry.ingest.formats import read_unit
 from summitry.ingest.model import (
@@ -35,7 +42,9 @@ from summitry.ingest.sources import Unit, expand
 from summitry.store import Store
 
 DEFAULT_THRESHOLD = 0.8
-BATCH = 1000
+BATCH = 2000
+PARALLEL_BYTES = 16 << 20  # inputs at least this large get worker processes by default
+COMMIT_EVERY = 10_000  # records per transaction inside a large file (bounds memory)
 T = TypeVar("T")
 ProgressFn = Callable[[int, int, IngestSummary], None]
 
@@ -48,6 +57,7 @@ class _Counts:
     near: int = 0
     already: int = 0
     undated: int = 0
+    ids: list[str] = field(default_factory=list)  # committed or not: removed on failure
 
 
 class _StrictStop(Exception):
@@ -65,6 +75,7 @@ def ingest_paths(
     batch_size: int = BATCH,
     on_progress: ProgressFn | None = None,
     on_failure: Callable[[Failure], None] | None = None,
+    workers: int | None = None,
 ) -> IngestSummary:
     """Ingest files, directories and archives into ``store``; see the module docstring.
 
@@ -72,6 +83,8 @@ def ingest_paths(
     ``fmt`` forces one format for every file; ``strict`` stops at the first failure (that
     file is rolled back). Failures are collected in the summary and passed to
     ``on_failure`` as they happen; ``on_progress(done_bytes, total_bytes, summary)``.
+    ``workers`` processes compute document ids, MinHash signatures and languages ahead
+    (0: in this process; default: one per CPU when the input is at least 16 MB).
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -85,6 +98,19 @@ def ingest_paths(
     done = {r[0] for r in store.con.execute("SELECT content_sha1 FROM ingest_files").fetchall()}
     items = list(expand(list(paths), fmt))
     total = sum(u.size for u in items if isinstance(u, Unit))
+    if workers is None:
+        workers = (os.cpu_count() or 1) if total >= PARALLEL_BYTES else 0
+    analyser = Analyser(near_threshold, workers)
+    try:
+        _run(store, writer, analyser, items, done, total, field_map, strict, batch_size,
+             summary, on_progress, on_failure)  # fmt: skip
+    finally:
+        analyser.close()
+    return summary
+
+
+def _run(store, writer, analyser, items, done, total, field_map, strict, batch_size, summary,
+         on_progress, on_failure) -> None:  # fmt: skip
     finished_bytes = 0
 
     def fail(failure: Failure) -> None:
@@ -119,30 +145,16 @@ def ingest_paths(
         counts, bad, warnings = _Counts(), [], []
         stop = False
         try:
-            with store.transaction():
-                for batch in _chunks(read_unit(unit, field_map, warnings), batch_size):
-                    records = []
-                    for rec in batch:
-                        if isinstance(rec, Failure):
-                            bad.append(rec)
-                            if strict:
-                                raise _StrictStop
-                        else:
-                            records.append(rec)
-                    writer.write(unit, records, counts, warnings)
-                    progress(unit.consumed())
-                if not bad:
-                    writer.finish(unit, sha1, counts)
+            _ingest_unit(store, writer, analyser, unit, sha1, field_map, strict, batch_size,
+                         counts, bad, warnings, progress)  # fmt: skip
         except _StrictStop:
             stop = True
-        except IngestError as exc:
-            bad = [Failure(unit.source, str(exc))]
-            counts = _Counts()
+            writer.remove(counts.ids)
+        except (IngestError, *_READ_ERRORS) as exc:
+            message = str(exc) if isinstance(exc, IngestError) else _describe(exc)
+            bad = [Failure(unit.source, message)]
             stop = strict
-        except _READ_ERRORS as exc:
-            bad = [Failure(unit.source, _describe(exc))]
-            counts = _Counts()
-            stop = strict
+            writer.remove(counts.ids)
         else:
             summary.files_read += 1
             summary.records += counts.records
@@ -160,7 +172,37 @@ def ingest_paths(
         progress()
         if stop:
             break
-    return summary
+
+
+def _ingest_unit(store, writer, analyser, unit, sha1, field_map, strict, batch_size, counts,
+                 bad, warnings, tick) -> None:  # fmt: skip
+    """Write one unit: one transaction per ``COMMIT_EVERY`` records (one for most files),
+    the last one with its ``ingest_files`` row."""
+
+    def split() -> Iterator[tuple[tuple[list, list[Record]], list[str], list[bool]]]:
+        for batch in _chunks(read_unit(unit, field_map, warnings), batch_size):
+            records = [r for r in batch if not isinstance(r, Failure)]
+            yield (batch, records), [r.text for r in records], [not r.language for r in records]
+
+    batches = analyser.run(split())
+    while True:
+        with store.transaction():
+            n = 0
+            for (batch, records), analysis in batches:
+                for rec in batch:
+                    if isinstance(rec, Failure):
+                        bad.append(rec)
+                        if strict:
+                            raise _StrictStop
+                writer.write(unit, records, analysis, counts, warnings)
+                tick(unit.consumed())
+                n += len(batch)
+                if n >= COMMIT_EVERY:
+                    break
+            else:
+                if not bad:
+                    writer.finish(unit, sha1, counts)
+                return
 
 
 _READ_ERRORS = (OSError, EOFError, zlib.error, zipfile.BadZipFile, UnicodeDecodeError, csv.Error)
@@ -202,10 +244,18 @@ class _Writer:
     """Writes batches of records: exact and near-duplicate checks, then Arrow appends."""
 
     def __init__(self, store: Store, threshold: float):
-        self.con = store.con
+        self.store, self.con = store, store.con
         self.threshold = threshold
         self.bands, self.rows = dedup.lsh_params(threshold)
         self.now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+    def remove(self, ids: list[str]) -> None:
+        """Take out what a failed unit added in its earlier, committed transactions."""
+        if not ids:
+            return
+        with self.store.transaction():
+            for table in ("doc_lsh", "doc_minhash", "documents"):
+                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [ids])
 
     def finish(self, unit: Unit, sha1: str, c: _Counts) -> None:
         self.con.execute(
@@ -213,16 +263,16 @@ class _Writer:
             [unit.source, sha1, c.records, c.added, c.exact, self.now],
         )
 
-    def write(self, unit: Unit, records: list[Record], c: _Counts, warnings: list[str]) -> None:
+    def write(
+        self, unit: Unit, records: list[Record], a: Analysis, c: _Counts, warnings: list[str]
+    ) -> None:
         c.records += len(records)
-        batch: dict[str, tuple[str, Record]] = {}
-        for rec in records:
-            norm = dedup.normalise(rec.text)
-            doc_id = dedup.make_doc_id(norm)
+        batch: dict[str, int] = {}  # doc_id -> position in records (first occurrence)
+        for k, doc_id in enumerate(a.doc_ids):
             if doc_id in batch:
                 c.exact += 1
             else:
-                batch[doc_id] = (norm, rec)
+                batch[doc_id] = k
         if not batch:
             return
         stored = self.con.execute(
@@ -230,7 +280,7 @@ class _Writer:
             [list(batch)],
         ).fetchall()
         for doc_id, source, ref in stored:
-            if source == unit.source and ref == batch[doc_id][1].record_ref:
+            if source == unit.source and ref == records[batch[doc_id]].record_ref:
                 c.already += 1
             else:
                 c.exact += 1
@@ -238,13 +288,13 @@ class _Writer:
         if not batch:
             return
         ids = list(batch)
-        hashes, counts = dedup.batch_shingles([norm for norm, _ in batch.values()])
-        sigs = dedup.signatures(hashes, counts)
-        valid = counts >= dedup.MIN_SHINGLES
-        keys = dedup.band_keys(sigs, self.threshold)
+        pos = np.fromiter(batch.values(), dtype=np.int64, count=len(batch))
+        sigs, keys = a.sigs[pos], a.keys[pos]
+        valid = a.counts[pos] >= dedup.MIN_SHINGLES
         canonical, similarity = self._match(ids, sigs, keys, valid)
         c.near += sum(1 for k, d in enumerate(ids) if canonical[k] != d)
-        self._insert(unit, ids, batch, canonical, similarity, c, warnings)
+        found = [(records[p], a.languages[p]) for p in pos.tolist()]
+        self._insert(unit, ids, found, canonical, similarity, c, warnings)
         self._insert_index(ids, sigs, keys, valid, canonical)
 
     def _match(
@@ -274,17 +324,16 @@ class _Writer:
                 cand.setdefault(row, []).append((doc_id, np.asarray(sig, dtype=np.uint32)))
         canonical, similarity = list(ids), [None] * len(ids)
         buckets: dict[tuple[int, int], list[int]] = {}  # canonicals of this batch
-        for k in range(len(ids)):
-            if not valid[k]:
-                continue
+        key_rows = keys.tolist()
+        for k in rows.tolist():
             best_id, best = None, -1.0
-            for doc_id, sig in cand.get(k, []):
+            for doc_id, sig in cand.get(k, ()):
                 s = float(dedup.similarity(sigs[k], sig[None, :])[0])
                 if s > best:
                     best_id, best = doc_id, s
-            mine = [(b, int(keys[k, b])) for b in range(self.bands)]
-            local = {j for key in mine for j in buckets.get(key, [])}
-            for j in local:
+            mine = list(enumerate(key_rows[k]))
+            local = [buckets[key] for key in mine if key in buckets]
+            for j in set().union(*local) if local else ():
                 s = float(dedup.similarity(sigs[k], sigs[j][None, :])[0])
                 if s > best:
                     best_id, best = ids[j], s
@@ -295,23 +344,32 @@ class _Writer:
                     buckets.setdefault(key, []).append(k)
         return canonical, similarity
 
-    def _insert(self, unit, ids, batch, canonical, similarity, c, warnings) -> None:
-        cols: dict[str, list] = {name.strip(): [] for name in _DOC_COLUMNS.split(",")}
-        for k, doc_id in enumerate(ids):
-            _, rec = batch[doc_id]
-            notes: list[str] = []
-            published, how, evidence = resolve(rec, notes)
-            warnings.extend(f"{unit.source}:{n}" for n in notes)
-            if published is None:
-                c.undated += 1
-            text = rec.text.strip()
-            row = (
-                doc_id, canonical[k], similarity[k], unit.source, unit.fmt, rec.record_ref,
-                rec.external_id, rec.url, rec.title, published, how, evidence, rec.language,
-                text, len(text), self.now,
-            )  # fmt: skip
-            for values, value in zip(cols.values(), row, strict=True):
-                values.append(value)
+    def _insert(self, unit, ids, found, canonical, similarity, c, warnings) -> None:
+        """``found``: (record, detected language) per new id; metadata language wins."""
+        n = len(ids)
+        notes: list[str] = []
+        dated = [resolve(rec, notes) for rec, _ in found]
+        warnings.extend(f"{unit.source}:{note}" for note in notes)
+        c.undated += sum(1 for d in dated if d[0] is None)
+        texts = [rec.text.strip() for rec, _ in found]
+        cols: dict[str, list] = {
+            "doc_id": ids,
+            "canonical_id": canonical,
+            "similarity": similarity,
+            "source": [unit.source] * n,
+            "source_format": [unit.fmt] * n,
+            "record_ref": [rec.record_ref for rec, _ in found],
+            "external_id": [rec.external_id for rec, _ in found],
+            "url": [rec.url for rec, _ in found],
+            "title": [rec.title for rec, _ in found],
+            "published": [d[0] for d in dated],
+            "published_source": [d[1] for d in dated],
+            "published_evidence": [d[2] for d in dated],
+            "language": [rec.language or detected for rec, detected in found],
+            "text": texts,
+            "n_chars": [len(t) for t in texts],
+            "ingested_at": [self.now] * n,
+        }
         types = {
             "similarity": pa.float64(),
             "published": pa.date32(),
@@ -327,6 +385,7 @@ class _Writer:
         finally:
             self.con.unregister("_ingest_docs")
         c.added += len(ids)
+        c.ids.extend(ids)
 
     def _insert_index(self, ids, sigs, keys, valid, canonical) -> None:
         rows = np.flatnonzero(valid)

@@ -18,6 +18,8 @@ _PLACE_AFTER = re.compile(
     r"(?:,\s+(?P<b>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}))?"
 )
 REACTION_DAYS = 10
+# Imported (text-less) episodes read articles published up to this many days after them.
+RELATED_DAYS = 3
 
 
 @dataclass
@@ -144,6 +146,22 @@ def analyse(ep: Episode, names: dict[str, tuple[str, str | None]], src: Sentence
                     out.append(s)
         return out
 
+    related: set[str] = set()
+    start0, end0 = ep.dates()
+    if not held_docs and not plan_docs and start0 is not None:
+        # imported rows carry no text: read the stored articles of the days that follow
+        # which name both participants and speak of a meeting (or, for a call, a call)
+        window_end = (end0 or start0) + timedelta(days=RELATED_DAYS)
+        for d in src.docs_mentioning(list(surnames.values()), start0, window_end):
+            ctx = context([d])
+            if ep.mode == "call":
+                ctx = [x for x in ctx if lx.CALL_WORDS.search(x.text)]
+            if ctx:
+                related.add(d)
+        if ep.held:
+            held_docs = sorted(related)
+        else:
+            plan_docs = sorted(related)
     held_ctx = context(held_docs)
     plan_ctx = context(plan_docs)
     items: list[Item] = []
@@ -258,6 +276,9 @@ def analyse(ep: Episode, names: dict[str, tuple[str, str | None]], src: Sentence
                     continue
                 items.append(Item("reaction", s.text, s, actor_name=who, topic=_topic_of(s.text),
                                   item_date=s.published, rule=RULE + ":reaction"))
+    for it in items:
+        if it.sent is not None and it.sent.doc_id in related:
+            it.rule += ":related-article"
     res.items = items
     return res
 

@@ -3,10 +3,11 @@
     python -m summitry.meetings.evaluate --db STORE --reference trump_putin_meetings.csv \
         --between "Donald Trump" "Vladimir Putin"
 
-The reference is restricted to the period the store's documents cover (publication dates),
-and only confirmed rows count. A found episode matches a reference row when their date
-ranges overlap (one day of tolerance). Prints precision, recall and, per match, whether
-dates, place, format and the reference's topics agree. The extraction never reads this file.
+The reference is restricted to the period the store's documents cover (publication dates;
+``--from``/``--to`` override it), and only confirmed rows count. A found held episode
+matches a reference row when their date ranges overlap (one day of tolerance). Prints
+precision, recall and, per match, whether dates, place, format and the reference's topics
+agree. The extraction never reads this file.
 """
 
 from __future__ import annotations
@@ -74,7 +75,9 @@ def evaluate(store, reference: Path, between: tuple[str, str],
         lo, hi = store.con.execute(
             "SELECT min(published), max(published) FROM documents").fetchone()
         period = (lo, hi)
-    refs = [r for r in read_reference(reference) if period[0] <= r.start <= period[1]]
+    if period[0] is None or period[1] is None:
+        raise ValueError("the store has no dated documents: give --from and --to")
+    refs = [r for r in read_reference(reference) if r.end >= period[0] and r.start <= period[1]]
     found = [m for m in list_meetings(store, between=between, sources=["extracted", "imported"],
                                       date_from=period[0], date_to=period[1])
              if m["status"] == "held"]
@@ -116,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", required=True, type=Path)
     ap.add_argument("--reference", required=True, type=Path)
     ap.add_argument("--between", nargs=2, default=["Donald Trump", "Vladimir Putin"])
+    ap.add_argument("--from", dest="date_from", type=date.fromisoformat, default=None,
+                    help="window start (default: the earliest publication date in the store)")
+    ap.add_argument("--to", dest="date_to", type=date.fromisoformat, default=None,
+                    help="window end (default: the latest publication date in the store)")
     args = ap.parse_args(argv)
     from summitry.store import open_store
 
@@ -124,7 +131,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     store = open_store(args.db, read_only=True)
     try:
-        res = evaluate(store, args.reference, tuple(args.between))
+        period = None
+        if args.date_from or args.date_to:
+            lo, hi = store.con.execute(
+                "SELECT min(published), max(published) FROM documents").fetchone()
+            period = (args.date_from or lo, args.date_to or hi)
+        res = evaluate(store, args.reference, tuple(args.between), period)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -10,7 +10,7 @@ from typing import Any
 
 from unidecode import unidecode
 
-LEADER_ROLES = ("head_of_state", "head_of_government", "party_leader")
+LEADER_ROLES = ("head_of_state", "head_of_government", "party_leader", "supreme_leader")
 MINISTER_ROLES = ("foreign_minister", "defence_minister", "vice_president")
 
 _OFFICE_WORDS = [
@@ -128,21 +128,29 @@ class RoleResolver:
         ]
 
     def person_named(self, text: str, on: date) -> str | None:
-        """The person a name string denotes ("VLADIMIR PUTIN", "Putin"), or None."""
+        """The person a name string denotes on ``on`` ("VLADIMIR PUTIN", "Putin"), or None
+        when the name is unknown, not a person, or ambiguous on that date."""
         if self._kb is not None:
             try:
                 found = self._kb.find(text, on=on)
-                if found:
-                    return getattr(found[0], "actor_id", None) or getattr(found[0], "id", None)
             except Exception:  # noqa: BLE001
-                pass
+                found = []
+            if found:
+                ids = {getattr(a, "actor_id", None) or getattr(a, "id", None) for a in found}
+                if len(ids) != 1 or getattr(found[0], "kind", "person") != "person":
+                    return None  # several candidates on the date, or a country/office
+                return ids.pop()
         want = " ".join(unidecode(text).lower().split())
-        for aid, (name, _) in self._names.items():
-            if aid.startswith("person:") and aid in self._rows:
-                full = " ".join(unidecode(name).lower().split())
-                if want == full:
-                    return aid
-        return None
+        hits = {
+            aid
+            for aid, (name, _) in self._names.items()
+            if aid.startswith("person:")
+            and aid in self._rows
+            and " ".join(unidecode(name).lower().split()) == want
+        }
+        if len(hits) > 1:  # namesakes: the one holding a role on the date, if only one
+            hits = {aid for aid in hits if self.roles(aid, on)}
+        return hits.pop() if len(hits) == 1 else None
 
     def holder(self, role: str, iso3: str, on: date) -> str | None:
         if self._kb is not None:

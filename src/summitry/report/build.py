@@ -547,6 +547,14 @@ def _impact_text(b: Briefing, ref: int, windows) -> None:
         if r["statistic"] == "goldstein" and r["window_days"] == main_w
         and isinstance(r["change"], Estimate) and r["placebo_p"] is not None
     ]
+    starts = sorted({r["date"] for r in tested})
+    close = sum(1 for x, y in zip(starts, starts[1:], strict=False) if (y - x).days < main_w)
+    if close:
+        b.gaps.append(
+            f"{close} meetings followed the previous one by less than {main_w} days: their "
+            "before/after windows overlap, so their estimates are not independent and part of "
+            "a change may belong to the neighbouring meeting."
+        )
     if tested:
         k = sum(1 for r in tested if r["verdict"] == "larger than usual")
         b.impact_claims.insert(

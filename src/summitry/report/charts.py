@@ -229,7 +229,13 @@ def impact_chart(rows: list[dict], window: int) -> Chart | None:
             )
     ax.axvline(0, color="#666", lw=0.8)
     ax.set_yticks(
-        range(len(sel)), [f"{r['date']:%Y-%m-%d} {r['meeting'][:30]}" for r in sel], fontsize=7
+        range(len(sel)),
+        [
+            f"{r['date']:%Y-%m-%d} "
+            + (r["meeting"] if len(r["meeting"]) <= 40 else r["meeting"][:39] + "…")
+            for r in sel
+        ],
+        fontsize=7,
     )
     ax.invert_yaxis()
     ax.set_xlabel(

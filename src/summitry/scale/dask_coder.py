@@ -152,6 +152,7 @@ def code_on_dask(
     actors: Sequence[str | Path] = (),
     topics: str | None = None,
     recode: bool = False,
+    limit: int | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> DaskCodeSummary:
     """Code the store's pending documents on Dask (a running scheduler at ``scheduler``, else
@@ -170,7 +171,7 @@ def code_on_dask(
         summary.resumed += 1
         _merge_into(store, done, summary)
         done.unlink()
-    ids = pending_documents(store, recode=recode and not summary.resumed)
+    ids = pending_documents(store, recode=recode and not summary.resumed)[:limit]
     inputs = write_partitions(store, ids, in_dir, partition_docs)
     for stale in set(in_dir.glob("part-*.parquet")) - set(inputs):
         stale.unlink()
@@ -182,7 +183,7 @@ def code_on_dask(
         cluster = None
         if scheduler is None:
             cluster = LocalCluster(
-                n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=":0"
             )
         client = Client(scheduler or cluster)
         try:

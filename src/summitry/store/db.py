@@ -38,11 +38,26 @@ def _sql(name: str) -> str:
 class Store:
     """A summitry store: one DuckDB connection plus schema management."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, migrate_to: int | None = None):
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        migrate_to: int | None = None,
+        memory_limit: str | None = None,
+    ):
+        """``memory_limit`` bounds DuckDB's buffer pool (default: the ``memory_limit``
+        setting, so memory stays flat as the store grows instead of caching up to 80% of RAM).
+        """
         self.path = Path(path)
+        if memory_limit is None:
+            from summitry.config import load_settings
+
+            memory_limit = load_settings().memory_limit
+        config = {"memory_limit": memory_limit} if memory_limit else {}
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:  # locked, not a DuckDB file, unreadable
+            self.con = duckdb.connect(str(self.path), read_only=read_only, config=config)
+        except duckdb.Error as exc:  # locked, not a DuckDB file, unreadable, bad memory_limit
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
         if not read_only:
             self._migrate(SCHEMA_VERSION if migrate_to is None else migrate_to)
