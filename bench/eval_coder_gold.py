@@ -12,7 +12,6 @@ Old CAMEO country codes (JAP, ITL, VTN) are mapped to ISO3; a gold ``IGO``/``NGO
 matches any organisation the coder resolves. PLOVER 0.5b1 INVESTIGATE is ACCUSE
 (mode investigate) in the current PLOVER, and counted so.
 Usage: python bench/eval_coder_gold.py [--show-misses] [--half odd|even]
-       [--verbs FILE]   (extra PETRARCH-format verb dictionary, see ``summitry code --verbs``)
 """
 
 from __future__ import annotations
@@ -104,9 +103,7 @@ def _score(
         if match is None:
             lost[why or "wrong-type"] += 1
             if show:
-                got = ",".join(
-                    f"{i.cameo_code}/{i.plover_type}:{e.trigger.text}" for e, i in evs
-                )
+                got = ",".join(f"{i.cameo_code}/{i.plover_type}:{e.trigger.text}" for e, i in evs)
                 print(f"  MISS {why or 'wrong-type':10} gold={sorted(gold_types)} got=[{got}]")
                 print(f"       {text[:160]}")
             continue
@@ -217,8 +214,7 @@ def main() -> None:
 
     show = "--show-misses" in sys.argv
     which = sys.argv[sys.argv.index("--half") + 1] if "--half" in sys.argv else None
-    verbs = sys.argv[sys.argv.index("--verbs") + 1] if "--verbs" in sys.argv else None
-    coder = Coder(verbs_path=verbs) if verbs else Coder()
+    coder = Coder()
     tag = f" [{which} half]" if which else ""
     _score(f"PLOVER GSR (PLOVER type){tag}", _half(plover_rows(), which), coder, "plover", show)
     _score(

@@ -20,7 +20,7 @@ class Settings:
     workers: int = 2
     gdelt_base_url: str = "http://data.gdeltproject.org/gdeltv2/"
     gdelt1_base_url: str = "http://data.gdeltproject.org/events/"
-    memory_limit: str = "512MB"  # DuckDB buffer pool bound (its own default is 80% of RAM)
+    memory_limit: str = "1GB"  # DuckDB memory_limit for the store (DuckDB's own: 80% of RAM)
 
 
 class ConfigError(ValueError):

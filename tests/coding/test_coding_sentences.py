@@ -221,8 +221,10 @@ def test_phone_calls(coder, text, code, modality, day):
 
 
 def test_attribution_without_subject_keeps_its_speaker(coder):
-    text = ("Trump and Putin spoke on the phone on Tuesday and covered topics including Syria and "
-            "Ukraine, a White House official said.")
+    text = (
+        "Trump and Putin spoke on the phone on Tuesday and covered topics including Syria and "
+        "Ukraine, a White House official said."
+    )
     ev = next(e for e in _code(coder, text, _CALL_PUB) if e.code == "041")
     assert ev.modality == "reported" and ev.speaker.text == "White House"
 
@@ -245,8 +247,13 @@ def test_unheld_calls_are_never_asserted(coder, text):
 def test_names_joined_by_and_inside_a_longer_phrase_stay_apart(coder):
     # "and" inside a phrase whose head is not a name: no coordination is guessed
     evs = _code(coder, "The Trump and Putin aides met on Monday.", _CALL_PUB)
-    assert not [e for e in evs if e.source.actor_id == "person:donald-trump"
-                and e.target is not None and e.target.actor_id == "person:vladimir-putin"]
+    assert not [
+        e
+        for e in evs
+        if e.source.actor_id == "person:donald-trump"
+        and e.target is not None
+        and e.target.actor_id == "person:vladimir-putin"
+    ]
 
 
 def test_people_come_from_the_actors_kb(coder):
@@ -271,9 +278,78 @@ def test_fallback_people_use_kb_ids():
 
 
 def test_un_ambassador_title_is_the_kb_role(coder):
-    evs = _code(coder, "U.S. Ambassador to the United Nations Nikki Haley criticised Iran on "
-                       "Friday.", date(2017, 11, 3))
+    evs = _code(
+        coder,
+        "U.S. Ambassador to the United Nations Nikki Haley criticised Iran on Friday.",
+        date(2017, 11, 3),
+    )
     assert [e.source.actor_id for e in evs if e.code == "111"] == ["person:nikki-haley"]
-    evs = _code(coder, "The U.S. ambassador to the United Nations criticised Iran on Friday.",
-                date(2017, 11, 3))
+    evs = _code(
+        coder,
+        "The U.S. ambassador to the United Nations criticised Iran on Friday.",
+        date(2017, 11, 3),
+    )
     assert [e.source.actor_id for e in evs if e.code == "111"] == ["person:nikki-haley"]
+
+
+def _by_code(evs):
+    return {e.code: e for e in evs}
+
+
+@pytest.mark.parametrize(
+    "text,code,src,src_code,tgt",
+    [
+        # sector agents: the country stays the actor, the agent goes into the CAMEO code
+        (
+            "Israeli police arrested 12 protesters in Jerusalem.",
+            "173",
+            "ISR",
+            "ISRCOP",
+            "sector:OPP",
+        ),
+        ("Afghan rebels kidnapped 16 Russian civilians.", "180", "AFG", "AFGREB", "RUS"),
+        # a generic sector with no country; "in <country>" supplies one
+        ("Rebels in Colombia rejected the peace offer.", "120", "COL", "COLREB", None),
+        ("The rebels rejected the government's peace plan.", "120", "sector:REB", "REB", None),
+        # organisations from the lexicon / actors KB
+        (
+            "Amnesty International accused the United States of torture.",
+            "112",
+            "AMNESTY",
+            None,
+            "USA",
+        ),
+        # source-only events ("condemned the bombing"), object-refined codes
+        ("France condemned the bombing.", "111", "FRA", "FRA", None),
+        ("Japan provided food to refugees in Sudan.", "073", "JPN", "JPN", "SDN"),
+        ("Serbia lifted the curfew in Montenegro.", "0813", "SRB", "SRB", None),
+        # "X said Y must ...": a demand on Y
+        ("Russia said Sudan must return the helicopter.", "100", "RUS", "RUS", "SDN"),
+        # an announced cooperative act is an intent (CAMEO 03)
+        ("Finland will provide aid to Tanzania.", "033", "FIN", "FIN", "TZA"),
+    ],
+)
+def test_families_and_sector_actors(coder, text, code, src, src_code, tgt):
+    from summitry.coding.coder import _actor_code
+
+    evs = _by_code(_code(coder, text))
+    assert code in evs, (text, {c: e.rule for c, e in evs.items()})
+    ev = evs[code]
+    assert ev.source.actor_id == src
+    if src_code:
+        assert _actor_code(ev.source) == src_code
+    assert (ev.target.iso3 or ev.target.actor_id if ev.target else None) == tgt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia declined to comment.",  # no rejection
+        "Japan offered a different version of events.",  # not an offer
+        "China urged Russia to cut its links with North Korea.",  # the cut is not an event
+        "North Korea will not give up its nuclear weapons.",  # not aid
+    ],
+)
+def test_no_false_family_events(coder, text):
+    codes = {e.code for e in _code(coder, text)}
+    assert not codes & {"120", "030", "161", "070", "072"}, codes

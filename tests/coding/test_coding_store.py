@@ -56,15 +56,21 @@ def test_bad_input_is_counted_not_fatal(store, coder):
     _add_doc(
         store, "debris", "<div><p>&nbsp;</p></div>}}{{ ]]] " * 50 + "Putin met Trump on Monday."
     )
-    s = coder.run(store, ["debris", "empty", "german", "huge"])
+    _add_doc(store, "nothing", "")
+    # a 1.5 MB single line with no sentence end (under the size limit): split and coded
+    _add_doc(store, "longline", "the talks in the city went on and on " * 40_000 + "Putin met")
+    s = coder.run(store, ["debris", "empty", "german", "huge", "nothing", "longline"])
     st = dict(store.con.execute("SELECT doc_id, status FROM coded_documents").fetchall())
     assert st == {
         "empty": "skipped-empty",
         "huge": "skipped-size",
         "german": "skipped-language",
         "debris": "coded",
+        "nothing": "skipped-empty",
+        "longline": "coded",
     }
-    assert s.status["coded"] == 1
+    assert s.documents == 6
+    assert s.status == {"skipped-empty": 2, "skipped-size": 1, "skipped-language": 1, "coded": 2}
 
 
 def test_cli_code_and_events_export(store, reuters_path, tmp_path, load_reuters):

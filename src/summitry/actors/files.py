@@ -29,18 +29,31 @@ start_date, end_date, acting, source_url, note.
 
 YAML files hold a list of mappings with the actor columns above, ``aliases`` as a list, and
 ``roles`` as a list of mappings {role, iso3, start_date, end_date, acting, source_url}.
+
+PETRARCH/Phoenix actor dictionaries (``NAME [CODE]`` entries, ``+SYNONYM`` lines, dated
+``[CODE yymmdd-yymmdd]`` lines; e.g. the open ``Phoenix.Countries.actors.txt``) are read by
+:func:`summitry.coding.petrarch.dictionaries.read_actors` and mapped onto the KB by
+:mod:`summitry.coding.petrarch.actors_kb` (their CAMEO codes need the KB to resolve). They
+are recognised by the extension ``.actors``/``.actor``, or for ``.txt`` and other names by
+their first entry lines; ``fmt="phoenix"`` (CLI ``--actors-format phoenix``) forces it.
 """
 
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from summitry.actors.model import Actor, Role
 
 KINDS = {"country", "igo", "person", "organisation", "group", "sector"}
+FORMATS = ("csv", "yaml", "phoenix")
+PHOENIX_SUFFIXES = {".actors", ".actor"}
+# a dictionary entry line with a code: NAME [CODE ...] or an indented [CODE date-date] line
+_PHOENIX_ENTRY = re.compile(r"^\s*\+?[^\[\],]*\[[^\[\]~]+\]")
 TRUE = {"1", "true", "yes", "y"}
 
 
@@ -52,6 +65,9 @@ class ActorFileError(ValueError):
 class ParsedFile:
     actors: list[tuple[Actor, int]]
     roles: list[tuple[Role, int]]
+    # a PETRARCH/Phoenix file: its parsed entries (an ActorDictionary), mapped by the KB
+    dictionary: Any = None
+    problems: list[str] = field(default_factory=list)  # lines skipped with strict=False
 
 
 def _date(value: object, where: str, field: str) -> date | None:
@@ -199,14 +215,92 @@ def read_yaml(path: Path, origin: str) -> ParsedFile:
     return out
 
 
-def read_actor_file(path: str | Path, origin: str = "user") -> ParsedFile:
-    """Parse one CSV or YAML actor/role file; raises :class:`ActorFileError` on bad input."""
+def detect_format(path: str | Path, fmt: str | None = None) -> str:
+    """``csv``, ``yaml`` or ``phoenix`` for an actor file: ``fmt`` if given, else by extension
+    (``.csv``, ``.yaml``/``.yml``, ``.actors``) and, for ``.txt`` or anything else, by content
+    (a CSV header naming ``actor_id``, or PETRARCH ``NAME [CODE]`` entry lines)."""
+    p = Path(path)
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise ActorFileError(f"{p}: format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+        return fmt
+    suffix = p.suffix.lower()
+    if suffix in {".yaml", ".yml"}:
+        return "yaml"
+    if suffix == ".csv":
+        return "csv"
+    if suffix in PHOENIX_SUFFIXES:
+        return "phoenix"
+    head: list[str] = []
+    try:
+        with p.open(encoding="utf-8", errors="replace") as fh:
+            in_block = False
+            for line in fh:
+                s = line.rstrip("\n")
+                if in_block or s.lstrip().startswith("<!"):
+                    in_block = "-->" not in s
+                    continue
+                if s.strip() and not s.lstrip().startswith("#"):
+                    head.append(s)
+                if len(head) == 20:
+                    break
+    except OSError as exc:
+        raise ActorFileError(f"{p}: cannot read ({exc.strerror})") from None
+    if head and "actor_id" in head[0] and "," in head[0]:
+        return "csv"
+    other = _other_petrarch_kind(head)
+    if other:
+        raise ActorFileError(
+            f"{p}: this looks like a PETRARCH {other} dictionary; actor files are CSV, YAML "
+            "or PETRARCH/Phoenix actor dictionaries (NAME [CODE] lines)"
+        )
+    if any(_PHOENIX_ENTRY.match(s) for s in head):
+        return "phoenix"
+    if suffix == ".txt" and head and "," in head[0]:
+        return "csv"  # a .txt CSV without a proper header: the CSV reader says what is missing
+    raise ActorFileError(
+        f"{p}: expected a .csv, .yaml/.yml actor file or a PETRARCH/Phoenix actor dictionary "
+        "(NAME [CODE] lines); if the name does not say, give the format explicitly"
+    )
+
+
+def _other_petrarch_kind(head: list[str]) -> str | None:
+    for s in head:
+        t = s.strip()
+        if re.match(r"^![A-Z0-9_]+!\s*=", t, re.I) or "[~" in t or "~]" in t:
+            return "agents"
+        if t.startswith(("&", "---", "- ")):
+            return "verbs"
+        if t.startswith("<") and not t.startswith("<!"):
+            return "issues"
+    return None
+
+
+def read_phoenix(path: Path, *, strict: bool = True) -> ParsedFile:
+    """Parse a PETRARCH/Phoenix actor dictionary; a malformed line raises ``file:line: ...``
+    (``strict=False``: skipped and listed in ``problems``)."""
+    from summitry.coding.petrarch.dictionaries import DictionaryError, read_actors
+
+    try:
+        d = read_actors(path, strict=strict)
+    except DictionaryError as exc:
+        raise ActorFileError(str(exc)) from None
+    if not d.entries and not d.problems:
+        raise ActorFileError(f"{path}: no PETRARCH/Phoenix actor entries (NAME [CODE]) found")
+    return ParsedFile([], [], dictionary=d, problems=list(d.problems))
+
+
+def read_actor_file(
+    path: str | Path, origin: str = "user", *, fmt: str | None = None, strict: bool = True
+) -> ParsedFile:
+    """Parse one CSV, YAML or PETRARCH/Phoenix actor file (format from :func:`detect_format`);
+    raises :class:`ActorFileError` naming file and line on bad input."""
     p = Path(path)
     if not p.is_file():
         raise ActorFileError(f"{p}: no such actor file")
-    suffix = p.suffix.lower()
-    if suffix in {".yaml", ".yml"}:
+    kind = detect_format(p, fmt)
+    if kind == "yaml":
         return read_yaml(p, origin)
-    if suffix in {".csv", ".txt"}:
-        return read_csv(p, origin)
-    raise ActorFileError(f"{p}: expected a .csv, .yaml or .yml actor file")
+    if kind == "phoenix":
+        return read_phoenix(p, strict=strict)
+    return read_csv(p, origin)

@@ -7,8 +7,9 @@ candidate actors and says which rule matched; unknown names return nothing.
 
 from __future__ import annotations
 
+import math
 import re
-from bisect import insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date, timedelta
@@ -207,12 +208,14 @@ def _data_dir() -> Path:
 
 
 @lru_cache(maxsize=8)
-def _cached_file(path: str, mtime: float, origin: str) -> ParsedFile:
-    return read_actor_file(path, origin=origin)
+def _cached_file(
+    path: str, mtime: float, origin: str, fmt: str | None = None, strict: bool = True
+) -> ParsedFile:
+    return read_actor_file(path, origin=origin, fmt=fmt, strict=strict)
 
 
-def _parse(path: Path, origin: str) -> ParsedFile:
-    return _cached_file(str(path), path.stat().st_mtime, origin)
+def _parse(path: Path, origin: str, fmt: str | None = None, strict: bool = True) -> ParsedFile:
+    return _cached_file(str(path), path.stat().st_mtime, origin, fmt, strict)
 
 
 @lru_cache(maxsize=2)
@@ -249,19 +252,32 @@ class ActorKB:
         self._capitals: dict[str, list[str]] = {}
         self._metonyms: dict[str, list[tuple[str, str | None]]] = {}
         self._country_keys: dict[str, str] = {}
-        self._fuzzy_keys: list[str] | None = None  # person names for rapidfuzz, built lazily
+        # country names from dictionaries ("VLADIMIR" [RUS] in Phoenix): found by name and
+        # country_of(), but never stripped as a country word before a person's name
+        self._loaded_country_keys: dict[str, str] = {}
+        self._fuzzy_keys: list[str] | None = None  # person names for rapidfuzz, by length
+        self._fuzzy_lens: list[int] = []
         self._cameo: dict[str, str] | None = None  # CAMEO code -> actor id, kept up to date
         self._alias_sets: dict[str, set[str]] = {}  # names of merged-into actors (dedup)
         self._name_sources: dict[tuple[str, str], str] = {}  # (actor id, name key) -> source
+        self.problems: list[str] = []  # dictionary lines skipped by a non-strict load
 
     # --- loading ------------------------------------------------------------------------
     @classmethod
     def load(
-        cls, extra_paths: Iterable[str | Path] = (), *, data_dir: Path | None = None
+        cls,
+        extra_paths: Iterable[str | Path] = (),
+        *,
+        data_dir: Path | None = None,
+        fmt: str | None = None,
+        strict: bool = True,
     ) -> ActorKB:
-        """The shipped KB plus user files (CSV/YAML, see :mod:`summitry.actors.files`).
+        """The shipped KB plus user files: CSV, YAML or PETRARCH/Phoenix actor dictionaries
+        (see :mod:`summitry.actors.files`; ``fmt`` forces one format for every extra file).
 
-        Raises :class:`ActorFileError` (one line naming file, line and field) on bad input.
+        Raises :class:`ActorFileError` (one line naming file, line and field) on bad input;
+        with ``strict=False`` malformed dictionary lines are skipped and listed in
+        :attr:`problems` instead.
         """
         kb = cls()
         base = data_dir or _data_dir()
@@ -277,10 +293,16 @@ class ActorKB:
             p = Path(extra)
             if not p.is_file():
                 raise ActorFileError(f"{p}: no such actor file")
-            kb._add_parsed(_parse(p, "user"))
+            kb._add_parsed(_parse(p, "user", fmt, strict))
         return kb
 
     def _add_parsed(self, parsed: ParsedFile) -> None:
+        if parsed.dictionary is not None:  # PETRARCH/Phoenix: codes are mapped onto the KB
+            from summitry.coding.petrarch.actors_kb import add_dictionary
+
+            add_dictionary(self, parsed.dictionary)
+            self.problems.extend(parsed.problems)
+            return
         for actor, _line in parsed.actors:
             self.add(actor)
         for role, line in parsed.roles:
@@ -303,8 +325,10 @@ class ActorKB:
 
         The public entry point for other loaders (dictionaries, importers, user files).
         ``source`` (e.g. ``file:line``) is recorded for the names this call adds, so a match
-        on a merged alias can say where it came from (:meth:`name_source`). Cost is linear in
-        the names added, not in the size of the KB: bulk loads call this once per entry.
+        on a merged alias can say where it came from (:meth:`name_source`); country names
+        added with a source are not used to strip country words off "Russian Vladimir Putin".
+        Cost is linear in the names added, not in the size of the KB: bulk loads call this once
+        per entry, and indexes built lazily (fuzzy keys) are only reset when person names change.
         """
         old = self._actors.get(actor.actor_id)
         if old is None:
@@ -336,7 +360,8 @@ class ActorKB:
                 if source is not None:
                     self._name_sources.setdefault((new.actor_id, key), source)
             if new.kind == "country" and new.iso3:
-                self._country_keys.setdefault(key, new.iso3)
+                keys = self._country_keys if source is None else self._loaded_country_keys
+                keys.setdefault(key, new.iso3)
         if old is None and new.kind == "person":
             sur = normalise(new.surname or _default_surname(new.name))
             if sur:
@@ -357,6 +382,26 @@ class ActorKB:
         have.append(role)
         office = self._by_office.setdefault((role.role, role.iso3 or ""), [])
         insort(office, role, key=_office_order)  # stays sorted; ties keep insertion order
+
+    def is_title(self, text: str) -> bool:
+        """True if ``text`` is a role title the title rule resolves by date ("U.S. President",
+        "the Russian foreign minister"): such strings are not names of any one actor."""
+        key = normalise(text)
+        bare = key[4:] if key.startswith("the ") else key
+        if bare in TITLE_PHRASES or bare in ROLE_TITLES:
+            return True
+        m = _TITLE_FIRST.match(bare) or _TITLE_LAST.match(bare)
+        return (
+            m is not None
+            and (
+                self.country_of(m.group("country")) or self.country_of_adjective(m.group("country"))
+            )
+            is not None
+        )
+
+    def ids_for_name(self, name: str) -> set[str]:
+        """Ids of the actors with exactly this name or alias (after normalisation)."""
+        return set(self._names.get(normalise(name), ()))
 
     def name_source(self, actor_id: str, name: str) -> str | None:
         """Where a name of ``actor_id`` came from, if a loader said (``file:line``)."""
@@ -437,7 +482,10 @@ class ActorKB:
             key = key[4:]
         caps = self._capitals.get(key)
         return (
-            self._country_keys.get(key) or self._adjectives.get(key) or (caps[0] if caps else None)
+            self._country_keys.get(key)
+            or self._adjectives.get(key)
+            or (caps[0] if caps else None)
+            or self._loaded_country_keys.get(key)
         )
 
     def actor_for_cameo(self, code: str) -> Actor | None:
@@ -493,8 +541,11 @@ class ActorKB:
             a = self._actors.get(iso3)
             return [Match(a, "metonym", iso3=iso3, extra={"note": note})] if a else []
         ids = self._names.get(key) or self._names.get(bare)
+        if ids and bare in COMMON_WORD_SURNAMES:  # "May" alone: not Theresa May, whoever says
+            ids = {i for i in ids if self._actors[i].kind != "person"}
         if ids:
-            return self._by_date(ids, on, "name")
+            found = key if key in self._names else bare
+            return [self._with_source(m, found) for m in self._by_date(ids, on, "name")]
         title = self._resolve_title(bare, on)
         if title is not None:
             return title
@@ -515,6 +566,11 @@ class ActorKB:
             return [] if self._names.get(titled) else self._fuzzy(titled, on)
         return self._fuzzy(bare, on)
 
+    def _with_source(self, m: Match, key: str) -> Match:
+        """Attach where the matched name came from (``file:line``), if a loader said."""
+        src = self._name_sources.get((m.actor_id, key))
+        return m if src is None else replace(m, extra={**m.extra, "source": src})
+
     def _strip_title(self, key: str) -> str | None:
         """The name after leading titles and country words, or None if nothing was stripped."""
         words = key.split(" ")
@@ -534,27 +590,32 @@ class ActorKB:
         cands = sorted(ids)
         if len(cands) == 1:
             return [Match(self._actors[cands[0]], rule, iso3=self._actors[cands[0]].iso3)]
-        if on is not None:  # in office on the date, else within a year of it
-            for live in (
-                [i for i in cands if any(r.held_on(on) for r in self._roles.get(i, ()))],
-                [
-                    i
-                    for i in cands
-                    if any(r.overlaps(on - AROUND, on + AROUND) for r in self._roles.get(i, ()))
-                ],
-            ):
-                if len(live) == 1:
-                    return [
-                        Match(
-                            self._actors[live[0]], f"{rule}@date", iso3=self._actors[live[0]].iso3
-                        )
-                    ]
-                if live:
-                    cands = live
-                    break
+        if on is not None:
+            cands = self._live_on(cands, on)
+            if len(cands) == 1:
+                a = self._actors[cands[0]]
+                return [Match(a, f"{rule}@date", iso3=a.iso3)]
         return [
             Match(self._actors[i], f"{rule}:ambiguous", iso3=self._actors[i].iso3) for i in cands
         ]
+
+    def _live_on(self, cands: list[str], on: date) -> list[str]:
+        """The candidates in office on ``on``, else within a year of it, judged by curated
+        roles first (Phoenix codes are often open-ended: ``[PRKGOV >940708]`` outlives its
+        holder); all candidates if none fits."""
+        lo, hi = on - AROUND, on + AROUND
+        for curated in (True, False):
+            for live in (
+                [i for i in cands if any(r.held_on(on) for r in self._roles_of(i, curated))],
+                [i for i in cands if any(r.overlaps(lo, hi) for r in self._roles_of(i, curated))],
+            ):
+                if live:
+                    return live
+        return cands
+
+    def _roles_of(self, actor_id: str, curated: bool) -> list[Role]:
+        rs = self._roles.get(actor_id, [])
+        return [r for r in rs if r.origin != "dictionary"] if curated else rs
 
     def _resolve_title(self, key: str, on: date | None) -> list[Match] | None:
         """None if ``key`` is not a title; [] if it is one but no holder is known."""
@@ -599,17 +660,26 @@ class ActorKB:
         from rapidfuzz import fuzz, process
 
         if self._fuzzy_keys is None:
-            self._fuzzy_keys = [
-                k
-                for k, ids in self._names.items()
-                if " " in k and any(self._actors[i].kind == "person" for i in ids)
-            ]
-        hits = process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=90, limit=3)
+            self._fuzzy_keys = sorted(
+                (
+                    k
+                    for k, ids in self._names.items()
+                    if " " in k and any(self._actors[i].kind == "person" for i in ids)
+                ),
+                key=len,
+            )
+            self._fuzzy_lens = [len(k) for k in self._fuzzy_keys]
+        # fuzz.ratio >= 90 needs lengths within 9/11 .. 11/9 of each other: search that slice
+        n = len(key)
+        lo = bisect_left(self._fuzzy_lens, math.ceil(n * 9 / 11))
+        hi = bisect_right(self._fuzzy_lens, math.floor(n * 11 / 9))
+        hits = process.extract(
+            key, self._fuzzy_keys[lo:hi], scorer=fuzz.ratio, score_cutoff=90, limit=3
+        )
         ids = {i for k, _s, _ in hits for i in self._names[k] if self._actors[i].kind == "person"}
         if not ids:
             return []
-        out = self._by_date(ids, on, "fuzzy")
-        return out
+        return self._by_date(ids, on, "fuzzy")
 
 
 def _office_order(r: Role) -> tuple[date, bool]:

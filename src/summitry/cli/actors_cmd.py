@@ -1,4 +1,7 @@
-"""``summitry actors``: list the actor KB, resolve a name (``who``), write it to the store."""
+"""``summitry actors``: list the actor KB, resolve a name (``who``), write it to the store.
+
+``--actors FILE`` (repeatable) adds CSV, YAML or PETRARCH/Phoenix actor dictionary files.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from summitry.cli.common import console, fail, open_cli_store
+from summitry.cli.common import console, err_console, fail, open_cli_store
 
 actors_app = typer.Typer(
     help="The actor knowledge base: countries, organisations and people with dated roles.",
@@ -17,7 +20,26 @@ actors_app = typer.Typer(
 
 ExtraOpt = Annotated[
     list[Path] | None,
-    typer.Option("--actors", help="Extra actor file(s), CSV or YAML (see summitry.actors.files)."),
+    typer.Option(
+        "--actors",
+        help="Extra actor file(s): CSV, YAML or a PETRARCH/Phoenix actor dictionary "
+        "(NAME [CODE] lines, e.g. Phoenix.Countries.actors.txt); see summitry.actors.files.",
+    ),
+]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--actors-format",
+        help="Format of every --actors file: csv|yaml|phoenix (default: from name and content).",
+    ),
+]
+LenientOpt = Annotated[
+    bool,
+    typer.Option(
+        "--lenient",
+        help="Skip and list malformed dictionary lines instead of failing "
+        "(the published Phoenix files have a few).",
+    ),
 ]
 
 
@@ -34,13 +56,27 @@ def _on(value: str | None) -> date | None:
         fail(f"--on: expected an ISO date YYYY-MM-DD, got {value!r}")
 
 
-def _kb(extra: list[Path] | None):
+def _kb(
+    extra: list[Path] | None,
+    fmt: str | None = None,
+    lenient: bool = False,
+    ctx: typer.Context | None = None,
+):
+    """The KB with the --actors files given to the group (``summitry actors --actors F who``)
+    and to the subcommand (``summitry actors who --actors F``)."""
     from summitry.actors import ActorFileError, ActorKB
 
+    group = (ctx.obj if ctx is not None and isinstance(ctx.obj, dict) else None) or {}
+    extra = [*group.get("extra", ()), *(extra or ())]
+    fmt = fmt or group.get("fmt")
+    lenient = lenient or group.get("lenient", False)
     try:
-        return ActorKB.load(extra_paths=tuple(extra or ()))
+        kb = ActorKB.load(extra_paths=tuple(extra or ()), fmt=fmt, strict=not lenient)
     except ActorFileError as exc:
         fail(f"--actors: {exc}")
+    for problem in kb.problems:
+        err_console.print(f"skipped: {problem}", highlight=False, soft_wrap=True)
+    return kb
 
 
 def _rows(
@@ -129,28 +165,34 @@ def list_actors(
     kind: Annotated[str | None, typer.Option("--kind", help="country|igo|person|group.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table|csv|json")] = "table",
     extra: ExtraOpt = None,
+    actors_format: FormatOpt = None,
+    lenient: LenientOpt = False,
 ) -> None:
     """List actors (with --role/--on: their tenures), filtered by role, country, date and kind."""
-    if ctx.invoked_subcommand is not None:
+    if ctx.invoked_subcommand is not None:  # the --actors options apply to the subcommand
+        ctx.obj = {"extra": list(extra or ()), "fmt": actors_format, "lenient": lenient}
         return
     if fmt not in {"table", "csv", "json"}:
         fail(f"--format: expected table, csv or json, got {fmt!r}")
-    kb = _kb(extra)
+    kb = _kb(extra, actors_format, lenient)
     rows = _rows(kb, role, country, _on(on), kind)
     _emit(rows, fmt, f"{len(rows)} actors" + (f" on {on}" if on else ""))
 
 
 @actors_app.command("who")
 def who(
+    ctx: typer.Context,
     text: Annotated[str, typer.Argument(help='A name or title, e.g. "the U.S. president".')],
     on: Annotated[
         str | None, typer.Option("--on", help="The date the text refers to (ISO).")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table|csv|json")] = "table",
     extra: ExtraOpt = None,
+    actors_format: FormatOpt = None,
+    lenient: LenientOpt = False,
 ) -> None:
     """Resolve a name, title or metonym to actors, printing the rule that matched."""
-    kb = _kb(extra)
+    kb = _kb(extra, actors_format, lenient, ctx)
     when = _on(on)
     matches = kb.resolve(text, on=when)
     rows = [
@@ -162,6 +204,8 @@ def who(
             "rule": m.rule,
             "role": m.role or "",
             "iso3": m.iso3 or "",
+            "origin": m.actor.origin,
+            "source": m.extra.get("source") or m.actor.source_url or "",
         }
         for m in matches
     ]
@@ -178,7 +222,9 @@ def who(
             console.print(
                 f"{r['name']} ({r['actor_id']})  rule={r['rule']}"
                 + (f"  role={r['role']}" if r["role"] else "")
-                + (f"  iso3={r['iso3']}" if r["iso3"] else ""),
+                + (f"  iso3={r['iso3']}" if r["iso3"] else "")
+                + f"  origin={r['origin']}"
+                + (f"  source={r['source']}" if r["source"] else ""),
                 highlight=False,
                 soft_wrap=True,
             )
@@ -187,12 +233,17 @@ def who(
 
 
 @actors_app.command("store")
-def store_cmd(extra: ExtraOpt = None) -> None:
+def store_cmd(
+    ctx: typer.Context,
+    extra: ExtraOpt = None,
+    actors_format: FormatOpt = None,
+    lenient: LenientOpt = False,
+) -> None:
     """Write the KB (and --actors files) into the tables actors / actor_roles (idempotent)."""
     from summitry.actors import write_actors_to_store
     from summitry.store import StoreError
 
-    kb = _kb(extra)
+    kb = _kb(extra, actors_format, lenient, ctx)
     with open_cli_store() as store:
         try:
             n_a, n_r = write_actors_to_store(store, kb)

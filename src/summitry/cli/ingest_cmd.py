@@ -37,6 +37,15 @@ def ingest_command(
         float,
         typer.Option("--near-threshold", help="Jaccard similarity for a near-duplicate."),
     ] = 0.8,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=0,
+            help="Processes computing ids, MinHash and language ahead (0: none; default: one "
+            "per CPU for inputs of 16 MB or more).",
+        ),
+    ] = None,
 ) -> None:
     """Ingest documents (idempotent and resumable; duplicates stored once, near-dups linked)."""
     from rich.progress import (
@@ -86,6 +95,7 @@ def ingest_command(
                 strict=strict,
                 fmt=fmt,
                 near_threshold=near_threshold,
+                workers=workers,
                 on_progress=tick,
                 on_failure=report,
             )

@@ -150,8 +150,9 @@ class SentenceCoder:
         if tok._.lem in _PERSON_NOUNS:  # "his U.S. counterpart Rex Tillerson": the person
             toks = _np_tokens(tok) + [c for c in tok.children if c.dep_ == "appos"]
             # "U.S. Ambassador to the United Nations Nikki Haley": the name ends the "to" phrase
-            toks += [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
-                     for x in c.subtree]
+            toks += [
+                x for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for x in c.subtree
+            ]
             for t in toks:
                 m = self._tok_mention.get(t.i)
                 if m is not None and m.kind == "person":
@@ -500,6 +501,8 @@ class SentenceCoder:
             modality = "planned"
         if code.startswith("04") and modality in ("planned", "hypothetical"):
             code = "036"
+        elif modality == "planned":
+            code = _intent_code(code)
         loc = self.location_for(gov)
         return Extracted(
             code,
@@ -593,8 +596,31 @@ class SentenceCoder:
             for c in verb.children
         ):
             return None
-        if lemma in _NEEDS_DOBJ and not any(c.dep_ == "dobj" for c in verb.children):
+        if (
+            code[:2] not in ("02", "10")
+            and verb.dep_ == "xcomp"
+            and verb.head._.lem in _APPEAL_HEADS
+        ):
+            return None  # "urged Beijing to cut links": the appeal is the event, not the cut
+        if any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) and lemma in (
+            "give",
+            "blow",
+            "end",
+            "break",
+        ):
+            return None  # "give up weapons" is a concession, not aid
+        if frame.objects:
+            code = self._object_code(verb, frame)
+            if not code:
+                return None
+        elif lemma in _NEEDS_DOBJ and not any(c.dep_ == "dobj" for c in verb.children):
             return None
+        if lemma == "offer" and any(
+            c.dep_ == "dobj" and c._.lem in _NOT_OFFERS for c in verb.children
+        ):
+            return None  # "offered a different version of events"
+        if lemma in ("refuse", "decline", "spurn") and not self._refused_act(verb):
+            return None  # "declined to comment" is no rejection
         if lemma == "strike" and any(
             c.dep_ == "dobj" and c._.lem in ("deal", "agreement", "tone", "balance", "chord")
             for c in verb.children
@@ -628,6 +654,10 @@ class SentenceCoder:
             return None
         if code == "010" and tgt is not None and lemma != "tell":
             tgt = None
+        if code == "010":
+            demanded = self._must_clause(verb, src)
+            if demanded is not None:  # "Russia said Sudan must return the helicopter"
+                code, tgt = "100", demanded
         if lemma == "deny" and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
             return None
         if lemma == "attack" and tgt is not None and tgt.mention.kind == "person":
@@ -650,9 +680,78 @@ class SentenceCoder:
                 ev.modality = "asserted"
         return ev
 
+    def _object_code(self, verb: Token, frame: tr.Frame) -> str:
+        """The code given by the verb's object ("provided food" -> 073), or ""."""
+        objs = dict(frame.objects)
+        heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+        heads += [  # "pulled out its troops": particle + object; "sent aid to"
+            g for c in verb.children if c.dep_ == "prt" for g in c.children if g.dep_ == "pobj"
+        ]
+        for h in heads:
+            cands = [h] + [c for c in h.children if c.dep_ in ("compound", "amod")]
+            cands += [
+                g
+                for c in h.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            for t in cands:
+                for key in (t._.lem, t.lower_, t.lower_.rstrip("s")):
+                    if key in objs:
+                        return objs[key]
+        return ""
+
+    def _refused_act(self, verb: Token) -> bool:
+        """ "refused to deploy troops", "rejected the offer": a refusal of an event."""
+        for c in verb.children:
+            if c.dep_ == "xcomp":
+                f = tr.VERBS.get(c._.lem)
+                if f is None or f.code.startswith("01"):
+                    continue
+                if not f.objects or self._object_code(c, f):  # "declined to give reasons": no
+                    return True
+            if c.dep_ == "dobj" and c._.lem in _REFUSABLE:
+                return True
+        return False
+
+    def _must_clause(self, verb: Token, src: Arg) -> Arg | None:
+        """The actor a speaker says "must" do something: CAMEO 10 (demand)."""
+        for comp in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
+            if not any(k.dep_ == "aux" and k.lower_ == "must" for k in comp.children):
+                continue
+            subj = self._args([d for d in comp.children if d.dep_ in ("nsubj", "nsubjpass")])
+            if subj and subj[0].mention.actor_id != src.mention.actor_id:
+                return subj[0]
+        return None
+
     def _noun_event(self, noun: Token, frame: tr.Frame) -> Extracted | None:
         lemma = _noun_lemma(noun)
         code = frame.code
+        if lemma in tr.NOUN_GOVERNORS or lemma == "strike":
+            gov_lem = noun.head._.lem
+            if lemma == "strike" and any(c.lower_ == "hunger" for c in noun.children):
+                if gov_lem not in (
+                    "stage",
+                    "begin",
+                    "start",
+                    "continue",
+                    "launch",
+                    "hold",
+                    "go",
+                    "end",
+                ):
+                    return None
+                code = "142"
+            elif lemma == "strike" and gov_lem in ("stage", "call", "hold", "go"):
+                code = "143"
+            elif lemma in tr.NOUN_GOVERNORS:
+                if gov_lem not in tr.NOUN_GOVERNORS[lemma]:
+                    return None
+                code = tr.noun_governor_code(lemma, gov_lem, code)
+            frame = tr.Frame(
+                code, frame.target_preps, frame.dobj_target, frame.needs_target, frame.symmetric
+            )
         if lemma == "call" and not (
             any(c._.lem in tr.PHONE_WORDS and c.i != noun.i for c in noun.children)
             or noun.head._.lem in ("hold", "have", "make")
@@ -680,7 +779,11 @@ class SentenceCoder:
             "order",
         ):
             return None
-        if lemma in ("strike", "attack") and noun.head._.lem not in ("launch", "carry", "conduct"):
+        if (
+            lemma in ("strike", "attack")
+            and code not in ("142", "143")
+            and noun.head._.lem not in ("launch", "carry", "conduct")
+        ):
             return None
         gov = noun
         # actors inside the noun phrase: "A's meeting with B", "talks between A and B"
@@ -810,6 +913,97 @@ class SentenceCoder:
             toks = list(comp[0].subtree)
             return self.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
         return None
+
+
+_APPEAL_HEADS = {
+    "urge",
+    "ask",
+    "call",
+    "demand",
+    "press",
+    "push",
+    "want",
+    "tell",
+    "convince",
+    "persuade",
+    "appeal",
+    "encourage",
+    "request",
+    "pressure",
+    "force",
+}
+_NOT_OFFERS = {
+    "version",
+    "account",
+    "explanation",
+    "detail",
+    "insight",
+    "view",
+    "comment",
+    "opinion",
+    "assessment",
+    "hint",
+    "clue",
+    "evidence",
+    "glimpse",
+    "reason",
+    "analysis",
+    "thought",
+    "prayer",
+    "condolence",
+    "word",
+    "remark",
+    "testimony",
+    "description",
+}
+_REFUSABLE = {
+    "offer",
+    "invitation",
+    "request",
+    "demand",
+    "proposal",
+    "plan",
+    "call",
+    "appeal",
+    "aid",
+    "ultimatum",
+    "condition",
+    "deal",
+    "agreement",
+    "accord",
+    "peace",
+    "resolution",
+    "bid",
+    "initiative",
+    "idea",
+    "suggestion",
+    "claim",
+    "accusation",
+    "charge",
+    "allegation",
+}
+# An announced cooperative act is an intent (CAMEO 03). An announced hostile act keeps its
+# code with modality "planned" (a threat, 13, needs a threatening verb).
+_INTENT = {"05": "032", "06": "031", "07": "033", "08": "035"}
+_INTENT_EXACT = {
+    "074": "0334",
+    "0841": "0353",
+    "085": "0354",
+    "0871": "0356",
+    "0874": "0356",
+    "081": "0351",
+    "0813": "0351",
+    "0814": "0351",
+    "0831": "0341",
+    "057": "032",
+}
+
+
+def _intent_code(code: str) -> str:
+    """CAMEO code of an announced (planned) cooperative act: intent (03x)."""
+    if code in _INTENT_EXACT:
+        return _INTENT_EXACT[code]
+    return _INTENT.get(code[:2]) or code
 
 
 def _clause_root(tok: Token) -> Token:

@@ -281,7 +281,6 @@ IGOS: dict[str, str] = {
     "Hamas": "HAMAS",
     "al Qaeda": "ALQAEDA",
     "al-Qaeda": "ALQAEDA",
-    "al Qaeda": "ALQAEDA",
     "Red Cross": "ICRC",
     "International Committee of the Red Cross": "ICRC",
     "Amnesty International": "AMNESTY",
@@ -305,7 +304,6 @@ IGOS: dict[str, str] = {
     "Hizbullah": "HEZBOLLAH",
     "Organization of African Unity": "AU",
     "OAU": "AU",
-    "Security Council": "UNSC",
 }
 IGO_NAMES = {
     "UN": "United Nations",

@@ -249,7 +249,7 @@ _INSTITUTION_WORDS = {
 
 
 def _title_case(title: str) -> str:
-    """"secretary of state" -> "Secretary of State", "u.n. ambassador" -> "U.N. Ambassador"."""
+    """ "secretary of state" -> "Secretary of State", "u.n. ambassador" -> "U.N. Ambassador"."""
     return " ".join(
         w if w in ("of", "to", "the") else w.upper() if "." in w else w[:1].upper() + w[1:]
         for w in title.split()
@@ -257,7 +257,7 @@ def _title_case(title: str) -> str:
 
 
 def _name_tail(title: str) -> str:
-    """"ambassador to the united nations" -> "ambassador to the United Nations"."""
+    """ "ambassador to the united nations" -> "ambassador to the United Nations"."""
     head, sep, tail = title.partition(" to the ")
     return head + sep + _title_case(tail) if sep else title
 
@@ -289,31 +289,75 @@ _SECTOR_NOUNS = (
 # anything not listed is GOV.
 _SECTOR_CODE: dict[str, str] = {
     **dict.fromkeys(
-        "forces military troops navy army soldiers servicemen warships submarines bombers "
-        "warplanes jets tanks helicopters bulldozers artillery paratroopers commandos "
-        "officers peacekeepers".split(),
+        [
+            "forces",
+            "military",
+            "troops",
+            "navy",
+            "army",
+            "soldiers",
+            "servicemen",
+            "warships",
+            "submarines",
+            "bombers",
+            "warplanes",
+            "jets",
+            "tanks",
+            "helicopters",
+            "bulldozers",
+            "artillery",
+            "paratroopers",
+            "commandos",
+            "officers",
+            "peacekeepers",
+        ],
         "MIL",
     ),
     **dict.fromkeys(
-        ("air force", "army bulldozers", "security forces", "border guards", "coast guard",
-         "government forces", "army troops", "peacekeeping troops", "peacekeeping force"),
+        (
+            "air force",
+            "army bulldozers",
+            "security forces",
+            "border guards",
+            "coast guard",
+            "government forces",
+            "army troops",
+            "peacekeeping troops",
+            "peacekeeping force",
+        ),
         "MIL",
     ),
     **dict.fromkeys(
-        "police policemen".split()
+        ["police", "policemen"]
         + ["police officers", "riot police", "military police", "secret police"],
         "COP",
     ),
     **dict.fromkeys(
-        "rebels guerrillas guerillas fighters insurgents militiamen militia militias gunmen".split(),
+        [
+            "rebels",
+            "guerrillas",
+            "guerillas",
+            "fighters",
+            "insurgents",
+            "militiamen",
+            "militia",
+            "militias",
+            "gunmen",
+        ],
         "REB",
     ),
     "militants": "REB",
     "extremists": "RAD",
     "fundamentalists": "RAD",
     **dict.fromkeys(
-        ["opposition", "activists", "protesters", "demonstrators", "opposition groups",
-         "opposition parties"],
+        [
+            "opposition",
+            "activists",
+            "protesters",
+            "demonstrators",
+            "opposition groups",
+            "opposition parties",
+        ],
         "OPP",
     ),
     "rioters": "CVL",
@@ -571,8 +615,6 @@ class MentionFinder:
                         code=iso + sector,
                     ),
                 )
-        for m in _RUN.finditer(text):
-            self._names_in_run(m.group(0), m.start() + offset, on, ctx, found)
         for m in self.re_generic.finditer(text):
             noun = m.group("gnoun").lower()
             code = sector_code(noun)
@@ -592,6 +634,8 @@ class MentionFinder:
                     code=(iso or "") + code,
                 ),
             )
+        for m in _RUN.finditer(text):
+            self._names_in_run(m.group(0), m.start() + offset, on, ctx, found)
         for m in re.finditer(r"\b(?:he|she|him|her)\b", text, re.I):
             self._add(
                 found,
@@ -614,6 +658,9 @@ class MentionFinder:
             return True
         for m in _RUN.finditer(text):
             words = m.group(0).split()
+            for a, b in zip(words, words[1:], strict=False):  # "Amnesty International"
+                if norm(f"{a} {b}".rstrip(".,;:")) in self.names:
+                    return True
             for w in words:
                 k = norm(w.rstrip(".,;:"))
                 if (

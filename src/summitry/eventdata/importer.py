@@ -1,10 +1,12 @@
 """Load GDELT / ICEWS / POLECAT files into the store with DuckDB's CSV reader.
 
-Per batch of files of one layout (one transaction): a validation pass, ``read_csv`` with
-explicit columns and types and ``store_rejects``, keeps the few columns it needs in a
+Per batch of files of one layout (one transaction), one pass over the files: ``read_csv``
+with explicit columns and types and ``store_rejects`` keeps the columns it needs in a
 temporary ``stage`` table (its rowid gives line numbers); values are mapped by joining small
-tables built from the batch's distinct values; then a loading pass reads the files again
-straight into one ``INSERT ... SELECT`` to ``events`` (or ``gdelt_mentions`` / ``gkg``).
+tables built from the batch's distinct values; one ``INSERT ... SELECT`` loads the valid rows
+to ``events`` (or ``gdelt_mentions`` / ``gkg``). The insert is a plain ``INSERT``; if a
+primary key is already stored (or repeated in the batch) the batch is redone with
+``INSERT OR IGNORE``, which is much slower, so that new data loads at full speed.
 Rejected lines (wrong column count, a value of the wrong type, an unknown CAMEO code,
 a bad date, a truncated archive) go to ``import_rejects`` with file and line; the rest of
 the file loads. ``import_files`` + primary keys make re-runs no-ops. Memory is bounded by
@@ -18,6 +20,8 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import duckdb
 
 from summitry.eventdata import sql as Q
 from summitry.eventdata.detect import FileFormat, FormatError, detect
@@ -51,6 +55,10 @@ class FileResult:
     rejects: list[tuple[int, str]] = field(default_factory=list)
 
 
+class _RepeatedKey(Exception):
+    """A plain INSERT met a primary key that is already stored or repeated in the batch."""
+
+
 def rule_for(kind: str) -> str:
     return f"import-{kind}:{IMPORTER_VERSION}"
 
@@ -68,6 +76,8 @@ class Importer:
         self.options = options or ImportOptions()
         self.datasets_touched: set[str] = set()
         self.rows_loaded = 0
+        # --force re-reads imported files, whose rows are in the store already.
+        self._ignore_repeats = self.options.force
 
     # --- public -----------------------------------------------------------------------
     def import_files(self, items: Sequence[tuple[Path, str]], hint: str | None = None,
@@ -133,8 +143,15 @@ class Importer:
         fmt = pending[0][0]
         files = [lf for _, lf, _ in pending]
         try:
-            with self.store.transaction():
-                return self._load_batch(fmt, files)
+            try:
+                with self.store.transaction():
+                    return self._load_batch(fmt, files)
+            except _RepeatedKey:
+                # Rows already in the store (or repeated in the batch): redo the batch, and
+                # the rest of this run, with INSERT OR IGNORE (the first copy is kept).
+                self._ignore_repeats = True
+                with self.store.transaction():
+                    return self._load_batch(fmt, files)
         finally:
             for _, _, stack in pending:
                 stack.close()
@@ -154,11 +171,11 @@ class Importer:
                 f"header={str(fmt.header).lower()}, quote={_lit(fmt.quote)}, "
                 f"escape={_lit(fmt.quote)}, nullstr={nulls}, auto_detect=false, filename=true, "
                 "max_line_size=10000000, strict_mode=false, encoding='utf-8'")
-        narrow = ", ".join(Q.q(n) for n in Q.narrow_columns(fmt))
-        validating = Q.read_sql(base + ", store_rejects=true, rejects_table='rj_err', "
-                                "rejects_scan='rj_scan')", fmt)
-        con.execute(f"CREATE OR REPLACE TEMP TABLE stage AS SELECT filename, {narrow} "
-                    f"FROM {validating}")
+        kept = ", ".join(Q.q(n) for n in Q.stage_columns(fmt))
+        reading = Q.read_sql(base + ", store_rejects=true, rejects_table='rj_err', "
+                             "rejects_scan='rj_scan')", fmt)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE stage AS SELECT filename, {kept} "
+                    f"FROM {reading}")
         header = 1 if fmt.header else 0
         # Lines DuckDB rejected while reading (column count, type, encoding).
         read_rejects: dict[str, dict[int, str]] = {f.source: {} for f in files}
@@ -176,7 +193,8 @@ class Importer:
         _ensure_code_tables(con)
         con.execute("CREATE OR REPLACE TEMP TABLE src_map (filename VARCHAR, source VARCHAR)")
         insert_rows(con, "src_map", [[p, f.source] for p, f in by_path.items()])
-        con.execute(Q.staged_view(fmt.kind, self._filter_sql(fmt.kind)))
+        keep = self._filter_sql(fmt.kind)
+        con.execute(Q.staged_view(fmt.kind, keep))
         bad = con.execute(
             "WITH firsts AS (SELECT filename, min(rowid) AS r0 FROM stage GROUP BY filename) "
             "SELECT v.filename, v._rid - f.r0 + 1, v._reason FROM staged v "
@@ -186,15 +204,24 @@ class Importer:
         for path, ordinal, reason in bad:
             src = by_path[path].source
             value_rejects[src][_line_of(int(ordinal), header, read_rejects[src])] = reason
-        counts = {path: (int(n), int(k), int(flt)) for path, n, k, flt in con.execute(
-            "SELECT filename, count(*), count(*) FILTER (WHERE _keep), "
-            "count(*) FILTER (WHERE _reason IS NULL AND NOT _keep) FROM staged GROUP BY filename"
-        ).fetchall()}
-        con.execute(Q.staged_view(fmt.kind, self._filter_sql(fmt.kind),
-                                  source=Q.read_sql(base + ", ignore_errors=true)", fmt),
-                                  name="staged2",
-                                  with_rid=False))
-        con.execute(Q.insert_sql(fmt, DATASET_OF_KIND[fmt.kind], rule_for(fmt.kind)))
+        if keep == "true":   # no filter: every valid row is kept
+            counts = {path: (int(n), int(n) - len(value_rejects[by_path[path].source]), 0)
+                      for path, n in con.execute(
+                          "SELECT filename, count(*) FROM stage GROUP BY filename").fetchall()}
+        else:
+            counts = {path: (int(n), int(k), int(flt)) for path, n, k, flt in con.execute(
+                "SELECT filename, count(*), count(*) FILTER (WHERE _keep), count(*) FILTER "
+                "(WHERE _reason IS NULL AND NOT _keep) FROM staged GROUP BY filename"
+            ).fetchall()}
+        # A plain INSERT is much faster than INSERT OR IGNORE; a repeated key makes it fail,
+        # and the batch is then redone (see _flush) with INSERT OR IGNORE.
+        verb = "INSERT OR IGNORE" if self._ignore_repeats else "INSERT"
+        try:
+            con.execute(Q.insert_sql(fmt, DATASET_OF_KIND[fmt.kind], rule_for(fmt.kind), verb))
+        except duckdb.ConstraintException as exc:
+            if self._ignore_repeats or "duplicate key" not in str(exc).lower():
+                raise
+            raise _RepeatedKey from exc
         reject_rows: list[list] = []
         file_rows: list[list] = []
         for f in files:
@@ -216,7 +243,6 @@ class Importer:
         if fmt.kind in ("gdelt1", "gdelt2", "icews", "polecat"):
             self.datasets_touched.add(DATASET_OF_KIND[fmt.kind])
         con.execute("DROP VIEW IF EXISTS staged")
-        con.execute("DROP VIEW IF EXISTS staged2")
         con.execute("DROP TABLE IF EXISTS stage")
         return [results[f.source] for f in files]
 

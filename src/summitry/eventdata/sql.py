@@ -1,13 +1,15 @@
 """The SQL that maps a staged batch (temp table ``stage``) to the store's tables.
 
-Two passes over the files: the validation pass materialises only the columns it needs
-(``narrow_columns``) in ``stage`` (whose rowid gives line numbers); the loading pass reads
-the files again, straight into ``INSERT ... SELECT``. ``staged_view`` adds mapped values
+One pass over the files: ``read_csv`` materialises in ``stage`` (whose rowid gives line
+numbers) every typed column (so that a bad number is rejected) and the text columns that
+validation, mapping and loading use (``stage_columns``); ``staged_view`` adds mapped values
 (``_code``, ``_src_iso3``...), ``_reason`` (why a row cannot be loaded, NULL when it can) and
-``_keep`` (valid and passing the user's filters).
+``_keep`` (valid and passing the user's filters); ``INSERT ... SELECT`` loads from it.
 """
 
 from __future__ import annotations
+
+import re
 
 from summitry.eventdata.detect import FileFormat
 
@@ -120,8 +122,8 @@ def _reason(kind: str) -> str:
     raise ValueError(kind)
 
 
-# Columns the validation pass needs besides every non-text column (which it reads so that
-# DuckDB rejects a bad number there, exactly as the loading pass will).
+# Text columns that validation and mapping need (``stage`` also keeps every typed column, so
+# that DuckDB rejects a bad number there, and the text columns ``insert_sql`` loads).
 NEEDED = {
     "gdelt1": ["GLOBALEVENTID", "SQLDATE", "EventCode", "Actor1CountryCode",
                "Actor2CountryCode", "Actor1Code", "Actor2Code", "ActionGeo_CountryCode"],
@@ -135,10 +137,19 @@ NEEDED = {
 NEEDED["gdelt2"] = NEEDED["gdelt1"]
 
 
-def narrow_columns(fmt: FileFormat) -> list[str]:
-    """Columns read by the validation pass, in file order."""
+def _used_in(name: str, sql: str) -> bool:
+    if q(name) in sql:
+        return True
+    return re.search(rf"(?<![\w\"]){re.escape(name)}(?![\w\"])", sql) is not None
+
+
+def stage_columns(fmt: FileFormat) -> list[str]:
+    """Columns ``stage`` keeps, in file order: every typed column and the text columns that
+    validation, mapping (``NEEDED``) and loading (``insert_sql``) use."""
     needed = set(NEEDED[fmt.kind])
-    return [n for n, t in fmt.all_columns if t != "VARCHAR" or n in needed]
+    load = insert_sql(fmt, "x", "x")
+    return [n for n, t in fmt.all_columns
+            if t != "VARCHAR" or n in needed or _used_in(n, load)]
 
 
 def read_sql(read_csv: str, fmt: FileFormat) -> str:
@@ -149,17 +160,15 @@ def read_sql(read_csv: str, fmt: FileFormat) -> str:
     return f"(SELECT *, {nulls} FROM {read_csv})"
 
 
-def staged_view(kind: str, keep: str, source: str = "stage", name: str = "staged",
-                with_rid: bool = True) -> str:
-    """A view of ``source`` with mapped values, ``_reason`` and ``_keep`` (and ``_rid``)."""
+def staged_view(kind: str, keep: str) -> str:
+    """A view of ``stage`` with mapped values, ``_rid``, ``_reason`` and ``_keep``."""
     cols, joins = _mapped(kind)
     extra = f", {cols}" if cols else ""
-    rid = ", s.rowid AS _rid" if with_rid else ""
     return (
-        f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT *, "
+        "CREATE OR REPLACE TEMP VIEW staged AS SELECT *, "
         f"CASE WHEN _reason IS NULL THEN ({keep}) ELSE false END AS _keep FROM ("
         f"SELECT *, {_reason(kind)} AS _reason FROM ("
-        f"SELECT s.*{rid}{extra} FROM {source} s {joins}))"
+        f"SELECT s.*, s.rowid AS _rid{extra} FROM stage s {joins}))"
     )
 
 
@@ -174,7 +183,8 @@ def target_table(kind: str) -> str:
     return {"gdelt-mentions": "gdelt_mentions", "gkg": "gkg"}.get(kind, "events")
 
 
-def insert_sql(fmt: FileFormat, dataset: str, rule: str) -> str:
+def insert_sql(fmt: FileFormat, dataset: str, rule: str, verb: str = "INSERT OR IGNORE") -> str:
+    """``verb`` (``INSERT`` or ``INSERT OR IGNORE``) the kept rows of ``staged``."""
     kind = fmt.kind
     names = {n for n, _ in fmt.all_columns}
     r = f"'{rule}'"
@@ -193,7 +203,7 @@ def insert_sql(fmt: FileFormat, dataset: str, rule: str) -> str:
           CASE WHEN {geo} THEN ActionGeo_Lat END, CASE WHEN {geo} THEN ActionGeo_Long END,
           NULL, NULLIF({url}, ''), NumMentions, NumSources, NumArticles, AvgTone, {r}, now(),
           NULL, NULL"""
-        return _events_insert(select, "GLOBALEVENTID")
+        return _events_insert(select, verb)
     if kind == "icews":
         loc = ("NULLIF(concat_ws(', ', " + ", ".join(q(c) for c in
                ("City", "District", "Province", "Country")) + "), '')")
@@ -207,7 +217,7 @@ def insert_sql(fmt: FileFormat, dataset: str, rule: str) -> str:
           {loc}, _loc_iso3, {q('Latitude')}, {q('Longitude')},
           NULL, NULL, NULL, NULL, NULL, NULL, {r}, now(),
           {q('Publisher')}, NULLIF(concat_ws('/', {q('Story ID')}, {q('Sentence Number')}), '')"""
-        return _events_insert(select, q("Event ID"))
+        return _events_insert(select, verb)
     if kind == "polecat":
         quad = (f"CASE lower(trim({q('Quad Code')})) WHEN 'verbal cooperation' THEN 1 "
                 "WHEN 'material cooperation' THEN 2 WHEN 'verbal conflict' THEN 3 "
@@ -227,22 +237,21 @@ def insert_sql(fmt: FileFormat, dataset: str, rule: str) -> str:
           {loc}, _loc_iso3, {q('Latitude')}, {q('Longitude')},
           regexp_split_to_array(NULLIF(trim({q('Contexts')}, ' ;,'), ''), '\\s*[;,]\\s*'),
           NULL, NULL, NULL, NULL, NULL, {r}, now(), {q('Source')}, NULL"""
-        return (f"INSERT OR IGNORE INTO events ({EVENT_COLUMNS}) SELECT {select} "
-                "FROM staged2 WHERE _keep")
+        return f"{verb} INTO events ({EVENT_COLUMNS}) SELECT {select} FROM staged WHERE _keep"
     if kind == "gdelt-mentions":
-        return """
-          INSERT OR IGNORE INTO gdelt_mentions
+        return f"""
+          {verb} INTO gdelt_mentions
           SELECT GLOBALEVENTID, 'gdelt2:' || GLOBALEVENTID, EventTimeDate, MentionTimeDate,
                  MentionType, MentionSourceName, MentionIdentifier, coalesce(SentenceID, 0),
                  Actor1CharOffset, Actor2CharOffset, ActionCharOffset, InRawText, Confidence,
                  MentionDocLen, MentionDocTone, MentionDocTranslationInfo, src.source
-          FROM staged2 JOIN src_map src USING (filename) WHERE _keep"""
+          FROM staged JOIN src_map src USING (filename) WHERE _keep"""
     if kind == "gkg":
         def lst(col: str) -> str:
             return f"string_split(NULLIF(trim({col}, ';'), ''), ';')"
         tone = "string_split(V15TONE, ',')"
         return f"""
-          INSERT OR IGNORE INTO gkg
+          {verb} INTO gkg
           SELECT GKGRECORDID, V21DATE, try_cast(V2SOURCECOLLECTIONIDENTIFIER AS INTEGER),
                  V2SOURCECOMMONNAME, V2DOCUMENTIDENTIFIER,
                  {lst('V1THEMES')}, {lst('V1PERSONS')}, {lst('V1ORGANIZATIONS')},
@@ -250,12 +259,11 @@ def insert_sql(fmt: FileFormat, dataset: str, rule: str) -> str:
                  try_cast({tone}[1] AS DOUBLE), try_cast({tone}[2] AS DOUBLE),
                  try_cast({tone}[3] AS DOUBLE), try_cast({tone}[4] AS DOUBLE),
                  V21QUOTATIONS, V21ALLNAMES, src.source
-          FROM staged2 JOIN src_map src USING (filename) WHERE _keep"""
+          FROM staged JOIN src_map src USING (filename) WHERE _keep"""
     raise ValueError(kind)
 
 
-def _events_insert(select: str, key: str) -> str:
-    del key  # INSERT OR IGNORE keeps the first row of a repeated id
-    return (f"INSERT OR IGNORE INTO events ({EVENT_COLUMNS}) SELECT {select} FROM staged2 "
+def _events_insert(select: str, verb: str) -> str:
+    return (f"{verb} INTO events ({EVENT_COLUMNS}) SELECT {select} FROM staged "
             "LEFT JOIN codes_cameo ce ON ce.code = _code "
             "LEFT JOIN codes_plover cp ON cp.code = _code WHERE _keep")

@@ -12,7 +12,8 @@ while the main process matches and writes earlier batches; results come back in 
 
 Workers are forked (on Linux): they start at once, need no ``if __name__ == "__main__"``
 guard in the calling script, and never touch the inherited DuckDB connection. They ignore
-Ctrl-C (the main process handles it) and die with the main process (``PR_SET_PDEATHSIG``).
+Ctrl-C (the main process handles it, then kills them) and die with the main process
+(``PR_SET_PDEATHSIG``).
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 import numpy as np
@@ -135,53 +137,96 @@ def _languages(texts: list[str], detect: list[bool]) -> list[str | None]:
     return out
 
 
-def _init_worker() -> None:
+def _worker(conn: Connection, threshold: float) -> None:
+    """Worker loop: a batch in, its :class:`Analysis` (or an error message) out."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C
     if sys.platform.startswith("linux"):  # SIGKILL of the main process ends the workers too
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    while True:
+        try:
+            item = conn.recv()
+        except EOFError:
+            return
+        if item is None:
+            return
+        try:
+            result: tuple[bool, Any] = (True, analyse(*item, threshold))
+        except Exception as exc:  # reported by the main process
+            result = (False, f"{type(exc).__name__}: {exc}")
+        conn.send(result)
 
 
 class Analyser:
-    """Runs :func:`analyse` inline (``workers=0``) or in a pool of spawned processes."""
+    """Runs :func:`analyse` inline (``workers=0``) or in ``workers`` forked processes.
+
+    Each worker has one batch at a time (so neither side can block the other on a full
+    pipe); batches go round-robin and results are read back in the same order.
+    """
 
     def __init__(self, threshold: float, workers: int = 0):
         self.threshold = threshold
         self.workers = workers
-        self._pool: ProcessPoolExecutor | None = None
+        self._procs: list[tuple[BaseProcess, Connection]] = []
 
-    def _submit(self, texts: list[str], detect: list[bool]) -> Future[Analysis]:
-        if self.workers <= 0:
-            done: Future[Analysis] = Future()
-            done.set_result(analyse(texts, detect, self.threshold))
-            return done
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                self.workers,
-                mp_context=multiprocessing.get_context(_START),
-                initializer=_init_worker,
-            )
-        return self._pool.submit(analyse, texts, detect, self.threshold)
+    def _start(self) -> None:
+        ctx = multiprocessing.get_context(_START)
+        for _ in range(self.workers):
+            mine, theirs = ctx.Pipe()
+            proc = ctx.Process(target=_worker, args=(theirs, self.threshold), daemon=True)
+            proc.start()
+            theirs.close()
+            self._procs.append((proc, mine))
 
     def run(self, batches: Iterator[tuple[Any, list[str], list[bool]]]):
-        """Yield ``(tag, analysis)`` for ``(tag, texts, detect)`` batches, in order, keeping
-        up to two batches per worker in flight."""
-        ahead: deque[tuple[Any, Future[Analysis]]] = deque()
-        depth = 2 * max(self.workers, 0)
-        try:
+        """Yield ``(tag, analysis)`` for ``(tag, texts, detect)`` batches, in order."""
+        if self.workers <= 0:
             for tag, texts, detect in batches:
-                ahead.append((tag, self._submit(texts, detect)))
-                while len(ahead) > depth:
-                    tag0, fut = ahead.popleft()
-                    yield tag0, fut.result()
-            while ahead:
-                tag0, fut = ahead.popleft()
-                yield tag0, fut.result()
-        finally:
-            for _, fut in ahead:
-                fut.cancel()
+                yield tag, analyse(texts, detect, self.threshold)
+            return
+        if not self._procs:
+            self._start()
+        pending: deque[tuple[Any, int]] = deque()  # (tag, worker) in submission order
+        try:
+            for w in range(len(self._procs)):
+                item = next(batches, None)
+                if item is None:
+                    break
+                self._procs[w][1].send(item[1:])
+                pending.append((item[0], w))
+            while pending:
+                tag, w = pending.popleft()
+                try:
+                    ok, result = self._procs[w][1].recv()
+                except EOFError:
+                    raise RuntimeError("an ingest worker process died") from None
+                if not ok:
+                    raise RuntimeError(f"ingest worker failed: {result}")
+                item = next(batches, None)
+                if item is not None:
+                    self._procs[w][1].send(item[1:])
+                    pending.append((item[0], w))
+                yield tag, result
+        except BaseException:  # error, Ctrl-C or abandoned: results in flight are unwanted
+            if pending:
+                self._stop(force=True)
+            raise
+
+    def _stop(self, force: bool) -> None:
+        for proc, conn in self._procs:
+            if force:
+                proc.kill()
+            else:
+                with contextlib.suppress(OSError):
+                    conn.send(None)
+        for proc, conn in self._procs:
+            proc.join(timeout=10)
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
+            conn.close()
+        self._procs = []
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        """Stop the workers (they finish nothing: every batch sent was read back)."""
+        self._stop(force=False)

@@ -44,6 +44,11 @@ from summitry.store import Store
 DEFAULT_THRESHOLD = 0.8
 BATCH = 2000
 PARALLEL_BYTES = 16 << 20  # inputs at least this large get worker processes by default
+# DuckDB memory cap during an ingest run (the store's own memory_limit if that is lower):
+# ingest appends and looks up one batch at a time, so a small buffer pool costs nothing,
+# while DuckDB would otherwise keep every page written (documents, index) cached up to the
+# store's limit and memory would grow with the corpus.
+MEMORY_LIMIT = "256MB"
 COMMIT_EVERY = 10_000  # records per transaction inside a large file (bounds memory)
 T = TypeVar("T")
 ProgressFn = Callable[[int, int, IngestSummary], None]
@@ -101,12 +106,33 @@ def ingest_paths(
     if workers is None:
         workers = (os.cpu_count() or 1) if total >= PARALLEL_BYTES else 0
     analyser = Analyser(near_threshold, workers)
+    previous = _cap_memory(store.con, MEMORY_LIMIT)
     try:
         _run(store, writer, analyser, items, done, total, field_map, strict, batch_size,
              summary, on_progress, on_failure)  # fmt: skip
     finally:
         analyser.close()
+        if previous is not None:
+            store.con.execute(f"SET memory_limit = '{previous}'")
     return summary
+
+
+def _cap_memory(con, limit: str) -> str | None:
+    """Lower DuckDB's memory_limit to ``limit`` unless it is lower; the old value, if changed."""
+    current = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    con.execute(f"SET memory_limit = '{limit}'")
+    capped = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    if _bytes(capped) < _bytes(current):
+        return current
+    con.execute(f"SET memory_limit = '{current}'")
+    return None
+
+
+def _bytes(setting: str) -> float:
+    """Bytes of a DuckDB memory setting as it prints them (``488.2 MiB``, ``1.8 GiB``)."""
+    number, _, unit = setting.partition(" ")
+    scale = {"bytes": 1, "KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40}
+    return float(number) * scale.get(unit, 1)
 
 
 def _run(store, writer, analyser, items, done, total, field_map, strict, batch_size, summary,
