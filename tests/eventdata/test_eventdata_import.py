@@ -63,6 +63,27 @@ def test_eventdata_rerun_does_not_duplicate(store, shared_dir: Path) -> None:
     assert _one(store, "SELECT count(*) FROM import_files")[0] == 1
 
 
+
+def test_eventdata_repeated_ids_keep_the_first_copy(store, tmp_path: Path) -> None:
+    """Rows are loaded with a plain INSERT; a key already stored, or repeated within a file
+    or across the files of a batch, makes the batch fall back to INSERT OR IGNORE."""
+    rows = _gdelt2_rows(6, seed=21, start=7000)
+    first = write_gdelt(tmp_path / "20180716000000.export.CSV", rows[:3])
+    _, (r1,) = _import(store, [first], hint="gdelt")
+    assert (r1.status, r1.n_loaded) == ("loaded", 3)
+    changed = [list(r) for r in rows[1:3]]
+    for r in changed:
+        r[31] = "99"                                  # a different NumMentions in the repeat
+    again = write_gdelt(tmp_path / "20180716001500.export.CSV",
+                        changed + rows[3:5] + [rows[3]])          # stored ids + a repeat
+    later = write_gdelt(tmp_path / "20180716003000.export.CSV", rows[5:] + rows[4:5])
+    imp, results = _import(store, [again, later], hint="gdelt")
+    assert [(r.status, r.n_rejected) for r in results] == [("loaded", 0), ("loaded", 0)]
+    assert _one(store, "SELECT count(*), count(DISTINCT event_id) FROM events") == (6, 6)
+    kept = dict(store.con.execute("SELECT dataset_row_id, num_mentions FROM events").fetchall())
+    assert all(kept[r[0]] != 99 for r in changed)     # the stored copy stays
+    assert _one(store, "SELECT count(*) FROM import_files")[0] == 3
+
 # --- canonical GDELT 2.0 with bad input ------------------------------------------------------
 
 def _gdelt2_rows(n: int, seed: int = 3, start: int = 1000) -> list[list[str]]:

@@ -21,6 +21,10 @@ from unidecode import unidecode
 from summitry.coding import lexicon as lx
 
 
+SURNAME_YEARS = 2  # a bare surname: in office on the date, or left office this recently
+NAME_YEARS = 20  # a full name: not someone whose every role ended longer ago than this
+
+
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", unidecode(name).lower()).strip("-")
 
@@ -71,12 +75,15 @@ class PeopleIndex:
     def _lookup(self, key: str, on: date | None) -> PersonHit | None:
         if self.kb is not None:
             try:
-                hits = self.kb.find(key, on=on)
+                matches = self.kb.resolve(key, on=on)
             except Exception:
-                hits = []
-            people = [h for h in hits if getattr(h, "kind", "person") == "person"]
+                matches = []
+            people = [m for m in matches if getattr(m.actor, "kind", "person") == "person"]
             if len(people) == 1:
-                return PersonHit(people[0].actor_id, getattr(people[0], "iso3", None), "kb:name")
+                a = people[0].actor
+                if on is not None and not self._of_the_era(a.actor_id, people[0].rule, on):
+                    return None  # "Senator John Kennedy" (2017) is not John F. Kennedy
+                return PersonHit(a.actor_id, getattr(a, "iso3", None), "kb:name")
         ids = self._by_name.get(key)
         if ids:
             ids = list(dict.fromkeys(ids))
@@ -92,6 +99,22 @@ class PeopleIndex:
             aid = self.text_people[key]
             return PersonHit(aid, self.text_iso.get(aid), "text:name-in-corpus")
         return None
+
+    def _of_the_era(self, actor_id: str, rule: str, on: date) -> bool:
+        """A KB person named in a text of date ``on`` must belong to its time: a bare surname
+        ("Powell", "Rudd") only for someone in office then or within ``SURNAME_YEARS``; a full
+        name not for someone whose every role ended more than ``NAME_YEARS`` before. People
+        without dated roles pass."""
+        try:
+            roles = list(self.kb.roles(actor_id))
+        except Exception:  # noqa: BLE001 - a KB without roles(): no era check
+            return True
+        ends = [r.end for r in roles]
+        if not roles or any(e is None or e > on for e in ends):
+            return True
+        last = max(e for e in ends if e is not None)
+        years = SURNAME_YEARS if "surname" in rule else NAME_YEARS
+        return (on - last).days <= years * 365
 
     def reset_text(self) -> None:
         """Forget text-introduced people (each run rebuilds them, so re-runs are repeatable)."""

@@ -134,10 +134,12 @@ class Store:
         self.close()
 
 
-def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
+def open_store(
+    path: str | Path | None = None, *, read_only: bool = False, memory_limit: str | None = None
+) -> Store:
     """Open (creating or migrating) the store at ``path``, or the configured default."""
     if path is None:
         from summitry.config import load_settings
 
         path = load_settings().db
-    return Store(path, read_only=read_only)
+    return Store(path, read_only=read_only, memory_limit=memory_limit)
