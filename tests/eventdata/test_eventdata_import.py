@@ -16,6 +16,7 @@ from summitry.eventdata.columns import ICEWS_20, POLECAT_40
 from summitry.eventdata.grouping import group_reports
 from summitry.eventdata.importer import Importer, ImportOptions, iter_inputs
 from summitry.eventdata.synthetic import gdelt_row, write_gdelt
+from summitry.store import Store
 
 
 def _import(store, paths, hint=None, **opts):
@@ -158,6 +159,43 @@ def test_eventdata_filters(store, tmp_path: Path) -> None:
     assert got == ("USA", "RUS", "RUS", "CONSULT", "visit")
 
 
+def test_eventdata_filtered_import_reports_bad_lines_of_the_file(store, tmp_path: Path) -> None:
+    """With filters the full scan stages only matching rows; rejects keep their file lines."""
+    rng = random.Random(12)
+    spec = [("USA", "RUS", "042"), None, ("FRA", "DEU", "040"), ("USA", "RUS", "042"),
+            ("USA", "RUS", "042"), ("FRA", "DEU", "190"), ("RUS", "USA", "043"),
+            ("CHN", "JPN", "040"), ("USA", "RUS", "042")]
+    rows = []
+    for i, s in enumerate(spec):
+        a1, a2, code = s or ("USA", "RUS", "042")
+        row = gdelt_row(rng, 800 + i, date(2018, 7, 16), code=code)
+        row[5], row[7], row[15], row[17] = a1, a1, a2, a2
+        rows.append(row)
+    rows[1] = rows[1][:30]                  # line 2: wrong number of columns
+    rows[2][30] = "abc"                     # line 3: bad GoldsteinScale, filtered out anyway
+    rows[3][1] = "2018-13-45"               # line 4: bad SQLDATE in a matching row
+    rows[4][31] = "many"                    # line 5: bad NumMentions in a matching row
+    rows[5][1] = "nope"                     # line 6: bad SQLDATE in a non-matching row
+    rows[8][0] = "x9"                       # line 9: bad GLOBALEVENTID
+    path = write_gdelt(tmp_path / "20180716000000.export.CSV", rows)
+    _, (r,) = _import(store, [path], actors=frozenset({"RUS"}), codes=("04",))
+    assert (r.n_rows, r.n_loaded, r.n_filtered, r.n_rejected) == (9, 2, 1, 6)
+    lines = dict(r.rejects)
+    assert sorted(lines) == [2, 3, 4, 5, 6, 9]
+    assert "GoldsteinScale" in lines[3] and "NumMentions" in lines[5]
+    assert lines[4].startswith("SQLDATE") and lines[6].startswith("SQLDATE")
+    assert "GLOBALEVENTID" in lines[9]
+    ids = {x[0] for x in store.con.execute("SELECT dataset_row_id FROM events").fetchall()}
+    assert ids == {"800", "806"}
+    # the same lines as an import without filters reports
+    other = Store(tmp_path / "all.duckdb")
+    try:
+        _, (everything,) = _import(other, [path])
+        assert everything.rejects == r.rejects and everything.n_rows == 9
+    finally:
+        other.close()
+
+
 def test_eventdata_mentions_and_gkg_link_to_events(store, tmp_path: Path) -> None:
     rows = _gdelt2_rows(3, seed=2, start=777)
     url = rows[0][-1]
@@ -209,6 +247,15 @@ def test_eventdata_icews(store, tmp_path: Path) -> None:
                "publisher, story_ref FROM events")
     assert got == ("icews", "1", "RUS", "RUS", "Sauli Niinisto", "FIN", "042", 1, 1.9,
                    "CONSULT", "FIN", "Reuters", "123/2")
+    for actors, loaded in (({"FIN"}, 1), ({"USA"}, 0)):     # filtered in the read
+        other = Store(tmp_path / f"{loaded}.duckdb")
+        try:
+            _, (f,) = _import(other, [path], hint="icews", actors=frozenset(actors),
+                              codes=("04",))
+            assert (f.n_rows, f.n_loaded, f.n_filtered, f.rejects) == (3, loaded, 1 - loaded,
+                                                                       r.rejects)
+        finally:
+            other.close()
 
 
 def test_eventdata_polecat(store, tmp_path: Path) -> None:
@@ -227,6 +274,13 @@ def test_eventdata_polecat(store, tmp_path: Path) -> None:
                "FROM events WHERE dataset = 'polecat'")
     assert got == ("Recep Tayyip Erdogan", "TUR", "UKR", "CONSULT", "visit", 1,
                    ["diplomatic", "economic"], "Kyiv", "UKR", "AFP")
+    other = Store(tmp_path / "filtered.duckdb")
+    try:
+        _, (f,) = _import(other, [path], actors=frozenset({"UKR"}))
+        assert (f.n_loaded, f.n_filtered, f.rejects) == (1, 0, r.rejects)
+        assert _one(other, "SELECT dataset_row_id FROM events") == ("20230105-abc",)
+    finally:
+        other.close()
 
 
 # --- grouping reports into events -----------------------------------------------------------

@@ -21,6 +21,13 @@ def code_command(
         list[Path] | None,
         typer.Option("--actors", help="Extra actors (CSV/YAML) for the actor KB."),
     ] = None,
+    lenient_actors: Annotated[
+        bool,
+        typer.Option(
+            "--lenient-actors",
+            help="Skip malformed lines of --actors dictionaries (counted) instead of failing.",
+        ),
+    ] = False,
     recode: Annotated[bool, typer.Option("--recode", help="Code every document again.")] = False,
     limit: Annotated[
         int | None, typer.Option("--limit", help="Code at most N pending documents.")
@@ -59,18 +66,29 @@ def code_command(
 
     if engine not in ("local", "dask"):
         fail(f"--engine: expected local or dask, got {engine!r}")
+    if engine == "dask" and lenient_actors:
+        fail("--lenient-actors: not available with --engine dask (workers load strictly)")
     for p in [*(actors or []), *([topics] if topics else [])]:
         if not p.is_file():
             fail(f"{p}: no such file")
     store = open_cli_store()
     paths = tuple(str(p) for p in actors or ())
     try:
-        people = load_people(paths)
+        people = load_people(paths, strict=not lenient_actors)
     except Exception as exc:  # the KB reports the bad file / line / field
         fail(f"--actors: {exc}")
+    problems = list(getattr(people.kb, "problems", None) or [])
+    if problems:
+        console.print(
+            f"--lenient-actors: skipped {len(problems)} malformed actor line(s), "
+            f"first: {problems[0]}"
+        )
     try:
         coder = Coder(
-            people=people, people_paths=paths, taxonomy_path=str(topics) if topics else None
+            people=people,
+            people_paths=paths,
+            taxonomy_path=str(topics) if topics else None,
+            lenient_actors=lenient_actors,
         )
     except (ValueError, OSError) as exc:
         fail(f"{topics}: {exc}")

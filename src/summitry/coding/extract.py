@@ -37,6 +37,77 @@ _PERSON_NOUNS = {
     "ambassador",
     "envoy",
 }
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# heads that cannot be the doer even when an actor modifies them ("Trump's decision offers",
+# "U.S. stocks rallying", "Flynn's lawyer said"): the source would be the modifier, wrongly
+_NOT_AGENTS = _words(
+    """
+    decision attempt address speech memo proposal plan draft ad action actions effort efforts
+    response move policy order bill law budget cut visit trip tone promotion return ability
+    lawsuit guidance report letter statement tweet comment remark stock stocks equity equities
+    market markets economy dollar currency share shares bond bonds price prices rate rates
+    hurricane storm earthquake flood fire damage disaster percent day days week year pay tax
+    taxes deal agreement program programme sanction sanctions missile missiles weapon weapons
+    test tests election vote poll survey data figures
+    """
+)
+# people linked to an actor who do not act for it ("Flynn's lawyer said", "critics of Trump
+# say"); they stand for their side only when they protest ("supporters of X blocked roads")
+_NOT_AGENTS_UNLESS_PROTEST = _words(
+    """
+    son daughter wife husband brother sister mother father family lawyer lawyers attorney
+    attorneys associate associates friend friends critic critics opponent opponents rival
+    rivals supporter supporters voter voters accuser accusers man woman men women people
+    poster commentator commentators competitor competitors lobbyist lobbyists analyst analysts
+    investor investors company companies firm firms bank banks
+    """
+)
+_SECTOR_ROOTS = {
+    "COP": {"17", "18", "19", "20"},
+    "MIL": {"15", "17", "18", "19", "20"},
+    "REB": {"12", "13", "15", "17", "18", "19", "20"},
+    "INS": {"12", "13", "15", "17", "18", "19", "20"},
+    "*": {"14"},
+}
+_NOT_SAYING = {"decline", "refuse", "fail", "hesitate", "avoid"}
+_REQUESTS = {"request", "application", "bail", "appeal", "motion", "petition", "permission"}
+_HOSTILE_OBJECTS = {
+    "sanction",
+    "sanctions",
+    "restriction",
+    "restrictions",
+    "tariff",
+    "tariffs",
+    "ban",
+    "embargo",
+    "penalty",
+    "penalties",
+    "measure",
+    "measures",
+}
+_FIGHT_OBJECTS = {
+    "war",
+    "battle",
+    "force",
+    "forces",
+    "militant",
+    "militants",
+    "insurgent",
+    "insurgents",
+    "rebel",
+    "rebels",
+    "troops",
+    "army",
+    "fighter",
+    "fighters",
+    "terrorist",
+    "terrorists",
+}
 _NEEDS_DOBJ = {"release", "free", "withdraw", "ease", "lift", "cut", "suspend", "mobilize", "seize"}
 _CIRCUMSTANTIAL_PREPS = {"during", "after", "at", "in", "on", "since", "following"}
 _NEGATING_NOUNS = {"lack", "absence", "failure", "cancellation"}
@@ -117,6 +188,19 @@ def _np_tokens(tok: Token) -> list[Token]:
     return out
 
 
+def _sector_may(m: Mention, code: str) -> bool:
+    """A generic sector actor ("police", "protesters", "the rebels": no country) is a source
+    only for the acts that are its own: police coerce, protesters protest, rebels fight."""
+    if not (m.actor_id or "").startswith("sector:"):
+        return True
+    sector = (m.actor_id or "")[7:10]
+    return code[:2] in _SECTOR_ROOTS.get(sector, _SECTOR_ROOTS["*"])
+
+
+def _appos_of_subject(tok: Token) -> bool:
+    return tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass")
+
+
 def _conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
 
@@ -136,8 +220,14 @@ class SentenceCoder:
         self.mentions = [m for m in mentions if m.actor_id]
         self.dates = dates
         self._tok_mention: dict[int, Mention] = {}
+        # "WASHINGTON/KHOBAR, Saudi Arabia (Reuters) - Trump appealed ...": a dateline's
+        # places are where the story was filed, never an actor of its events
+        line = next(
+            (t.i for t in doc if t.text == "Reuters" and t.i > 0 and doc[t.i - 1].text == "("),
+            -1,
+        )
         for m in self.mentions:
-            for t in doc:
+            for t in doc[line + 1 :]:
                 s = offset + t.idx
                 if s < m.end and m.start < s + len(t.text):
                     self._tok_mention.setdefault(t.i, m)
@@ -224,12 +314,48 @@ class SentenceCoder:
             return []
         return [*out, Arg(head_m, head)]
 
-    def subjects(self, verb: Token) -> tuple[list[Arg], bool]:
-        """Subject actors of ``verb`` (inherited through xcomp / conj) and whether passive."""
+    def subjects(self, verb: Token, code: str = "") -> tuple[list[Arg], bool]:
+        """Subject actors of ``verb`` (inherited through xcomp / conj) and whether passive.
+
+        Precision first: a subject that is no actor ("the judge in the trial of Senator X",
+        "Trump's decision", "U.S. stocks") gives no source, and a subject is not inherited
+        across a parse that is likely wrong (a participle clause, a relative clause)."""
+        args, passive = self._subjects(verb)
+        return [a for a in args if self._agentive(a, code)], passive
+
+    def _agentive(self, a: Arg, code: str = "") -> bool:
+        """False for an actor that only modifies a head that cannot act ("Trump's decision",
+        "U.S. stocks", "Flynn's lawyer", "hurricane damage")."""
+        t = a.token
+        if t.i in self._tok_mention:
+            return True
+        words = {t._.lem, t.lower_}
+        if words & _NOT_AGENTS:
+            return False
+        return code[:2] == "14" or not words & _NOT_AGENTS_UNLESS_PROTEST
+
+    def _subjects(self, verb: Token) -> tuple[list[Arg], bool]:
         v = verb
+        if (
+            verb.tag_ == "VBN"
+            and verb.dep_ in ("advcl", "acl")
+            and not any(c.dep_ in _SUBJ for c in verb.children)
+        ):
+            # "When asked about X, McMaster told ...", "a bill offered by Republicans": the
+            # participle is passive and its head or the main subject is not its doer
+            return [], True
         for _ in range(4):
             subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
             passive = [c for c in v.children if c.dep_ == "nsubjpass"]
+            if (
+                len(subj) > 1
+                and subj[0].i not in self._tok_mention
+                and subj[0]._.upos == "NOUN"
+                and not any(t.is_punct for t in self.doc[subj[0].i : v.i])
+            ):
+                # two subjects is a misparse ("The judge in the trial of Senator X told"):
+                # the first one is the subject, and it is no actor
+                return [], False
             if subj or passive:
                 if passive:
                     agents = [
@@ -245,13 +371,30 @@ class SentenceCoder:
                     if folded:
                         return folded, False
                 return self._args(subj), False
+            if v.dep_ == "conj" and self._relcl_between(v):
+                break  # "damage, which disrupted X, contaminated Y and destroyed Z"
             if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
                 v = v.head
                 continue
-            if v.dep_ == "acl" and v.head.i != v.i:  # "Putin, speaking after talks with ..."
+            if (
+                v.dep_ == "acl"
+                and v.head.i != v.i
+                and v.tag_ == "VBG"
+                and (v.head.dep_ in ("nsubj", "ROOT") or _appos_of_subject(v.head))
+            ):  # "Putin, speaking after talks with ...": only a subject's participle
                 return self._args([v.head]), False
             break
         return [], False
+
+    def _relcl_between(self, v: Token) -> bool:
+        """True when a relative clause sits between a conjoined verb and the verb it hangs
+        on, with the conjunct's form and not the head's: the parser most likely joined the
+        relative clause's verbs to the main verb."""
+        head = v.head
+        for t in self.doc[head.i + 1 : v.i]:
+            if t.dep_ == "relcl" and t.tag_ == v.tag_ and head.tag_ != v.tag_:
+                return True
+        return False
 
     def objects(self, verb: Token, frame: tr.Frame, passive: bool) -> list[Arg]:
         toks: list[Token] = []
@@ -483,6 +626,8 @@ class SentenceCoder:
     ) -> Extracted | None:
         if tgt is not None and tgt.mention.actor_id == src.mention.actor_id:
             return None
+        if not _sector_may(src.mention, code):
+            return None  # "police said": a generic sector without a country, not its own act
         modality = self.modality(trig, gov)
         rep = self.reporter(gov)
         speaker = None
@@ -630,7 +775,25 @@ class SentenceCoder:
             c.dep_ in ("ccomp", "parataxis") for c in verb.children
         ):
             return None
-        subj, passive = self.subjects(verb)
+        dobj_lemmas = {c._.lem for c in verb.children if c.dep_ == "dobj"}
+        if code.startswith("01") and verb.dep_ == "xcomp" and verb.head._.lem in _NOT_SAYING:
+            return None  # "declined to say who ...": nothing was said
+        if code == "016" and dobj_lemmas & _REQUESTS:
+            return None  # "a judge denied a request": a ruling, not a denial of responsibility
+        if lemma == "propose" and dobj_lemmas & _HOSTILE_OBJECTS:
+            return None  # "proposed sanctions" is not an offer to cooperate
+        if (
+            lemma == "fight"
+            and dobj_lemmas
+            and not dobj_lemmas & _FIGHT_OBJECTS
+            and not any(c.dep_ == "dobj" and c.i in self._tok_mention for c in verb.children)
+        ):
+            return None  # "fought broad legal interpretations in court"
+        if code.startswith("03") and any(
+            c.dep_ == "xcomp" and any(k.dep_ == "neg" for k in c.children) for c in verb.children
+        ):
+            code = "120"  # "Pyongyang has vowed never to give up ...": a rejection, not intent
+        subj, passive = self.subjects(verb, code)
         if not subj:
             return None
         src = subj[0]
@@ -652,6 +815,8 @@ class SentenceCoder:
             tgt = subj[1]
         if tgt is None and frame.needs_target:
             return None
+        if tgt is None and code == "056":
+            return None  # "pardoned a turkey": forgiveness needs someone forgiven
         if code == "010" and tgt is not None and lemma != "tell":
             tgt = None
         if code == "010":
@@ -672,8 +837,10 @@ class SentenceCoder:
             kids = list(verb.children)
             if any(k.dep_ == "neg" for k in kids):
                 ev.modality = "negated"
-            elif any(k.dep_ == "aux" and k.lower_ in _HYPO_AUX for k in kids):
-                ev.modality = "hypothetical"
+            elif any(k.dep_ == "aux" and k.lower_ in _HYPO_AUX for k in kids) or any(
+                k.dep_ == "mark" and k.lower_ in ("if", "unless", "whether") for k in kids
+            ):
+                ev.modality = "hypothetical"  # "What if Sessions says ...?"
             elif any(k.dep_ == "aux" and k.lower_ in _FUTURE_AUX for k in kids):
                 ev.modality = "planned"
             elif ev.modality != "reported" or self.reporter(verb) is None:
@@ -856,7 +1023,7 @@ class SentenceCoder:
                 and not with_
             ):
                 return None  # "... during a meeting with X": only with a named partner
-            subj, _ = self.subjects(gov)
+            subj, _ = self.subjects(gov, code)
             if subj:
                 src = subj[0]
                 if len(subj) > 1 and tgt is None and frame.symmetric and not with_:
@@ -879,6 +1046,8 @@ class SentenceCoder:
                 tgt = a[0]
         if tgt is None and frame.needs_target:
             return None
+        if tgt is None and code == "056":
+            return None  # "pardoned a turkey": forgiveness needs someone forgiven
         if code.startswith("04"):
             code = self._meeting_code(code, src, tgt, gov)
         return self._finish(code, src, tgt, noun, gov, f"noun:{lemma}")

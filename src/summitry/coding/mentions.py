@@ -572,10 +572,13 @@ class MentionFinder:
             rf"(?P<title>(?>{_TITLE_ALT_CS})\b|counterpart\b)(?!,?\s+[A-Z\u00C0-\u00DE])",
         )
         self.re_sector = re.compile(
-            rf"\b(?P<adj>{adj_alt})\s+(?P<noun>{_SECTOR_NOUNS})\b|\b(?P<cn>{cn_alt})['’]s\s+(?P<noun2>{_SECTOR_NOUNS})\b"
+            # "Serbian military police", "Kenyan opposition": one lower-case word may intervene
+            rf"\b(?P<adj>{adj_alt})\s+(?:[a-z]+\s+)?(?P<noun>{_SECTOR_NOUNS})\b"
+            rf"|\b(?P<cn>{cn_alt})['’]s\s+(?:[a-z]+\s+)?(?P<noun2>{_SECTOR_NOUNS})\b"
         )
         self.re_generic = re.compile(
-            rf"\b(?P<gnoun>{_GENERIC_SECTOR})\b(?:\s+in\s+(?:the\s+)?(?P<gcn>{cn_alt})\b)?",
+            rf"\b(?P<gnoun>{_GENERIC_SECTOR})\b(?:\s+(?:groups?|parties|members|leaders|forces))?"
+            rf"(?:\s+in\s+(?:the\s+)?(?P<gcn>{cn_alt})\b)?",
             re.I,
         )
         name_re = rf"{_NAMEW}(?:\s+(?:(?:al|el|bin|ibn|de|van|von)\s+|al-|el-)?{_NAMEW}){{1,5}}"
@@ -729,6 +732,9 @@ class MentionFinder:
                             start, end, name, kb.actor_id, "person", kb.iso3, "kb:name", role=role
                         ),
                     )
+                    # "Senator Ron Johnson ... Johnson said": the surname is his in this
+                    # document, whoever else the KB knows by it
+                    ctx.surnames.setdefault(norm(words[-1]), kb.actor_id)
                     continue
                 actor_id = "person:text:" + slug(name)
                 ctx.surnames[norm(words[-1])] = actor_id
@@ -862,6 +868,8 @@ class MentionFinder:
                 hit = None
             if hit:
                 j, span_text, (kind, actor_id, iso, rule) = hit
+                if kind == "person" and len(span_text.split()) > 1 and actor_id:
+                    ctx.surnames.setdefault(norm(span_text.split()[-1]), actor_id)
                 s = run_start + words[i][1]
                 code = iso if kind in ("country", "metonym") else None
                 self._add(

@@ -20,7 +20,6 @@ from unidecode import unidecode
 
 from summitry.coding import lexicon as lx
 
-
 SURNAME_YEARS = 2  # a bare surname: in office on the date, or left office this recently
 NAME_YEARS = 20  # a full name: not someone whose every role ended longer ago than this
 
@@ -198,8 +197,11 @@ def _kb_knows(kb, person: lx.Person) -> bool:
         return False
 
 
-def load_people(extra_paths: tuple = ()) -> PeopleIndex:
-    """The KB from ``summitry.actors`` if installed (with user files), else the fallback."""
+def load_people(extra_paths: tuple = (), *, strict: bool = True) -> PeopleIndex:
+    """The KB from ``summitry.actors`` if installed (with user files), else the fallback.
+
+    ``strict=False`` skips malformed lines of user dictionaries (the KB lists them in
+    ``problems``) instead of raising on the first one."""
     try:
         from summitry.actors import ActorKB  # type: ignore[import-not-found]
     except ImportError as exc:
@@ -209,4 +211,4 @@ def load_people(extra_paths: tuple = ()) -> PeopleIndex:
                 "which is not installed"
             ) from exc
         return PeopleIndex()
-    return PeopleIndex(ActorKB.load(extra_paths=tuple(extra_paths)))
+    return PeopleIndex(ActorKB.load(extra_paths=tuple(extra_paths), strict=strict))

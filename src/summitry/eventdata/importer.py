@@ -7,6 +7,9 @@ tables built from the batch's distinct values; one ``INSERT ... SELECT`` loads t
 to ``events`` (or ``gdelt_mentions`` / ``gkg``). The insert is a plain ``INSERT``; if a
 primary key is already stored (or repeated in the batch) the batch is redone with
 ``INSERT OR IGNORE``, which is much slower, so that new data loads at full speed.
+With ``--actors``/``--codes`` the filter is pushed into the read: a narrow first scan
+(``keys``: only the columns that checks, maps and the filter use) gives rows, lines, checks
+and maps, and the full typed scan stages only the rows that pass the filter.
 Rejected lines (wrong column count, a value of the wrong type, an unknown CAMEO code,
 a bad date, a truncated archive) go to ``import_rejects`` with file and line; the rest of
 the file loads. ``import_files`` + primary keys make re-runs no-ops. Memory is bounded by
@@ -162,57 +165,22 @@ class Importer:
         con = self.con
         by_path = {str(f.path): f for f in files}
         results = {f.source: FileResult(f.source, kind=fmt.kind) for f in files}
-        con.execute("DROP TABLE IF EXISTS rj_err")
-        con.execute("DROP TABLE IF EXISTS rj_scan")
-        columns = "{" + ", ".join(f"{_lit(n)}: {_lit(t)}" for n, t in fmt.columns) + "}"
-        nulls = "[" + ", ".join(_lit(n) for n in fmt.nullstr) + "]"
-        paths = "[" + ", ".join(_lit(p) for p in by_path) + "]"
-        base = (f"read_csv({paths}, columns={columns}, delim={_lit(fmt.delim)}, "
-                f"header={str(fmt.header).lower()}, quote={_lit(fmt.quote)}, "
-                f"escape={_lit(fmt.quote)}, nullstr={nulls}, auto_detect=false, filename=true, "
-                "max_line_size=10000000, strict_mode=false, encoding='utf-8'")
+        for table in ("rj_err", "rj_scan", "rk_err", "rk_scan"):
+            con.execute(f"DROP TABLE IF EXISTS {table}")
         kept = ", ".join(Q.q(n) for n in Q.stage_columns(fmt))
-        reading = Q.read_sql(base + ", store_rejects=true, rejects_table='rj_err', "
-                             "rejects_scan='rj_scan')", fmt)
-        con.execute(f"CREATE OR REPLACE TEMP TABLE stage AS SELECT filename, {kept} "
-                    f"FROM {reading}")
-        header = 1 if fmt.header else 0
-        # Lines DuckDB rejected while reading (column count, type, encoding).
-        read_rejects: dict[str, dict[int, str]] = {f.source: {} for f in files}
-        rows = con.execute(
-            "SELECT s.file_path, e.line, arg_min(e.error_message, coalesce(e.column_idx, 0)) "
-            "FROM rj_err e JOIN rj_scan s USING (scan_id, file_id) GROUP BY ALL"
-        ).fetchall()
-        for path, line, message in rows:
-            read_rejects[by_path[path].source][int(line)] = _short(message)
-        for f in files:
-            if f.damage:
-                read_rejects[f.source][f.damage_line or 1] = f.damage
-        # Value mappings from the batch's distinct values, then validation.
-        self._build_maps(fmt)
+        reading = Q.read_sql(_read_csv(fmt, list(by_path), fmt.columns) + ", store_rejects=true, "
+                             "rejects_table='rj_err', rejects_scan='rj_scan')", fmt)
         _ensure_code_tables(con)
         con.execute("CREATE OR REPLACE TEMP TABLE src_map (filename VARCHAR, source VARCHAR)")
         insert_rows(con, "src_map", [[p, f.source] for p, f in by_path.items()])
         keep = self._filter_sql(fmt.kind)
-        con.execute(Q.staged_view(fmt.kind, keep))
-        bad = con.execute(
-            "WITH firsts AS (SELECT filename, min(rowid) AS r0 FROM stage GROUP BY filename) "
-            "SELECT v.filename, v._rid - f.r0 + 1, v._reason FROM staged v "
-            "JOIN firsts f USING (filename) WHERE v._reason IS NOT NULL"
-        ).fetchall()
-        value_rejects: dict[str, dict[int, str]] = {f.source: {} for f in files}
-        for path, ordinal, reason in bad:
-            src = by_path[path].source
-            value_rejects[src][_line_of(int(ordinal), header, read_rejects[src])] = reason
-        if keep == "true":   # no filter: every valid row is kept
-            counts = {path: (int(n), int(n) - len(value_rejects[by_path[path].source]), 0)
-                      for path, n in con.execute(
-                          "SELECT filename, count(*) FROM stage GROUP BY filename").fetchall()}
+        if keep != "true" and fmt.kind in ("gdelt1", "gdelt2", "icews", "polecat"):
+            read_rejects, value_rejects, counts = self._scan_filtered(
+                fmt, files, by_path, reading, kept, keep)
         else:
-            counts = {path: (int(n), int(k), int(flt)) for path, n, k, flt in con.execute(
-                "SELECT filename, count(*), count(*) FILTER (WHERE _keep), count(*) FILTER "
-                "(WHERE _reason IS NULL AND NOT _keep) FROM staged GROUP BY filename"
-            ).fetchall()}
+            read_rejects, value_rejects, counts = self._scan_all(
+                fmt, files, by_path, reading, kept, keep)
+        con.execute(Q.staged_view(fmt.kind, keep))
         # A plain INSERT is much faster than INSERT OR IGNORE; a repeated key makes it fail,
         # and the batch is then redone (see _flush) with INSERT OR IGNORE.
         verb = "INSERT OR IGNORE" if self._ignore_repeats else "INSERT"
@@ -246,9 +214,107 @@ class Importer:
         con.execute("DROP TABLE IF EXISTS stage")
         return [results[f.source] for f in files]
 
-    def _build_maps(self, fmt: FileFormat) -> None:
+    def _scan_all(self, fmt: FileFormat, files: list[LocalFile], by_path: dict[str, LocalFile],
+                  reading: str, kept: str, keep: str):
+        """Stage every row (its rowid gives its line); validate and count on ``stage``."""
+        con = self.con
+        header = 1 if fmt.header else 0
+        con.execute(f"CREATE OR REPLACE TEMP TABLE stage AS SELECT filename, {kept} "
+                    f"FROM {reading}")
+        read_rejects = self._read_rejects("rj", files, by_path, damage=True)
+        self._build_maps(fmt, "stage")
+        con.execute(Q.staged_view(fmt.kind, keep))
+        bad = con.execute(
+            "WITH firsts AS (SELECT filename, min(rowid) AS r0 FROM stage GROUP BY filename) "
+            "SELECT v.filename, v._rid - f.r0 + 1, v._reason FROM staged v "
+            "JOIN firsts f USING (filename) WHERE v._reason IS NOT NULL"
+        ).fetchall()
+        value_rejects: dict[str, dict[int, str]] = {f.source: {} for f in files}
+        for path, ordinal, reason in bad:
+            src = by_path[path].source
+            value_rejects[src][_line_of(int(ordinal), header, read_rejects[src])] = reason
+        if keep == "true":   # no filter: every valid row is kept
+            counts = {path: (int(n), int(n) - len(value_rejects[by_path[path].source]), 0)
+                      for path, n in con.execute(
+                          "SELECT filename, count(*) FROM stage GROUP BY filename").fetchall()}
+        else:
+            counts = {path: (int(n), int(k), int(flt)) for path, n, k, flt in con.execute(
+                "SELECT filename, count(*), count(*) FILTER (WHERE _keep), count(*) FILTER "
+                "(WHERE _reason IS NULL AND NOT _keep) FROM staged GROUP BY filename"
+            ).fetchall()}
+        return read_rejects, value_rejects, counts
+
+    def _scan_filtered(self, fmt: FileFormat, files: list[LocalFile],
+                       by_path: dict[str, LocalFile], reading: str, kept: str, keep: str):
+        """With ``--actors``/``--codes``: a narrow first scan (``keys``: only the columns that
+        validation, mapping and the filter use, the others read as untyped text) gives the
+        rows, their lines, the checks and the maps; the full typed scan then stages only the
+        rows that pass the filter."""
+        con = self.con
+        header = 1 if fmt.header else 0
+        needed = set(Q.NEEDED[fmt.kind])
+        narrow = [(n, t if n in needed else "VARCHAR") for n, t in fmt.columns]
+        names = ", ".join(Q.q(n) for n, _ in fmt.all_columns if n in needed)
+        scan = Q.read_sql(_read_csv(fmt, list(by_path), narrow) + ", store_rejects=true, "
+                          "rejects_table='rk_err', rejects_scan='rk_scan')", fmt)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE keys AS SELECT filename, {names} FROM {scan}")
+        key_rejects = self._read_rejects("rk", files, by_path, damage=False)
+        self._build_maps(fmt, "keys")
+        con.execute(Q.filtered_read(fmt.kind, reading, kept, keep))
+        read_rejects = self._read_rejects("rj", files, by_path, damage=False)
+        # Lines the full scan rejected (a bad value in a column ``keys`` reads as text) are
+        # rows of ``keys``: leave them out of the checks and counts.
+        skip = []
+        for f in files:
+            lines = sorted(key_rejects[f.source])
+            for line in sorted(set(read_rejects[f.source]) - set(lines)):
+                skip.append([str(f.path), line - header - bisect.bisect_left(lines, line)])
+        for f in files:
+            if f.damage:
+                read_rejects[f.source][f.damage_line or 1] = f.damage
+        con.execute(Q.staged_view(fmt.kind, keep, table="keys", view="kstaged"))
+        con.execute("CREATE OR REPLACE TEMP TABLE k_skip (filename VARCHAR, _ord BIGINT)")
+        insert_rows(con, "k_skip", skip)
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE kchecked AS "
+            "WITH firsts AS (SELECT filename, min(rowid) AS r0 FROM keys GROUP BY filename) "
+            "SELECT v.filename, v._rid - f.r0 + 1 AS _ord, v._reason, v._keep FROM kstaged v "
+            "JOIN firsts f USING (filename) ANTI JOIN k_skip k "
+            "ON k.filename = v.filename AND k._ord = v._rid - f.r0 + 1")
+        value_rejects: dict[str, dict[int, str]] = {f.source: {} for f in files}
+        for path, ordinal, reason in con.execute(
+                "SELECT filename, _ord, _reason FROM kchecked WHERE _reason IS NOT NULL"
+        ).fetchall():
+            src = by_path[path].source
+            value_rejects[src][_line_of(int(ordinal), header, key_rejects[src])] = reason
+        counts = {path: (int(n), int(k), int(flt)) for path, n, k, flt in con.execute(
+            "SELECT filename, count(*), count(*) FILTER (WHERE _keep), count(*) FILTER "
+            "(WHERE _reason IS NULL AND NOT _keep) FROM kchecked GROUP BY filename"
+        ).fetchall()}
+        for table in ("kchecked", "k_skip", "keys"):
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+        con.execute("DROP VIEW IF EXISTS kstaged")
+        return read_rejects, value_rejects, counts
+
+    def _read_rejects(self, prefix: str, files: list[LocalFile], by_path: dict[str, LocalFile],
+                      damage: bool) -> dict[str, dict[int, str]]:
+        """Lines DuckDB rejected while reading (column count, type, encoding)."""
+        out: dict[str, dict[int, str]] = {f.source: {} for f in files}
+        rows = self.con.execute(
+            "SELECT s.file_path, e.line, arg_min(e.error_message, coalesce(e.column_idx, 0)) "
+            f"FROM {prefix}_err e JOIN {prefix}_scan s USING (scan_id, file_id) GROUP BY ALL"
+        ).fetchall()
+        for path, line, message in rows:
+            out[by_path[path].source][int(line)] = _short(message)
+        if damage:
+            for f in files:
+                if f.damage:
+                    out[f.source][f.damage_line or 1] = f.damage
+        return out
+
+    def _build_maps(self, fmt: FileFormat, source: str) -> None:
         for table, mapper, exprs in Q.maps_for(fmt.kind):
-            union = " UNION ".join(f"SELECT DISTINCT {e} AS v FROM stage" for e in exprs)
+            union = " UNION ".join(f"SELECT DISTINCT {e} AS v FROM {source}" for e in exprs)
             values = [r[0] for r in self.con.execute(union).fetchall()]
             self.con.execute(f"CREATE OR REPLACE TEMP TABLE {table} (k VARCHAR PRIMARY KEY, "
                              "v VARCHAR)")
@@ -271,6 +337,17 @@ class Importer:
         if filtering and kind == "gkg":
             parts.append("V2DOCUMENTIDENTIFIER IN (SELECT url FROM gdelt_mentions)")
         return " AND ".join(parts) if parts else "true"
+
+
+def _read_csv(fmt: FileFormat, paths: list[str], columns: list[tuple[str, str]]) -> str:
+    """``read_csv(...`` of ``paths`` with ``columns`` (no closing parenthesis)."""
+    spec = "{" + ", ".join(f"{_lit(n)}: {_lit(t)}" for n, t in columns) + "}"
+    nulls = "[" + ", ".join(_lit(n) for n in fmt.nullstr) + "]"
+    files = "[" + ", ".join(_lit(p) for p in paths) + "]"
+    return (f"read_csv({files}, columns={spec}, delim={_lit(fmt.delim)}, "
+            f"header={str(fmt.header).lower()}, quote={_lit(fmt.quote)}, "
+            f"escape={_lit(fmt.quote)}, nullstr={nulls}, auto_detect=false, filename=true, "
+            "max_line_size=10000000, strict_mode=false, encoding='utf-8'")
 
 
 def _ensure_code_tables(con) -> None:

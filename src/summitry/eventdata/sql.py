@@ -5,6 +5,8 @@ numbers) every typed column (so that a bad number is rejected) and the text colu
 validation, mapping and loading use (``stage_columns``); ``staged_view`` adds mapped values
 (``_code``, ``_src_iso3``...), ``_reason`` (why a row cannot be loaded, NULL when it can) and
 ``_keep`` (valid and passing the user's filters); ``INSERT ... SELECT`` loads from it.
+With filters, ``filtered_read`` stages only the rows that pass them (the checks and counts
+then run on a narrow ``keys`` table of every row, through the same ``staged_view``).
 """
 
 from __future__ import annotations
@@ -160,16 +162,26 @@ def read_sql(read_csv: str, fmt: FileFormat) -> str:
     return f"(SELECT *, {nulls} FROM {read_csv})"
 
 
-def staged_view(kind: str, keep: str) -> str:
-    """A view of ``stage`` with mapped values, ``_rid``, ``_reason`` and ``_keep``."""
+def staged_view(kind: str, keep: str, table: str = "stage", view: str = "staged") -> str:
+    """A view of ``table`` with mapped values, ``_rid``, ``_reason`` and ``_keep``."""
     cols, joins = _mapped(kind)
     extra = f", {cols}" if cols else ""
     return (
-        "CREATE OR REPLACE TEMP VIEW staged AS SELECT *, "
+        f"CREATE OR REPLACE TEMP VIEW {view} AS SELECT *, "
         f"CASE WHEN _reason IS NULL THEN ({keep}) ELSE false END AS _keep FROM ("
         f"SELECT *, {_reason(kind)} AS _reason FROM ("
-        f"SELECT s.*, s.rowid AS _rid{extra} FROM stage s {joins}))"
+        f"SELECT s.*, s.rowid AS _rid{extra} FROM {table} s {joins}))"
     )
+
+
+def filtered_read(kind: str, reading: str, kept: str, keep: str) -> str:
+    """``stage`` from the file scan ``reading``, only the rows that pass the filter ``keep``
+    (mapped with the batch's tables, as in ``staged_view``): the filter is applied in the
+    read, so rows the user did not ask for are never materialised."""
+    cols, joins = _mapped(kind)
+    extra = f", {cols}" if cols else ""
+    return (f"CREATE OR REPLACE TEMP TABLE stage AS SELECT filename, {kept} FROM ("
+            f"SELECT s.*{extra} FROM {reading} s {joins}) WHERE {keep}")
 
 
 def actor_filter(kind: str) -> str:
