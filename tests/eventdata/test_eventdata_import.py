@@ -12,9 +12,12 @@ import pytest
 from typer.testing import CliRunner
 
 from summitry.cli import app
+from summitry.codes import cameo_country
 from summitry.eventdata.columns import ICEWS_20, POLECAT_40
 from summitry.eventdata.grouping import group_reports
 from summitry.eventdata.importer import Importer, ImportOptions, iter_inputs
+from summitry.eventdata.lookups import actor_code_to_id, cameo_code
+from summitry.eventdata.sql import gdelt_prefilter
 from summitry.eventdata.synthetic import gdelt_row, write_gdelt
 from summitry.store import Store
 
@@ -159,41 +162,89 @@ def test_eventdata_filters(store, tmp_path: Path) -> None:
     assert got == ("USA", "RUS", "RUS", "CONSULT", "visit")
 
 
-def test_eventdata_filtered_import_reports_bad_lines_of_the_file(store, tmp_path: Path) -> None:
-    """With filters the full scan stages only matching rows; rejects keep their file lines."""
-    rng = random.Random(12)
-    spec = [("USA", "RUS", "042"), None, ("FRA", "DEU", "040"), ("USA", "RUS", "042"),
-            ("USA", "RUS", "042"), ("FRA", "DEU", "190"), ("RUS", "USA", "043"),
-            ("CHN", "JPN", "040"), ("USA", "RUS", "042")]
+def _filter_rows(rng, start: int, spec) -> list[list[str]]:
     rows = []
-    for i, s in enumerate(spec):
-        a1, a2, code = s or ("USA", "RUS", "042")
-        row = gdelt_row(rng, 800 + i, date(2018, 7, 16), code=code)
+    for i, (a1, a2, code) in enumerate(spec):
+        row = gdelt_row(rng, start + i, date(2018, 7, 16), code=code)
         row[5], row[7], row[15], row[17] = a1, a1, a2, a2
         rows.append(row)
+    return rows
+
+
+def test_eventdata_filtered_import_reports_bad_lines_of_the_file(store, tmp_path: Path) -> None:
+    """With filters the typed scan stages only rows that may match; rejects keep file lines,
+    and a bad value counts only in a row that passes the filter (else the row is filtered)."""
+    rng = random.Random(12)
+    match, other = ("USA", "RUS", "042"), ("FRA", "DEU", "040")
+    rows = _filter_rows(rng, 800, [match, match, other, match, other, ("RUS", "USA", "043"),
+                                   ("CHN", "JPN", "040"), match])
     rows[1] = rows[1][:30]                  # line 2: wrong number of columns
     rows[2][30] = "abc"                     # line 3: bad GoldsteinScale, filtered out anyway
-    rows[3][1] = "2018-13-45"               # line 4: bad SQLDATE in a matching row
-    rows[4][31] = "many"                    # line 5: bad NumMentions in a matching row
-    rows[5][1] = "nope"                     # line 6: bad SQLDATE in a non-matching row
-    rows[8][0] = "x9"                       # line 9: bad GLOBALEVENTID
+    rows[3][31] = "many"                    # line 4: bad NumMentions in a matching row
+    rows[4][1] = "nope"                     # line 5: bad SQLDATE in a row filtered out
+    rows[7][0] = "x9"                       # line 8: bad GLOBALEVENTID
     path = write_gdelt(tmp_path / "20180716000000.export.CSV", rows)
-    _, (r,) = _import(store, [path], actors=frozenset({"RUS"}), codes=("04",))
-    assert (r.n_rows, r.n_loaded, r.n_filtered, r.n_rejected) == (9, 2, 1, 6)
+    filters = {"actors": frozenset({"RUS"}), "codes": ("04",)}
+    _, (r,) = _import(store, [path], **filters)
+    assert (r.n_rows, r.n_loaded, r.n_filtered, r.n_rejected) == (8, 2, 2, 4)
     lines = dict(r.rejects)
-    assert sorted(lines) == [2, 3, 4, 5, 6, 9]
-    assert "GoldsteinScale" in lines[3] and "NumMentions" in lines[5]
-    assert lines[4].startswith("SQLDATE") and lines[6].startswith("SQLDATE")
-    assert "GLOBALEVENTID" in lines[9]
+    assert sorted(lines) == [2, 3, 4, 8]
+    assert "Expected Number of Columns: 61 Found: 30" in lines[2]
+    assert "GoldsteinScale" in lines[3] and "NumMentions" in lines[4]
+    assert "GLOBALEVENTID" in lines[8]
     ids = {x[0] for x in store.con.execute("SELECT dataset_row_id FROM events").fetchall()}
-    assert ids == {"800", "806"}
-    # the same lines as an import without filters reports
-    other = Store(tmp_path / "all.duckdb")
+    assert ids == {"800", "805"}
+    # A matching row with a bad value needs its line: that batch stages every row instead,
+    # with the same results for the first file.
+    bad = _filter_rows(rng, 900, [match, other, match])
+    bad[2][1] = "2018-13-45"                # line 3: bad SQLDATE in a matching row
+    second = write_gdelt(tmp_path / "20180716001500.export.CSV", bad)
+    other_store = Store(tmp_path / "both.duckdb")
     try:
-        _, (everything,) = _import(other, [path])
-        assert everything.rejects == r.rejects and everything.n_rows == 9
+        _, (r1, r2) = _import(other_store, [path, second], **filters)
+        assert (r1.n_rows, r1.n_loaded, r1.n_filtered, r1.rejects) == (8, 2, 2, r.rejects)
+        assert (r2.n_rows, r2.n_loaded, r2.n_filtered) == (3, 1, 1)
+        assert [line for line, _ in r2.rejects] == [3]
+        assert r2.rejects[0][1].startswith("SQLDATE: expected a date YYYYMMDD")
     finally:
-        other.close()
+        other_store.close()
+    # without filters, the bad date of line 5 is a reject too
+    all_store = Store(tmp_path / "all.duckdb")
+    try:
+        _, (everything,) = _import(all_store, [path])
+        assert sorted(dict(everything.rejects)) == [2, 3, 4, 5, 8]
+    finally:
+        all_store.close()
+
+
+def test_eventdata_read_prefilter_keeps_every_row_the_filter_keeps(store) -> None:
+    """The condition pushed into the read is checked against the real mappings over raw
+    values as re-exports spell them (case, spaces, quotes, lost zeros, CAMEO aliases)."""
+    codes_raw = ["042", "42", " 042", "42.0", '"042"', "04", "4", "043", "190", "x", None]
+    actors_raw = ["USA", "usa", " USAGOV", "RUS", "rusmil", "ROM", "ROMGOV", "IGOWSTNAT",
+                  "CHN", "", None]
+    cases = [({"RUS"}, ("04",)), ({"ROU"}, ("043",)), ({"USA", "RUS"}, ("04", "19")),
+             (set(), ("19",)), ({"NATO"}, ())]
+    con = store.con
+    values = [[ec, a1, a2] for ec in codes_raw for a1 in actors_raw for a2 in actors_raw]
+    for actors, codes in cases:
+        pre = gdelt_prefilter(frozenset(actors), codes)
+        wanted = {a.upper() for a in actors}
+        kept = passed = 0
+        for ec, a1, a2 in values:
+            code = cameo_code(ec)
+            found = {cameo_country(a1), cameo_country(a2), a1, a2, (a1 or "")[:3],
+                     (a2 or "")[:3], actor_code_to_id(a1), actor_code_to_id(a2)}
+            if ((not actors or found & wanted) and (not codes or (code is not None and any(
+                    code.startswith(c) for c in codes)))):
+                kept += 1
+                passed += con.execute(
+                    f"SELECT {pre} FROM (SELECT ?::VARCHAR AS EventCode, ?::VARCHAR AS "
+                    "Actor1Code, ?::VARCHAR AS Actor2Code, ?::VARCHAR AS Actor1CountryCode, "
+                    "?::VARCHAR AS Actor2CountryCode)", [ec, a1, a2, a1, a2]).fetchone()[0]
+        assert kept > 0 and passed == kept, (actors, codes)
+    # and it does drop rows: only the condition on codes here
+    assert gdelt_prefilter(frozenset(), ("04",)) == "regexp_matches(EventCode, '^[^0-9]*(?:04|4)')"
 
 
 def test_eventdata_mentions_and_gkg_link_to_events(store, tmp_path: Path) -> None:
@@ -247,13 +298,14 @@ def test_eventdata_icews(store, tmp_path: Path) -> None:
                "publisher, story_ref FROM events")
     assert got == ("icews", "1", "RUS", "RUS", "Sauli Niinisto", "FIN", "042", 1, 1.9,
                    "CONSULT", "FIN", "Reuters", "123/2")
-    for actors, loaded in (({"FIN"}, 1), ({"USA"}, 0)):     # filtered in the read
+    # with filters, the unknown code of line 3 fails --codes 04: filtered, not rejected
+    for actors, loaded in (({"FIN"}, 1), ({"USA"}, 0)):
         other = Store(tmp_path / f"{loaded}.duckdb")
         try:
             _, (f,) = _import(other, [path], hint="icews", actors=frozenset(actors),
                               codes=("04",))
-            assert (f.n_rows, f.n_loaded, f.n_filtered, f.rejects) == (3, loaded, 1 - loaded,
-                                                                       r.rejects)
+            assert (f.n_rows, f.n_loaded, f.n_filtered) == (3, loaded, 2 - loaded)
+            assert f.rejects == r.rejects[1:]
         finally:
             other.close()
 

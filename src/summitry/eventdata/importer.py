@@ -7,9 +7,10 @@ tables built from the batch's distinct values; one ``INSERT ... SELECT`` loads t
 to ``events`` (or ``gdelt_mentions`` / ``gkg``). The insert is a plain ``INSERT``; if a
 primary key is already stored (or repeated in the batch) the batch is redone with
 ``INSERT OR IGNORE``, which is much slower, so that new data loads at full speed.
-With ``--actors``/``--codes`` the filter is pushed into the read: a narrow first scan
-(``keys``: only the columns that checks, maps and the filter use) gives rows, lines, checks
-and maps, and the full typed scan stages only the rows that pass the filter.
+With GDELT ``--actors``/``--codes`` the filter goes into the read: ``stage`` keeps the
+values only of rows that may pass it (a condition on raw columns), so checks, mappings and
+the insert see only those. With filters, a bad value (date, code, id) is a reject only in a
+row that passes them; other rows count as filtered.
 Rejected lines (wrong column count, a value of the wrong type, an unknown CAMEO code,
 a bad date, a truncated archive) go to ``import_rejects`` with file and line; the rest of
 the file loads. ``import_files`` + primary keys make re-runs no-ops. Memory is bounded by
@@ -165,22 +166,65 @@ class Importer:
         con = self.con
         by_path = {str(f.path): f for f in files}
         results = {f.source: FileResult(f.source, kind=fmt.kind) for f in files}
-        for table in ("rj_err", "rj_scan", "rk_err", "rk_scan"):
-            con.execute(f"DROP TABLE IF EXISTS {table}")
-        kept = ", ".join(Q.q(n) for n in Q.stage_columns(fmt))
-        reading = Q.read_sql(_read_csv(fmt, list(by_path), fmt.columns) + ", store_rejects=true, "
+        con.execute("DROP TABLE IF EXISTS rj_err")
+        con.execute("DROP TABLE IF EXISTS rj_scan")
+        kept = Q.stage_columns(fmt)
+        reading = Q.read_sql(_read_csv(fmt, list(by_path)) + ", store_rejects=true, "
                              "rejects_table='rj_err', rejects_scan='rj_scan')", fmt)
+        keep = self._filter_sql(fmt.kind)
+        # GDELT with --actors/--codes: the filter goes into the read. Every row stays in
+        # ``stage`` (its rowid gives its line, every typed column is still parsed, so a bad
+        # number is still rejected), but only rows that may pass the filter keep their values;
+        # the checks, mappings and the insert then see only those rows.
+        pre = "true"
+        if keep != "true" and fmt.kind in ("gdelt1", "gdelt2"):
+            pre = Q.gdelt_prefilter(self.options.actors, self.options.codes)
+        if pre == "true":
+            con.execute(f"CREATE OR REPLACE TEMP TABLE stage AS SELECT filename, "
+                        f"{', '.join(Q.q(n) for n in kept)} FROM {reading}")
+        else:
+            values = ", ".join(f"CASE WHEN _pre THEN {Q.q(n)} END AS {Q.q(n)}" for n in kept)
+            con.execute(f"CREATE OR REPLACE TEMP TABLE stage AS SELECT filename, _pre, {values} "
+                        f"FROM (SELECT *, coalesce(({pre}), false) AS _pre FROM {reading})")
+        header = 1 if fmt.header else 0
+        # Lines DuckDB rejected while reading (column count, type, encoding).
+        read_rejects: dict[str, dict[int, str]] = {f.source: {} for f in files}
+        rows = con.execute(
+            "SELECT s.file_path, e.line, arg_min(e.error_message, coalesce(e.column_idx, 0)) "
+            "FROM rj_err e JOIN rj_scan s USING (scan_id, file_id) GROUP BY ALL"
+        ).fetchall()
+        for path, line, message in rows:
+            read_rejects[by_path[path].source][int(line)] = _short(message)
+        for f in files:
+            if f.damage:
+                read_rejects[f.source][f.damage_line or 1] = f.damage
+        # Value mappings from the batch's distinct values, then validation.
+        self._build_maps(fmt)
         _ensure_code_tables(con)
         con.execute("CREATE OR REPLACE TEMP TABLE src_map (filename VARCHAR, source VARCHAR)")
         insert_rows(con, "src_map", [[p, f.source] for p, f in by_path.items()])
-        keep = self._filter_sql(fmt.kind)
-        if keep != "true" and fmt.kind in ("gdelt1", "gdelt2", "icews", "polecat"):
-            read_rejects, value_rejects, counts = self._scan_filtered(
-                fmt, files, by_path, reading, kept, keep)
+        con.execute(Q.staged_view(fmt.kind, keep, "true" if pre == "true" else "s._pre"))
+        # With filters, a bad value is a reject only in a row that passes them.
+        bad = con.execute(
+            "WITH firsts AS (SELECT filename, min(rowid) AS r0 FROM stage GROUP BY filename) "
+            "SELECT v.filename, v._rid - f.r0 + 1, v._reason FROM staged v "
+            "JOIN firsts f USING (filename) WHERE v._reason IS NOT NULL AND v._match"
+        ).fetchall()
+        value_rejects: dict[str, dict[int, str]] = {f.source: {} for f in files}
+        for path, ordinal, reason in bad:
+            src = by_path[path].source
+            value_rejects[src][_line_of(int(ordinal), header, read_rejects[src])] = reason
+        staged = dict(con.execute("SELECT filename, count(*) FROM stage GROUP BY filename"
+                                  ).fetchall())
+        if keep == "true":   # no filter: every valid row is kept
+            loaded = {p: int(n) - len(value_rejects[by_path[p].source]) for p, n in staged.items()}
         else:
-            read_rejects, value_rejects, counts = self._scan_all(
-                fmt, files, by_path, reading, kept, keep)
-        con.execute(Q.staged_view(fmt.kind, keep))
+            loaded = dict(con.execute(
+                "SELECT filename, count(*) FILTER (WHERE _keep) FROM staged GROUP BY filename"
+            ).fetchall())
+        counts = {p: (int(n), int(loaded.get(p, 0)),
+                      int(n) - int(loaded.get(p, 0)) - len(value_rejects[by_path[p].source]))
+                  for p, n in staged.items()}
         # A plain INSERT is much faster than INSERT OR IGNORE; a repeated key makes it fail,
         # and the batch is then redone (see _flush) with INSERT OR IGNORE.
         verb = "INSERT OR IGNORE" if self._ignore_repeats else "INSERT"
@@ -214,107 +258,9 @@ class Importer:
         con.execute("DROP TABLE IF EXISTS stage")
         return [results[f.source] for f in files]
 
-    def _scan_all(self, fmt: FileFormat, files: list[LocalFile], by_path: dict[str, LocalFile],
-                  reading: str, kept: str, keep: str):
-        """Stage every row (its rowid gives its line); validate and count on ``stage``."""
-        con = self.con
-        header = 1 if fmt.header else 0
-        con.execute(f"CREATE OR REPLACE TEMP TABLE stage AS SELECT filename, {kept} "
-                    f"FROM {reading}")
-        read_rejects = self._read_rejects("rj", files, by_path, damage=True)
-        self._build_maps(fmt, "stage")
-        con.execute(Q.staged_view(fmt.kind, keep))
-        bad = con.execute(
-            "WITH firsts AS (SELECT filename, min(rowid) AS r0 FROM stage GROUP BY filename) "
-            "SELECT v.filename, v._rid - f.r0 + 1, v._reason FROM staged v "
-            "JOIN firsts f USING (filename) WHERE v._reason IS NOT NULL"
-        ).fetchall()
-        value_rejects: dict[str, dict[int, str]] = {f.source: {} for f in files}
-        for path, ordinal, reason in bad:
-            src = by_path[path].source
-            value_rejects[src][_line_of(int(ordinal), header, read_rejects[src])] = reason
-        if keep == "true":   # no filter: every valid row is kept
-            counts = {path: (int(n), int(n) - len(value_rejects[by_path[path].source]), 0)
-                      for path, n in con.execute(
-                          "SELECT filename, count(*) FROM stage GROUP BY filename").fetchall()}
-        else:
-            counts = {path: (int(n), int(k), int(flt)) for path, n, k, flt in con.execute(
-                "SELECT filename, count(*), count(*) FILTER (WHERE _keep), count(*) FILTER "
-                "(WHERE _reason IS NULL AND NOT _keep) FROM staged GROUP BY filename"
-            ).fetchall()}
-        return read_rejects, value_rejects, counts
-
-    def _scan_filtered(self, fmt: FileFormat, files: list[LocalFile],
-                       by_path: dict[str, LocalFile], reading: str, kept: str, keep: str):
-        """With ``--actors``/``--codes``: a narrow first scan (``keys``: only the columns that
-        validation, mapping and the filter use, the others read as untyped text) gives the
-        rows, their lines, the checks and the maps; the full typed scan then stages only the
-        rows that pass the filter."""
-        con = self.con
-        header = 1 if fmt.header else 0
-        needed = set(Q.NEEDED[fmt.kind])
-        narrow = [(n, t if n in needed else "VARCHAR") for n, t in fmt.columns]
-        names = ", ".join(Q.q(n) for n, _ in fmt.all_columns if n in needed)
-        scan = Q.read_sql(_read_csv(fmt, list(by_path), narrow) + ", store_rejects=true, "
-                          "rejects_table='rk_err', rejects_scan='rk_scan')", fmt)
-        con.execute(f"CREATE OR REPLACE TEMP TABLE keys AS SELECT filename, {names} FROM {scan}")
-        key_rejects = self._read_rejects("rk", files, by_path, damage=False)
-        self._build_maps(fmt, "keys")
-        con.execute(Q.filtered_read(fmt.kind, reading, kept, keep))
-        read_rejects = self._read_rejects("rj", files, by_path, damage=False)
-        # Lines the full scan rejected (a bad value in a column ``keys`` reads as text) are
-        # rows of ``keys``: leave them out of the checks and counts.
-        skip = []
-        for f in files:
-            lines = sorted(key_rejects[f.source])
-            for line in sorted(set(read_rejects[f.source]) - set(lines)):
-                skip.append([str(f.path), line - header - bisect.bisect_left(lines, line)])
-        for f in files:
-            if f.damage:
-                read_rejects[f.source][f.damage_line or 1] = f.damage
-        con.execute(Q.staged_view(fmt.kind, keep, table="keys", view="kstaged"))
-        con.execute("CREATE OR REPLACE TEMP TABLE k_skip (filename VARCHAR, _ord BIGINT)")
-        insert_rows(con, "k_skip", skip)
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE kchecked AS "
-            "WITH firsts AS (SELECT filename, min(rowid) AS r0 FROM keys GROUP BY filename) "
-            "SELECT v.filename, v._rid - f.r0 + 1 AS _ord, v._reason, v._keep FROM kstaged v "
-            "JOIN firsts f USING (filename) ANTI JOIN k_skip k "
-            "ON k.filename = v.filename AND k._ord = v._rid - f.r0 + 1")
-        value_rejects: dict[str, dict[int, str]] = {f.source: {} for f in files}
-        for path, ordinal, reason in con.execute(
-                "SELECT filename, _ord, _reason FROM kchecked WHERE _reason IS NOT NULL"
-        ).fetchall():
-            src = by_path[path].source
-            value_rejects[src][_line_of(int(ordinal), header, key_rejects[src])] = reason
-        counts = {path: (int(n), int(k), int(flt)) for path, n, k, flt in con.execute(
-            "SELECT filename, count(*), count(*) FILTER (WHERE _keep), count(*) FILTER "
-            "(WHERE _reason IS NULL AND NOT _keep) FROM kchecked GROUP BY filename"
-        ).fetchall()}
-        for table in ("kchecked", "k_skip", "keys"):
-            con.execute(f"DROP TABLE IF EXISTS {table}")
-        con.execute("DROP VIEW IF EXISTS kstaged")
-        return read_rejects, value_rejects, counts
-
-    def _read_rejects(self, prefix: str, files: list[LocalFile], by_path: dict[str, LocalFile],
-                      damage: bool) -> dict[str, dict[int, str]]:
-        """Lines DuckDB rejected while reading (column count, type, encoding)."""
-        out: dict[str, dict[int, str]] = {f.source: {} for f in files}
-        rows = self.con.execute(
-            "SELECT s.file_path, e.line, arg_min(e.error_message, coalesce(e.column_idx, 0)) "
-            f"FROM {prefix}_err e JOIN {prefix}_scan s USING (scan_id, file_id) GROUP BY ALL"
-        ).fetchall()
-        for path, line, message in rows:
-            out[by_path[path].source][int(line)] = _short(message)
-        if damage:
-            for f in files:
-                if f.damage:
-                    out[f.source][f.damage_line or 1] = f.damage
-        return out
-
-    def _build_maps(self, fmt: FileFormat, source: str) -> None:
+    def _build_maps(self, fmt: FileFormat) -> None:
         for table, mapper, exprs in Q.maps_for(fmt.kind):
-            union = " UNION ".join(f"SELECT DISTINCT {e} AS v FROM {source}" for e in exprs)
+            union = " UNION ".join(f"SELECT DISTINCT {e} AS v FROM stage" for e in exprs)
             values = [r[0] for r in self.con.execute(union).fetchall()]
             self.con.execute(f"CREATE OR REPLACE TEMP TABLE {table} (k VARCHAR PRIMARY KEY, "
                              "v VARCHAR)")
@@ -339,9 +285,9 @@ class Importer:
         return " AND ".join(parts) if parts else "true"
 
 
-def _read_csv(fmt: FileFormat, paths: list[str], columns: list[tuple[str, str]]) -> str:
-    """``read_csv(...`` of ``paths`` with ``columns`` (no closing parenthesis)."""
-    spec = "{" + ", ".join(f"{_lit(n)}: {_lit(t)}" for n, t in columns) + "}"
+def _read_csv(fmt: FileFormat, paths: list[str]) -> str:
+    """``read_csv(...`` of ``paths`` in layout ``fmt`` (without the closing parenthesis)."""
+    spec = "{" + ", ".join(f"{_lit(n)}: {_lit(t)}" for n, t in fmt.columns) + "}"
     nulls = "[" + ", ".join(_lit(n) for n in fmt.nullstr) + "]"
     files = "[" + ", ".join(_lit(p) for p in paths) + "]"
     return (f"read_csv({files}, columns={spec}, delim={_lit(fmt.delim)}, "

@@ -5,14 +5,18 @@ numbers) every typed column (so that a bad number is rejected) and the text colu
 validation, mapping and loading use (``stage_columns``); ``staged_view`` adds mapped values
 (``_code``, ``_src_iso3``...), ``_reason`` (why a row cannot be loaded, NULL when it can) and
 ``_keep`` (valid and passing the user's filters); ``INSERT ... SELECT`` loads from it.
-With filters, ``filtered_read`` stages only the rows that pass them (the checks and counts
-then run on a narrow ``keys`` table of every row, through the same ``staged_view``).
+With GDELT filters, ``stage`` keeps values only for rows meeting ``gdelt_prefilter`` (a
+condition on raw columns that every row passing the filters meets) and the view skips the rest.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+import string
+from functools import lru_cache
 
+from summitry.codes import cameo_country
 from summitry.eventdata.detect import FileFormat
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
@@ -162,26 +166,52 @@ def read_sql(read_csv: str, fmt: FileFormat) -> str:
     return f"(SELECT *, {nulls} FROM {read_csv})"
 
 
-def staged_view(kind: str, keep: str, table: str = "stage", view: str = "staged") -> str:
-    """A view of ``table`` with mapped values, ``_rid``, ``_reason`` and ``_keep``."""
+def staged_view(kind: str, keep: str, where: str = "true") -> str:
+    """A view of the rows of ``stage s`` meeting ``where``, with mapped values, ``_rid``,
+    ``_reason`` (why a row cannot be loaded), ``_match`` (it passes the user's filter
+    ``keep``) and ``_keep`` (both)."""
     cols, joins = _mapped(kind)
     extra = f", {cols}" if cols else ""
     return (
-        f"CREATE OR REPLACE TEMP VIEW {view} AS SELECT *, "
-        f"CASE WHEN _reason IS NULL THEN ({keep}) ELSE false END AS _keep FROM ("
-        f"SELECT *, {_reason(kind)} AS _reason FROM ("
-        f"SELECT s.*, s.rowid AS _rid{extra} FROM {table} s {joins}))"
+        "CREATE OR REPLACE TEMP VIEW staged AS SELECT *, "
+        "_reason IS NULL AND _match AS _keep FROM ("
+        f"SELECT *, {_reason(kind)} AS _reason, coalesce(({keep}), false) AS _match FROM ("
+        f"SELECT s.*, s.rowid AS _rid{extra} FROM stage s {joins} WHERE {where}))"
     )
 
 
-def filtered_read(kind: str, reading: str, kept: str, keep: str) -> str:
-    """``stage`` from the file scan ``reading``, only the rows that pass the filter ``keep``
-    (mapped with the batch's tables, as in ``staged_view``): the filter is applied in the
-    read, so rows the user did not ask for are never materialised."""
-    cols, joins = _mapped(kind)
-    extra = f", {cols}" if cols else ""
-    return (f"CREATE OR REPLACE TEMP TABLE stage AS SELECT filename, {kept} FROM ("
-            f"SELECT s.*{extra} FROM {reading} s {joins}) WHERE {keep}")
+@lru_cache(maxsize=64)
+def _cameo_country_codes(isos: frozenset[str]) -> frozenset[str]:
+    """Every 3-letter CAMEO country code that ``cameo_country`` maps into ``isos``."""
+    letters = string.ascii_uppercase
+    return frozenset(k for k in map("".join, itertools.product(letters, repeat=3))
+                     if cameo_country(k) in isos)
+
+
+def gdelt_prefilter(actors: frozenset[str], codes: tuple[str, ...]) -> str:
+    """A condition on raw GDELT columns met by every row that passes ``--actors``/``--codes``
+    (a superset, checked before any mapping, so that the read can drop the other rows).
+
+    Actors: the mapped country (``cameo_country`` of the stripped, upper-cased first three
+    letters of a country or actor code), the raw codes and the actor id all contain one of
+    the given codes, a CAMEO code mapped to one, or ``IGO`` (organisations) as a substring
+    of an upper-cased actor column. Codes: the mapped CAMEO code is the digits of EventCode,
+    perhaps with one leading zero restored, so its first digits are the prefix, or the
+    prefix without its leading zero. Returns ``"true"`` when nothing can be said.
+    """
+    parts = []
+    if actors:
+        wanted = frozenset(a.upper() for a in actors)
+        keys = sorted(wanted | _cameo_country_codes(wanted) | {"IGO"})
+        text = ("upper(concat_ws(' ', Actor1CountryCode, Actor2CountryCode, Actor1Code, "
+                "Actor2Code))")
+        parts.append("(" + " OR ".join(f"contains({text}, '{k.replace(chr(39), chr(39) * 2)}')"
+                                       for k in keys) + ")")
+    if codes and all(c.isascii() and c.isdigit() for c in codes):
+        alts = sorted(set(codes) | {c[1:] for c in codes if c.startswith("0")})
+        if "" not in alts:
+            parts.append(f"regexp_matches(EventCode, '^[^0-9]*(?:{'|'.join(alts)})')")
+    return " AND ".join(parts) if parts else "true"
 
 
 def actor_filter(kind: str) -> str:
