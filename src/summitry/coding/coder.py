@@ -156,8 +156,16 @@ class Coder:
         self.lenient_actors = lenient_actors
         self.taxonomy_path = taxonomy_path
         self.finder = MentionFinder(self.people)
-        self.nlp = nlp if nlp is not None else load_nlp()
+        self._nlp = nlp
         self.taxonomy = load_taxonomy(taxonomy_path)
+
+    @property
+    def nlp(self):
+        """The spaCy pipeline, loaded on first use (a run with worker processes never loads
+        it in the main process)."""
+        if self._nlp is None:
+            self._nlp = load_nlp()
+        return self._nlp
 
     # --- preparation (main process, before parsing) -------------------------------------
     def prepare(

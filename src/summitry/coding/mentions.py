@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -509,12 +510,13 @@ _FUNCTION_WORDS = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """Accent/transliteration-insensitive key: ASCII, lower case, no possessive, single spaces."""
-    t = unidecode(text).lower().replace("’", "'")
-    t = re.sub(r"'s$", "", t)
-    t = t.replace("-", " ").replace(".", "")
-    return re.sub(r"\s+", " ", t).strip()
+    t = (text if text.isascii() else unidecode(text)).lower().replace("’", "'")
+    if t.endswith("'s"):
+        t = t[:-2]
+    return " ".join(t.replace("-", " ").replace(".", "").split())
 
 
 @dataclass

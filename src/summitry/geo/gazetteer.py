@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -37,9 +36,9 @@ class Place:
 
 def normalise_place(name: str) -> str:
     """Lower-case ASCII, single spaces, no leading 'the'."""
-    text = unidecode(name).lower().strip()
-    text = re.sub(r"[\s\u00a0]+", " ", text)
-    text = re.sub(r"^the ", "", text)
+    text = " ".join((name if name.isascii() else unidecode(name)).lower().split())
+    if text.startswith("the "):
+        text = text[4:]
     return _ALIASES.get(text, text)
 
 
