@@ -216,7 +216,7 @@ class Coder:
         doc_ids: list[str],
         *,
         n_process: int = 1,
-        batch_docs: int = 40,
+        batch_docs: int = 80,
         on_progress: Callable[[int, int], None] | None = None,
     ) -> CodeSummary:
         """Code ``doc_ids``: prepare in this process, parse + extract in ``n_process`` workers
@@ -273,6 +273,8 @@ class Coder:
             for k, d in enumerate(docs)
             for i in sorted(d.candidates)
         ]
+        # similar lengths batch with less padding: the parses are the same, sooner
+        texts.sort(key=lambda t: len(t[0]))
         for parsed, (k, i) in self.nlp.pipe(texts, as_tuples=True, batch_size=128):
             docs[k].parsed[i] = parsed
         rows = _Rows()
@@ -371,7 +373,15 @@ class Coder:
         summary.mentions += len(rows.mentions)
         ids = [d.doc_id for d in docs]
         with store.transaction() as con:
-            for sql in (
+            # rows of a document exist only once it has a coded_documents row (both are
+            # written in one transaction), so only those documents need clearing
+            ids = [
+                r[0]
+                for r in con.execute(
+                    "SELECT doc_id FROM coded_documents WHERE doc_id IN (SELECT unnest(?))", [ids]
+                ).fetchall()
+            ]
+            for sql in () if not ids else (
                 "DELETE FROM sentences WHERE doc_id IN (SELECT unnest(?))",
                 "DELETE FROM mentions WHERE doc_id IN (SELECT unnest(?))",
                 f"DELETE FROM evidence WHERE fact_kind = 'event' AND rule LIKE '{DATASET}%' "

@@ -48,9 +48,15 @@ class Taxonomy:
             exact = body.get("exact") or []
             cs = re.compile("|".join(rf"\b{re.escape(str(t))}\b" for t in exact)) if exact else None
             self._rules.append((topic, ci, cs))
+        # one scan decides whether any topic can match (most sentences have none)
+        self._any_ci = re.compile("|".join(f"(?:{r[1].pattern})" for r in self._rules), re.I)
+        exact_parts = [f"(?:{r[2].pattern})" for r in self._rules if r[2] is not None]
+        self._any_cs = re.compile("|".join(exact_parts)) if exact_parts else None
 
     def assign(self, text: str) -> list[TopicMatch]:
         out: list[TopicMatch] = []
+        if not self._any_ci.search(text) and not (self._any_cs and self._any_cs.search(text)):
+            return out
         for topic, ci, cs in self._rules:
             hits = {m.group(0) for m in ci.finditer(text)}
             if cs is not None:
