@@ -21,6 +21,8 @@ from summitry.coding import triggers as tr
 from summitry.coding.mentions import Mention
 from summitry.nlp import lexical
 from summitry.nlp.dates import DateMention
+from summitry.nlp.lexical import lemma as _lemma
+from summitry.nlp.lexical import upos as _upos
 
 _NP_SKIP = {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "conj", "prep", "parataxis"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -237,7 +239,7 @@ class SentenceCoder:
         """The actor named by the noun phrase headed by ``tok`` (its head word first)."""
         if tok.i in self._tok_mention:
             return self._tok_mention[tok.i]
-        if tok._.lem in _PERSON_NOUNS:  # "his U.S. counterpart Rex Tillerson": the person
+        if _lemma(tok) in _PERSON_NOUNS:  # "his U.S. counterpart Rex Tillerson": the person
             toks = _np_tokens(tok) + [c for c in tok.children if c.dep_ == "appos"]
             # "U.S. Ambassador to the United Nations Nikki Haley": the name ends the "to" phrase
             toks += [
@@ -247,14 +249,14 @@ class SentenceCoder:
                 m = self._tok_mention.get(t.i)
                 if m is not None and m.kind == "person":
                     return m
-        if tok._.upos == "PROPN":
+        if _upos(tok) == "PROPN":
             return None  # an unknown name heads the phrase: never guessed from its modifiers
         toks = [t for t in _np_tokens(tok) if t.dep_ != "appos" and t.head.dep_ != "appos"]
         # prefer modifiers close to the head: compound/amod/poss ("Russian officials")
         for t in sorted(toks, key=lambda x: (x.head.i != tok.i, abs(x.i - tok.i))):
             if t.i in self._tok_mention:
                 m = self._tok_mention[t.i]
-                if m.kind == "person" and tok._.upos == "NOUN" and tok._.lem not in _PERSON_NOUNS:
+                if m.kind == "person" and _upos(tok) == "NOUN" and _lemma(tok) not in _PERSON_NOUNS:
                     if not m.iso3 or len(m.iso3) != 3:
                         return None
                     # "Trump administration officials", "Putin's spokesman": the government
@@ -296,7 +298,7 @@ class SentenceCoder:
         for t in left:
             if t.i in self._tok_mention or t.i == ands[0].i:
                 continue
-            if t._.upos not in ("PROPN", "ADJ", "DET", "PUNCT", "X") and t._.lem not in (
+            if _upos(t) not in ("PROPN", "ADJ", "DET", "PUNCT", "X") and _lemma(t) not in (
                 _PERSON_NOUNS
             ):
                 return []
@@ -329,7 +331,7 @@ class SentenceCoder:
         t = a.token
         if t.i in self._tok_mention:
             return True
-        words = {t._.lem, t.lower_}
+        words = {_lemma(t), t.lower_}
         if words & _NOT_AGENTS:
             return False
         return code[:2] == "14" or not words & _NOT_AGENTS_UNLESS_PROTEST
@@ -350,7 +352,7 @@ class SentenceCoder:
             if (
                 len(subj) > 1
                 and subj[0].i not in self._tok_mention
-                and subj[0]._.upos == "NOUN"
+                and _upos(subj[0]) == "NOUN"
                 and not any(t.is_punct for t in self.doc[subj[0].i : v.i])
             ):
                 # two subjects is a misparse ("The judge in the trial of Senator X told"):
@@ -440,36 +442,36 @@ class SentenceCoder:
         if (
             trig.dep_ == "pobj"
             and trig.head.lower_ == "of"
-            and trig.head.head._.lem in _NEGATING_NOUNS
+            and _lemma(trig.head.head) in _NEGATING_NOUNS
         ):
             return "negated"  # "the lack of a bilateral meeting"
         if (
-            trig._.upos == "NOUN"
+            _upos(trig) == "NOUN"
             and trig.dep_ == "pobj"
             and (
                 trig.head.lower_ in ("before", "ahead")
                 or (
                     trig.head.lower_ == "for"
-                    and trig.head.head._.lem not in ("thank", "praise", "criticize")
+                    and _lemma(trig.head.head) not in ("thank", "praise", "criticize")
                 )
             )
         ):
             return "planned"
         if (
-            trig._.upos == "NOUN"
+            _upos(trig) == "NOUN"
             and trig.dep_ == "pobj"
             and trig.head.lower_ == "of"
             and trig.head.head.lower_ == "ahead"
         ):
             return "planned"  # "ahead of Trump's visit"
         if (
-            trig._.upos == "NOUN"
+            _upos(trig) == "NOUN"
             and trig.dep_ in ("nsubj", "nsubjpass")
             and any(k.dep_ == "aux" and k.lower_ in _FUTURE_AUX for k in trig.head.children)
         ):
             return "planned"  # "Meetings between Trump and Xi this week will focus on trade"
         if any(k.dep_ == "aux" and k.lower_ == "to" for tok in chain for k in tok.children) and any(
-            tok._.lem == "be" and tok.dep_ == "ROOT" for tok in chain
+            _lemma(tok) == "be" and tok.dep_ == "ROOT" for tok in chain
         ):
             return "planned"  # "Trump is to visit ..."
         for tok in chain:
@@ -478,10 +480,10 @@ class SentenceCoder:
                 k.dep_ == "det" and k.lower_ == "no" for k in kids
             ):
                 return "negated"
-        for tok in chain[1:] + ([trig] if trig._.upos == "NOUN" else []):
-            if tok._.lem in tr.REFUSE_VERBS:
+        for tok in chain[1:] + ([trig] if _upos(trig) == "NOUN" else []):
+            if _lemma(tok) in tr.REFUSE_VERBS:
                 return "refused"
-            if tok._.lem in tr.DENY_VERBS:
+            if _lemma(tok) in tr.DENY_VERBS:
                 return "denied"
         if chain[-1].dep_ == "advcl" and any(
             k.dep_ in ("mark", "advmod") and k.lower_ in ("when", "before", "once")
@@ -505,10 +507,10 @@ class SentenceCoder:
             return "hypothetical"
         if aux & _FUTURE_AUX or "would" in aux:
             return "planned"
-        if any(tok._.lem in tr.PLAN_VERBS and tok.i != trig.i for tok in plan_chain):
+        if any(_lemma(tok) in tr.PLAN_VERBS and tok.i != trig.i for tok in plan_chain):
             return "planned"
-        if trig._.upos == "NOUN" and any(
-            k.lower_ in _NOUN_PLAN_MODS or k._.lem in _NOUN_PLAN_MODS for k in trig.children
+        if _upos(trig) == "NOUN" and any(
+            k.lower_ in _NOUN_PLAN_MODS or _lemma(k) in _NOUN_PLAN_MODS for k in trig.children
         ):
             return "planned"
         for tok in chain:
@@ -530,7 +532,7 @@ class SentenceCoder:
         """The speech verb whose clause contains ``trig``, if any."""
         t = trig
         while t.head.i != t.i:
-            if t.dep_ in ("ccomp", "parataxis") and t.head._.lem in tr.SPEECH_VERBS:
+            if t.dep_ in ("ccomp", "parataxis") and _lemma(t.head) in tr.SPEECH_VERBS:
                 return t.head
             t = t.head
         return None
@@ -581,11 +583,11 @@ class SentenceCoder:
             for prep in t.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                     for p in prep.children:
-                        if p.dep_ == "pobj" and p._.upos == "PROPN":
+                        if p.dep_ == "pobj" and _upos(p) == "PROPN":
                             toks = [
                                 x
                                 for x in p.subtree
-                                if x._.upos == "PROPN"
+                                if _upos(x) == "PROPN"
                                 or x.dep_ in ("compound", "npadvmod")
                                 or x.i == p.i
                             ]
@@ -600,15 +602,15 @@ class SentenceCoder:
     def events(self) -> list[Extracted]:
         out: list[Extracted] = []
         for tok in self.doc:
-            if tok._.upos in ("VERB", "AUX") or (
-                tok._.upos == "NOUN" and tok._.lem in ("call", "phone") and tok.dep_ == "ROOT"
+            if _upos(tok) in ("VERB", "AUX") or (
+                _upos(tok) == "NOUN" and _lemma(tok) in ("call", "phone") and tok.dep_ == "ROOT"
             ):
-                frame = tr.VERBS.get(tok._.lem)
-                if frame and tok._.upos != "AUX":
+                frame = tr.VERBS.get(_lemma(tok))
+                if frame and _upos(tok) != "AUX":
                     ev = self._verb_event(tok, frame)
                     if ev:
                         out.append(ev)
-            elif tok._.upos in ("NOUN", "PROPN") and _noun_lemma(tok) in tr.NOUNS:
+            elif _upos(tok) in ("NOUN", "PROPN") and _noun_lemma(tok) in tr.NOUNS:
                 ev = self._noun_event(tok, tr.NOUNS[_noun_lemma(tok)])
                 if ev:
                     out.append(ev)
@@ -681,12 +683,12 @@ class SentenceCoder:
         return []
 
     def _verb_event(self, verb: Token, frame: tr.Frame) -> Extracted | None:
-        lemma = verb._.lem
+        lemma = _lemma(verb)
         code = frame.code
         if verb.dep_ in ("amod", "compound") or (
             verb.tag_ == "VBG"
             and verb.dep_ in ("xcomp", "acl")
-            and verb.head._.lem in tr.SPEECH_VERBS
+            and _lemma(verb.head) in tr.SPEECH_VERBS
         ):
             return None  # "told visiting U.S. President Donald Trump": a modifier, not the event
         # "call": appeal only with "call on"; a call with a person object is a phone call
@@ -711,12 +713,15 @@ class SentenceCoder:
         if lemma in ("speak", "talk", "chat", "confer") and any(
             c.dep_ == "prep"
             and c.lower_ in ("by", "over", "via", "on")
-            and any(g._.lem in tr.PHONE_WORDS for g in c.subtree)
+            and any(_lemma(g) in tr.PHONE_WORDS for g in c.subtree)
             for c in verb.children
         ):
             code = "041"
         if lemma in ("meet", "talk", "hold") and any(
-            g._.lem in tr.PHONE_WORDS for c in verb.children if c.dep_ == "prep" for g in c.subtree
+            _lemma(g) in tr.PHONE_WORDS
+            for c in verb.children
+            if c.dep_ == "prep"
+            for g in c.subtree
         ):
             code = "041"
         if lemma in ("receive", "welcome") and not any(
@@ -727,7 +732,7 @@ class SentenceCoder:
             return None
         if lemma == "sign" and not any(
             c.dep_ == "dobj"
-            and c._.lem
+            and _lemma(c)
             in (
                 "agreement",
                 "deal",
@@ -744,7 +749,7 @@ class SentenceCoder:
         if (
             code[:2] not in ("02", "10")
             and verb.dep_ == "xcomp"
-            and verb.head._.lem in _APPEAL_HEADS
+            and _lemma(verb.head) in _APPEAL_HEADS
         ):
             return None  # "urged Beijing to cut links": the appeal is the event, not the cut
         if any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) and lemma in (
@@ -761,13 +766,13 @@ class SentenceCoder:
         elif lemma in _NEEDS_DOBJ and not any(c.dep_ == "dobj" for c in verb.children):
             return None
         if lemma == "offer" and any(
-            c.dep_ == "dobj" and c._.lem in _NOT_OFFERS for c in verb.children
+            c.dep_ == "dobj" and _lemma(c) in _NOT_OFFERS for c in verb.children
         ):
             return None  # "offered a different version of events"
         if lemma in ("refuse", "decline", "spurn") and not self._refused_act(verb):
             return None  # "declined to comment" is no rejection
         if lemma == "strike" and any(
-            c.dep_ == "dobj" and c._.lem in ("deal", "agreement", "tone", "balance", "chord")
+            c.dep_ == "dobj" and _lemma(c) in ("deal", "agreement", "tone", "balance", "chord")
             for c in verb.children
         ):
             return None
@@ -775,8 +780,8 @@ class SentenceCoder:
             c.dep_ in ("ccomp", "parataxis") for c in verb.children
         ):
             return None
-        dobj_lemmas = {c._.lem for c in verb.children if c.dep_ == "dobj"}
-        if code.startswith("01") and verb.dep_ == "xcomp" and verb.head._.lem in _NOT_SAYING:
+        dobj_lemmas = {_lemma(c) for c in verb.children if c.dep_ == "dobj"}
+        if code.startswith("01") and verb.dep_ == "xcomp" and _lemma(verb.head) in _NOT_SAYING:
             return None  # "declined to say who ...": nothing was said
         if code == "016" and dobj_lemmas & _REQUESTS:
             return None  # "a judge denied a request": a ruling, not a denial of responsibility
@@ -864,7 +869,7 @@ class SentenceCoder:
                 if g.dep_ == "pobj"
             ]
             for t in cands:
-                for key in (t._.lem, t.lower_, t.lower_.rstrip("s")):
+                for key in (_lemma(t), t.lower_, t.lower_.rstrip("s")):
                     if key in objs:
                         return objs[key]
         return ""
@@ -873,12 +878,12 @@ class SentenceCoder:
         """ "refused to deploy troops", "rejected the offer": a refusal of an event."""
         for c in verb.children:
             if c.dep_ == "xcomp":
-                f = tr.VERBS.get(c._.lem)
+                f = tr.VERBS.get(_lemma(c))
                 if f is None or f.code.startswith("01"):
                     continue
                 if not f.objects or self._object_code(c, f):  # "declined to give reasons": no
                     return True
-            if c.dep_ == "dobj" and c._.lem in _REFUSABLE:
+            if c.dep_ == "dobj" and _lemma(c) in _REFUSABLE:
                 return True
         return False
 
@@ -896,7 +901,7 @@ class SentenceCoder:
         lemma = _noun_lemma(noun)
         code = frame.code
         if lemma in tr.NOUN_GOVERNORS or lemma == "strike":
-            gov_lem = noun.head._.lem
+            gov_lem = _lemma(noun.head)
             if lemma == "strike" and any(c.lower_ == "hunger" for c in noun.children):
                 if gov_lem not in (
                     "stage",
@@ -920,17 +925,17 @@ class SentenceCoder:
                 code, frame.target_preps, frame.dobj_target, frame.needs_target, frame.symmetric
             )
         if lemma == "call" and not (
-            any(c._.lem in tr.PHONE_WORDS and c.i != noun.i for c in noun.children)
-            or noun.head._.lem in ("hold", "have", "make")
+            any(_lemma(c) in tr.PHONE_WORDS and c.i != noun.i for c in noun.children)
+            or _lemma(noun.head) in ("hold", "have", "make")
         ):
             return None
         if lemma == "talk" and noun.text.lower() != "talks":
             return None
         if any(
-            c._.lem in tr.PHONE_WORDS and c.i != noun.i for c in noun.children
+            _lemma(c) in tr.PHONE_WORDS and c.i != noun.i for c in noun.children
         ) and code.startswith("04"):
             code = "041"
-        if lemma in ("deal", "agreement", "treaty") and noun.head._.lem not in (
+        if lemma in ("deal", "agreement", "treaty") and _lemma(noun.head) not in (
             "sign",
             "reach",
             "seal",
@@ -938,7 +943,7 @@ class SentenceCoder:
             "conclude",
         ):
             return None
-        if lemma in ("invasion", "curfew") and noun.head._.lem not in (
+        if lemma in ("invasion", "curfew") and _lemma(noun.head) not in (
             "mount",
             "launch",
             "impose",
@@ -949,7 +954,7 @@ class SentenceCoder:
         if (
             lemma in ("strike", "attack")
             and code not in ("142", "143")
-            and noun.head._.lem not in ("launch", "carry", "conduct")
+            and _lemma(noun.head) not in ("launch", "carry", "conduct")
         ):
             return None
         gov = noun
@@ -989,11 +994,11 @@ class SentenceCoder:
         if (
             src is None
             and noun.dep_ in ("dobj", "nsubjpass", "attr", "pobj")
-            and noun.head._.upos in ("VERB", "AUX", "ADP")
+            and _upos(noun.head) in ("VERB", "AUX", "ADP")
         ):
-            gov = noun.head if noun.head._.upos != "ADP" else noun.head.head
+            gov = noun.head if _upos(noun.head) != "ADP" else noun.head.head
             if (
-                gov._.lem
+                _lemma(gov)
                 not in tr.LIGHT_VERBS
                 | tr.PLAN_VERBS
                 | tr.REFUSE_VERBS
@@ -1004,10 +1009,10 @@ class SentenceCoder:
                     "after",
                     "at",
                 }
-                and noun.head._.upos != "ADP"
+                and _upos(noun.head) != "ADP"
             ):
                 return None
-            if noun.head._.upos == "ADP" and noun.head.lower_ not in (
+            if _upos(noun.head) == "ADP" and noun.head.lower_ not in (
                 "for",
                 "to",
                 "during",
@@ -1018,7 +1023,7 @@ class SentenceCoder:
             ):
                 return None
             if (
-                noun.head._.upos == "ADP"
+                _upos(noun.head) == "ADP"
                 and noun.head.lower_ in ("during", "at", "in", "after", "before")
                 and not with_
             ):
@@ -1192,4 +1197,4 @@ def _noun_lemma(tok: Token) -> str:
         return low
     if low.endswith("s") and low[:-1] in tr.NOUNS:
         return low[:-1]
-    return tok._.lem
+    return _lemma(tok)
