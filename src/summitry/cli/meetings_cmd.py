@@ -21,23 +21,11 @@ def _iso(value: str | None, flag: str) -> date | None:
         fail(f"{flag} {value!r}: expected an ISO date YYYY-MM-DD")
 
 
-def _fingerprint(store) -> str:
-    n, last = store.con.execute("SELECT count(*), max(created_at) FROM events").fetchone()
-    docs = store.con.execute("SELECT count(*) FROM documents").fetchone()[0]
-    return f"{n}|{last}|{docs}"
-
-
 def ensure_built(store, ministers: bool = False) -> None:
     """Build episodes when the events changed since the last build (or never built)."""
-    from summitry.meetings import build
+    from summitry.meetings import ensure_built as _ensure_built
 
-    key = "meetings.fingerprint" + (".ministers" if ministers else "")
-    row = store.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-    fp = _fingerprint(store)
-    if row is None or row[0] != fp:
-        build(store, ministers=ministers, progress=True)
-        store.con.execute("DELETE FROM meta WHERE key LIKE 'meetings.fingerprint%'")
-        store.con.execute("INSERT INTO meta VALUES (?, ?)", [key, fp])
+    _ensure_built(store, ministers=ministers, progress=True)
 
 
 def _out():
@@ -137,13 +125,12 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
     ) -> None:
         """(Re)build meeting episodes from the events table."""
         from summitry.meetings import build
+        from summitry.meetings.build import record_build
 
         store = open_cli_store()
         try:
             summary = build(store, ministers=ministers, progress=True)
-            key = "meetings.fingerprint" + (".ministers" if ministers else "")
-            store.con.execute("DELETE FROM meta WHERE key LIKE 'meetings.fingerprint%'")
-            store.con.execute("INSERT INTO meta VALUES (?, ?)", [key, _fingerprint(store)])
+            record_build(store, ministers)
         finally:
             store.close()
         console.print(f"{summary.n_reports} reports -> {summary.n_meetings} meetings, "

@@ -173,3 +173,28 @@ def build(store, *, ministers: bool = False, progress: bool = False) -> BuildSum
                 )
                 n_items += 1
     return BuildSummary(len(reports), len(rows), n_items)
+
+
+def _fingerprint(store) -> str:
+    n, last = store.con.execute("SELECT count(*), max(created_at) FROM events").fetchone()
+    docs = store.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    return f"{n}|{last}|{docs}"
+
+
+def record_build(store, ministers: bool = False) -> None:
+    """Remember which events and documents the episodes were built from."""
+    key = "meetings.fingerprint" + (".ministers" if ministers else "")
+    store.con.execute("DELETE FROM meta WHERE key LIKE 'meetings.fingerprint%'")
+    store.con.execute("INSERT INTO meta VALUES (?, ?)", [key, _fingerprint(store)])
+
+
+def ensure_built(store, ministers: bool = False, progress: bool = False) -> BuildSummary | None:
+    """Build episodes when the events or documents changed since the last build (or never
+    built); None when they are up to date."""
+    key = "meetings.fingerprint" + (".ministers" if ministers else "")
+    row = store.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    if row is not None and row[0] == _fingerprint(store):
+        return None
+    summary = build(store, ministers=ministers, progress=progress)
+    record_build(store, ministers)
+    return summary
