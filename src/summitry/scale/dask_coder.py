@@ -19,21 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from summitry.coding.coder import CODED_TABLES, clear_coded_rows
 from summitry.store import Store
-
-# Tables a coding partition writes, with the statement that clears a document's earlier rows.
-CODED_TABLES: dict[str, str] = {
-    "sentences": "doc_id IN (SELECT doc_id FROM p.coded_documents)",
-    "mentions": "doc_id IN (SELECT doc_id FROM p.coded_documents)",
-    "events": "dataset = 'summitry-coder' AND doc_id IN (SELECT doc_id FROM p.coded_documents)",
-    "topic_assignments": "rule IN (SELECT DISTINCT rule FROM p.topic_assignments) "
-    "AND doc_id IN (SELECT doc_id FROM p.coded_documents)",
-    "evidence": "fact_kind = 'event' AND rule LIKE 'summitry-coder%' "
-    "AND doc_id IN (SELECT doc_id FROM p.coded_documents)",
-    "coded_documents": "doc_id IN (SELECT doc_id FROM p.coded_documents)",
-    "actors": "",
-    "actor_roles": "",
-}
 
 
 @dataclass
@@ -124,9 +111,8 @@ def merge_partition(store: Store, part: Path) -> dict[str, int]:
     store.con.execute(f"ATTACH '{part}' AS p (READ_ONLY)")
     try:
         with store.transaction() as con:
-            for table, clear in CODED_TABLES.items():
-                if clear:
-                    con.execute(f'DELETE FROM "{table}" WHERE {clear}')
+            clear_coded_rows(con, "SELECT doc_id FROM p.coded_documents")
+            for table in CODED_TABLES:
                 cols = ", ".join(
                     f'"{r[0]}"' for r in con.execute(f'DESCRIBE "{table}"').fetchall()
                 )
