@@ -45,6 +45,18 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# what one signs: "signed an agreement", "the deal", "a memorandum"
+_AGREEMENT_NOUNS = (
+    "agreement",
+    "deal",
+    "treaty",
+    "accord",
+    "memorandum",
+    "pact",
+    "declaration",
+    "contract",
+)
+
 # heads that cannot be the doer even when an actor modifies them ("Trump's decision offers",
 # "U.S. stocks rallying", "Flynn's lawyer said"): the source would be the modifier, wrongly
 _NOT_AGENTS = _words(
@@ -134,14 +146,7 @@ lexical.register_lemmas(
         *tr.SPEECH_VERBS,
         *tr.PHONE_WORDS,
         *_PERSON_NOUNS,
-        "agreement",
-        "deal",
-        "treaty",
-        "accord",
-        "memorandum",
-        "pact",
-        "declaration",
-        "contract",
+        *_AGREEMENT_NOUNS,
         "tone",
         "balance",
         "chord",
@@ -732,17 +737,7 @@ class SentenceCoder:
             return None
         if lemma == "sign" and not any(
             c.dep_ == "dobj"
-            and _lemma(c)
-            in (
-                "agreement",
-                "deal",
-                "treaty",
-                "accord",
-                "memorandum",
-                "pact",
-                "declaration",
-                "contract",
-            )
+            and _lemma(c) in _AGREEMENT_NOUNS
             for c in verb.children
         ):
             return None
