@@ -35,7 +35,7 @@ def _events(coder, text: str, published: date | None):
     """(events with their code info, why nothing came out: '' / 'no-trigger' / 'no-actor' /
     'no-event')."""
     from summitry.coding.codes import code_info
-    from summitry.coding.triggers import has_trigger
+    from summitry.coding.extract import may_have_event
 
     d = coder.prepare("g", text, published, None, "en", False)
     out = []
@@ -48,7 +48,7 @@ def _events(coder, text: str, published: date | None):
     if not out:
         if d.candidates:
             why = "no-event"
-        elif not any(has_trigger(text[s:e]) for s, e in d.sentences):
+        elif not any(may_have_event(text[s:e]) for s, e in d.sentences):
             why = "no-trigger"
         else:
             why = "no-actor"

@@ -1,7 +1,7 @@
 """Run the coder over a store: documents -> sentences, mentions, events, topics.
 
 Pipeline per document: fast sentence split (all sentences stored) -> cheap pre-filter
-(an actor name AND a trigger stem) -> spaCy parse of candidates only (``nlp.pipe`` with
+(an actor name AND a word with a trigger lemma) -> spaCy parse of candidates only (``nlp.pipe`` with
 ``n_process``) -> mentions and events -> one transaction per batch of documents, together
 with the ``coded_documents`` rows that make runs incremental and resumable.
 """
@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from summitry.coding import lexicon as lx
 from summitry.coding.codes import code_info
-from summitry.coding.extract import Extracted, SentenceCoder
+from summitry.coding.extract import Extracted, SentenceCoder, may_have_event
 from summitry.coding.mentions import (
     DocContext,
     Mention,
@@ -28,7 +28,6 @@ from summitry.coding.mentions import (
 )
 from summitry.coding.people import PeopleIndex, load_people
 from summitry.coding.places import place
-from summitry.coding.triggers import has_trigger
 from summitry.nlp.dates import find_dates
 from summitry.nlp.split import split_sentences
 from summitry.store import Store
@@ -95,7 +94,8 @@ _EN_WORDS = {
     "this",
     "will",
 }
-_PLAIN_WORD = re.compile(r"^[^\W\d_]+[.,;:]?$")
+# whitespace-separated words of letters only, less one trailing [.,;:]
+_PLAIN_WORDS = re.compile(r"(?<!\S)([^\W\d_]+)[.,;:]?(?!\S)")
 
 
 @dataclass
@@ -141,7 +141,7 @@ def _status(text: str, language: str | None, is_dup: bool) -> str:
         return "skipped-size"
     if language and not language.lower().startswith("en"):
         return "skipped-language"
-    words = [w.rstrip(".,;:").lower() for w in text[:5000].split() if _PLAIN_WORD.match(w)]
+    words = [w.lower() for w in _PLAIN_WORDS.findall(text[:5000])]
     if len(words) >= 12 and sum(w in _EN_WORDS for w in words) / len(words) < 0.08:
         return "skipped-language"  # too few English function words among plain words
     return "coded"
@@ -212,10 +212,13 @@ class Coder:
         d.ctx = DocContext(published)
         for i, (s, e) in enumerate(d.sentences):
             st = d.text[s:e]
-            if not has_trigger(st) or not self.finder.has_candidate(st):
+            if not self.finder.has_candidate(st):
                 continue
+            # every sentence that may name an actor is read for names (a person named here is
+            # known by surname later in the document); only those that can hold an event
+            # are parsed
             mentions = self.finder.find(st, s, d.ctx)
-            if any(m.actor_id or m.kind == "descriptor" for m in mentions):
+            if may_have_event(st) and any(m.actor_id or m.kind == "descriptor" for m in mentions):
                 d.candidates[i] = mentions
         return d
 

@@ -1187,9 +1187,37 @@ def _clause_root(tok: Token) -> Token:
 
 
 def _noun_lemma(tok: Token) -> str:
-    low = tok.lower_
+    return _noun_lemma_of(tok.lower_)
+
+
+def _noun_lemma_of(low: str) -> str:
     if low in tr.NOUNS:
         return low
     if low.endswith("s") and low[:-1] in tr.NOUNS:
         return low[:-1]
-    return _lemma(tok)
+    return lexical.lemma_of(low)
+
+
+def _trigger_words() -> frozenset[str]:
+    """Every lower-cased word that :meth:`SentenceCoder.events` can take as a trigger: a verb
+    lemma in ``VERBS`` or a noun lemma in ``NOUNS``, in each inflection the lemma tables know
+    (any other word is its own lemma)."""
+    words = lexical.known_forms() | set(tr.VERBS) | set(tr.NOUNS) | {n + "s" for n in tr.NOUNS}
+    return frozenset(
+        w for w in words if lexical.lemma_of(w) in tr.VERBS or _noun_lemma_of(w) in tr.NOUNS
+    )
+
+
+TRIGGER_WORDS = _trigger_words()
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_OTHER_TRIGGER_WORDS = tuple(w for w in TRIGGER_WORDS if not _LETTER_RUN.fullmatch(w))
+
+
+def may_have_event(text: str) -> bool:
+    """Pre-parse test, exact for the trigger words: does a word of ``text`` have a trigger
+    lemma? spaCy splits tokens at hyphens and apostrophes, so every word token is a run of
+    letters; the few trigger words with other characters are looked for as substrings."""
+    low = text.lower()
+    return any(w in TRIGGER_WORDS for w in _LETTER_RUN.findall(low)) or any(
+        w in low for w in _OTHER_TRIGGER_WORDS
+    )

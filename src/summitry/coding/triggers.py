@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 
@@ -117,7 +116,6 @@ VERBS: dict[str, Frame] = {
     "rebuke": Frame("111"),
     "chide": Frame("111"),
     "fault": Frame("111"),
-    "attack_verbal": Frame("111"),
     "accuse": Frame("112"),
     "blame": Frame("112"),
     "complain": Frame("114", ("about", "to")),
@@ -829,50 +827,3 @@ SPEECH_VERBS = {
     "believe",
     "think",
 }
-
-_STEMS = sorted(
-    {
-        *VERBS,
-        *NOUNS,
-        "met",
-        "told",
-        "said",
-        "spoke",
-        "held",
-        "talks",
-        "sanctions",
-        "phoned",
-        "fought",
-        "struck",
-        "freed",
-        "summit",
-        "called",
-        "seized",
-        "cut",
-        "gave",
-        "given",
-        "sent",
-        "shot",
-        "withdrew",
-        "rioted",
-        "fired",
-        "forbade",
-        "broke",
-        "blew",
-        "beat",
-        "sued",
-        "pulled",
-        "hung",
-        "demonstrat",
-        "mobilis",
-        "mobiliz",
-    },
-    key=len,
-    reverse=True,
-)
-TRIGGER_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _STEMS) + r")", re.I)
-
-
-def has_trigger(text: str) -> bool:
-    """Cheap pre-parse test: any trigger stem in the sentence."""
-    return TRIGGER_RE.search(text) is not None

@@ -142,9 +142,19 @@ def register_lemmas(words: Iterable[str]) -> None:
             _FORMS.setdefault(form, w)
 
 
+def lemma_of(low: str) -> str:
+    """The lemma of a lower-cased word (the same for every part of speech)."""
+    return _IRREGULAR.get(low) or _FORMS.get(low, low)
+
+
 def lemma(tok: Token) -> str:
     low = tok.lower_
     return _IRREGULAR.get(low) or _FORMS.get(low, low)
+
+
+def known_forms() -> set[str]:
+    """Every word whose lemma differs from itself (irregular and registered inflections)."""
+    return set(_IRREGULAR) | set(_FORMS)
 
 
 def upos(tok: Token) -> str:
