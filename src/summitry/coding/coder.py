@@ -28,6 +28,7 @@ from summitry.coding.mentions import (
 )
 from summitry.coding.people import PeopleIndex, load_people
 from summitry.coding.places import place
+from summitry.nlp.blas_ops import single_thread_blas
 from summitry.nlp.dates import find_dates
 from summitry.nlp.split import split_sentences
 from summitry.store import Store
@@ -308,8 +309,9 @@ class Coder:
         ]
         # similar lengths batch with less padding: the parses are the same, sooner
         texts.sort(key=lambda t: len(t[0]))
-        for parsed, (k, i) in self.nlp.pipe(texts, as_tuples=True, batch_size=128):
-            docs[k].parsed[i] = parsed
+        with single_thread_blas():  # parallel runs already use every core, one per worker
+            for parsed, (k, i) in self.nlp.pipe(texts, as_tuples=True, batch_size=128):
+                docs[k].parsed[i] = parsed
         rows = _Rows()
         now = datetime.now()
         for d in docs:
@@ -429,9 +431,6 @@ def _worker_init(
     people_paths: tuple[str, ...], taxonomy_path: str | None, lenient: bool = False
 ) -> None:
     global _WORKER
-    from summitry.nlp.blas_ops import single_thread_blas
-
-    single_thread_blas()
     _WORKER = Coder(
         people=load_people(people_paths, strict=not lenient), taxonomy_path=taxonomy_path
     )

@@ -17,6 +17,7 @@ from unidecode import unidecode
 
 from summitry.coding import lexicon as lx
 from summitry.coding.people import PeopleIndex, slug
+from summitry.nlp.alternation import literal_alternation
 
 _PARTICLES = r"(?:al|el|bin|ibn|de|da|del|van|von|der|la|le|of|the|and)"
 _CAP = r"[A-Z\u00C0-\u00DE][\w.'’\-]*"
@@ -253,14 +254,10 @@ def _name_tail(title: str) -> str:
     return head + sep + _title_case(tail) if sep else title
 
 
-_TITLE_ALT_CS = "|".join(
-    sorted(
-        {re.escape(f(t)) for t in lx.TITLE_ROLES for f in (str, _title_case, _name_tail)},
-        key=len,
-        reverse=True,
-    )
+_TITLE_ALT_CS = literal_alternation(
+    {f(t) for t in lx.TITLE_ROLES for f in (str, _title_case, _name_tail)}
 )
-_TITLE_ALT = "|".join(sorted((re.escape(t) for t in lx.TITLE_ROLES), key=len, reverse=True))
+_TITLE_ALT = literal_alternation(lx.TITLE_ROLES)
 _SECTOR_NOUNS = (
     "government|officials?|authorities|forces|military|troops|diplomats?|ministry|"
     "foreign ministry|defen[cs]e ministry|embassy|delegation|negotiators?|lawmakers|"
@@ -537,8 +534,9 @@ class MentionFinder:
                 self.names.setdefault(norm(adj + "s"), ("country", iso))
         self.metonyms = {norm(k): v for k, v in lx.GOVERNMENT_METONYMS.items() if v}
         self.adjectives = {norm(k): v for k, v in lx.ADJECTIVES.items()}
-        adj_alt = "|".join(sorted((re.escape(a) for a in lx.ADJECTIVES), key=len, reverse=True))
-        cn_alt = "|".join(sorted((re.escape(c) for c in lx.country_names()), key=len, reverse=True))
+        adj_alt = literal_alternation(lx.ADJECTIVES)
+        cn_alt = literal_alternation(lx.country_names())
+        cn_alt_lower = literal_alternation({c.lower() for c in lx.country_names()})  # for re.I
         self.re_descriptor = re.compile(
             rf"\b(?:(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:(?:new|former|then|outgoing|top)\s+)?"
             rf"(?:(?P<adj>{adj_alt})|(?P<cn>{cn_alt})['’]s)\s+(?:(?:new|former|outgoing|then)\s+)?"
@@ -553,7 +551,7 @@ class MentionFinder:
         )
         self.re_generic = re.compile(
             rf"\b(?P<gnoun>{_GENERIC_SECTOR})\b(?:\s+(?:groups?|parties|members|leaders|forces))?"
-            rf"(?:\s+in\s+(?:the\s+)?(?P<gcn>{cn_alt})\b)?",
+            rf"(?:\s+in\s+(?:the\s+)?(?P<gcn>{cn_alt_lower})\b)?",
             re.I,
         )
         name_re = rf"{_NAMEW}(?:\s+(?:(?:al|el|bin|ibn|de|van|von)\s+|al-|el-)?{_NAMEW}){{1,5}}"

@@ -43,8 +43,9 @@ def with_blas_ops(load: Callable[[], T]) -> T:
         set_current_ops(previous)
 
 
-def single_thread_blas() -> None:
-    """One BLAS thread per process: worker processes already use every core."""
+def single_thread_blas():
+    """Context manager: one BLAS thread in this process (the matrices of a parse batch are
+    too small to gain from more, and worker processes already use every core)."""
     from threadpoolctl import threadpool_limits
 
-    threadpool_limits(1)
+    return threadpool_limits(1, user_api="blas")
