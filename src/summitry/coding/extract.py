@@ -227,17 +227,25 @@ class SentenceCoder:
         self.mentions = [m for m in mentions if m.actor_id]
         self.dates = dates
         self._tok_mention: dict[int, Mention] = {}
-        # "WASHINGTON/KHOBAR, Saudi Arabia (Reuters) - Trump appealed ...": a dateline's
-        # places are where the story was filed, never an actor of its events
-        line = next(
-            (t.i for t in doc if t.text == "Reuters" and t.i > 0 and doc[t.i - 1].text == "("),
-            -1,
-        )
+        spans: list[tuple[int, int, int]] = []  # (token index, document start, end)
+        self._triggers: list[int] = []  # tokens whose word has a trigger lemma
+        prev, dateline = "", False
+        for t in doc:
+            text = t.text
+            if t.lower_ in TRIGGER_WORDS:
+                self._triggers.append(t.i)
+            if text == "Reuters" and prev == "(" and not dateline:
+                # "WASHINGTON/KHOBAR, Saudi Arabia (Reuters) - Trump appealed ...": a
+                # dateline's places are where the story was filed, never an actor
+                spans.clear()
+                dateline = True
+            else:
+                spans.append((t.i, offset + t.idx, offset + t.idx + len(text)))
+            prev = text
         for m in self.mentions:
-            for t in doc[line + 1 :]:
-                s = offset + t.idx
-                if s < m.end and m.start < s + len(t.text):
-                    self._tok_mention.setdefault(t.i, m)
+            for i, s, e in spans:
+                if s < m.end and m.start < e:
+                    self._tok_mention.setdefault(i, m)
 
     # --- arguments ------------------------------------------------------------------
     def actor_of(self, tok: Token) -> Mention | None:
@@ -606,7 +614,7 @@ class SentenceCoder:
     # --- main -----------------------------------------------------------------------
     def events(self) -> list[Extracted]:
         out: list[Extracted] = []
-        for tok in self.doc:
+        for tok in (self.doc[i] for i in self._triggers):  # any other word is no trigger
             if _upos(tok) in ("VERB", "AUX") or (
                 _upos(tok) == "NOUN" and _lemma(tok) in ("call", "phone") and tok.dep_ == "ROOT"
             ):

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from summitry.nlp.alternation import trie_alternation
+
 RULE = "terms:v1"
 
 
@@ -26,9 +28,14 @@ class TopicMatch:
 
 
 def _term_regex(term: str) -> str:
+    return rf"\b{''.join(_term_pieces(term))}"
+
+
+def _term_pieces(term: str) -> list[str]:
+    """A term as regex pieces: a space matches spaces or hyphens, a final ``*`` any ending."""
     star = term.endswith("*")
-    body = re.escape(term.rstrip("*")).replace(r"\ ", r"[\s-]+")
-    return rf"\b{body}\w*" if star else rf"\b{body}\b"
+    pieces = [r"[\s-]+" if ch == " " else re.escape(ch) for ch in term.rstrip("*")]
+    return [*pieces, r"\w*" if star else r"\b"]
 
 
 class Taxonomy:
@@ -48,8 +55,10 @@ class Taxonomy:
             exact = body.get("exact") or []
             cs = re.compile("|".join(rf"\b{re.escape(str(t))}\b" for t in exact)) if exact else None
             self._rules.append((topic, ci, cs))
-        # one scan decides whether any topic can match (most sentences have none)
-        self._any_ci = re.compile("|".join(f"(?:{r[1].pattern})" for r in self._rules), re.I)
+        # one scan of all terms as a trie decides whether any topic can match (most
+        # sentences have none)
+        every = {str(t).lower() for body in spec.values() for t in body["terms"]}
+        self._any_ci = re.compile(r"\b" + trie_alternation(map(_term_pieces, every)), re.I)
         exact_parts = [f"(?:{r[2].pattern})" for r in self._rules if r[2] is not None]
         self._any_cs = re.compile("|".join(exact_parts)) if exact_parts else None
 
