@@ -285,14 +285,11 @@ class Coder:
                 for docs in batches():
                     self._commit(store, docs, self.build_rows(docs), summary, on_progress)
             else:
-                import multiprocessing as mp
+                from summitry.coding.workers import code_in_workers
 
-                ctx = mp.get_context("spawn")
                 init = (self.people_paths, self.taxonomy_path, self.lenient_actors)
-                with ctx.Pool(n_process, initializer=_worker_init, initargs=init) as pool:
-                    pending = batches()
-                    for docs, rows in pool.imap(_worker_run, pending):
-                        self._commit(store, docs, rows, summary, on_progress)
+                for docs, rows in code_in_workers(n_process, init, batches()):
+                    self._commit(store, docs, rows, summary, on_progress)
         finally:
             reader.close()
         from summitry.coding.groups import group_reports
@@ -421,27 +418,6 @@ class Coder:
             rows.insert(con)
         if on_progress:
             on_progress(len(docs), summary.sentences)
-
-
-# --- worker processes (spawned: each loads its own model and lexicons) -------------------
-_WORKER: Coder | None = None
-
-
-def _worker_init(
-    people_paths: tuple[str, ...], taxonomy_path: str | None, lenient: bool = False
-) -> None:
-    global _WORKER
-    _WORKER = Coder(
-        people=load_people(people_paths, strict=not lenient), taxonomy_path=taxonomy_path
-    )
-
-
-def _worker_run(docs: list[_Doc]) -> tuple[list[_Doc], _Rows]:
-    assert _WORKER is not None
-    rows = _WORKER.build_rows(docs)
-    for d in docs:  # only ids travel back
-        d.text, d.sentences, d.candidates = "", [], {}
-    return docs, rows
 
 
 def _event_id(doc_id: str, i: int, ev: Extracted) -> str:
@@ -641,17 +617,16 @@ class _Rows:
         ):
             if not rows:
                 continue
-            cols = [r[0] for r in con.execute(f'DESCRIBE "{table}"').fetchall()]
-            tbl = pa.Table.from_pylist(
-                [{c: r.get(c) for c in cols} for r in rows], schema=_schema(con, table, cols)
-            )
+            schema = _schema(con, table)
+            cols = schema.names
+            tbl = pa.Table.from_pydict({c: [r.get(c) for r in rows] for c in cols}, schema=schema)
             col_list = ", ".join(f'"{c}"' for c in cols)
             con.register("_batch", tbl)
             con.execute(f'INSERT {mode}INTO "{table}" ({col_list}) SELECT {col_list} FROM _batch')
             con.unregister("_batch")
 
 
-_SCHEMAS: dict[tuple[str, tuple[str, ...]], pa.Schema] = {}
+_SCHEMAS: dict[str, pa.Schema] = {}
 _PA_TYPES = {
     "VARCHAR": pa.string(),
     "INTEGER": pa.int32(),
@@ -666,9 +641,10 @@ _PA_TYPES = {
 }
 
 
-def _schema(con, table: str, cols: list[str]) -> pa.Schema:
-    key = (table, tuple(cols))
-    if key not in _SCHEMAS:
-        types = {r[0]: r[1] for r in con.execute(f'DESCRIBE "{table}"').fetchall()}
-        _SCHEMAS[key] = pa.schema([(c, _PA_TYPES.get(types[c], pa.string())) for c in cols])
-    return _SCHEMAS[key]
+def _schema(con, table: str) -> pa.Schema:
+    """The Arrow schema of ``table`` (its columns in order), read once: the store's schema
+    version fixes every table's columns."""
+    if table not in _SCHEMAS:
+        cols = con.execute(f'DESCRIBE "{table}"').fetchall()
+        _SCHEMAS[table] = pa.schema([(c, _PA_TYPES.get(t, pa.string())) for c, t, *_ in cols])
+    return _SCHEMAS[table]

@@ -209,3 +209,12 @@ def lookup_place(name: str, country: str | None = None) -> Place | None:
     if country_place is not None and country_place.iso3 == iso3:
         return country_place
     return None
+
+
+def load_all() -> None:
+    """Build every index now (a process that forks workers shares them instead of each
+    worker building its own)."""
+    _venues()
+    _countries()
+    _cities_by_name()
+    _cities_by_other_name()
