@@ -353,3 +353,17 @@ def test_families_and_sector_actors(coder, text, code, src, src_code, tgt):
 def test_no_false_family_events(coder, text):
     codes = {e.code for e in _code(coder, text)}
     assert not codes & {"120", "030", "161", "070", "072"}, codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia denies the allegations and Trump denies any collusion.",
+        "The Kremlin has denied meddling in the election and Trump has denied any collusion.",
+    ],
+)
+def test_second_clause_keeps_its_own_subject(coder, text):
+    """The parser joins "Trump" to the first clause's object; the second verb's source is
+    still Trump, not the first clause's subject (and "denied", "denies" are triggers)."""
+    evs = sorted((e.trigger.idx, e.code, e.source.actor_id) for e in _code(coder, text))
+    assert [(c, s) for _, c, s in evs] == [("016", "RUS"), ("016", "person:donald-trump")]

@@ -388,6 +388,10 @@ class SentenceCoder:
                 return self._args(subj), False
             if v.dep_ == "conj" and self._relcl_between(v):
                 break  # "damage, which disrupted X, contaminated Y and destroyed Z"
+            if v.dep_ == "conj":
+                own = self._swallowed_subject(v)
+                if own is not None:  # "Russia denies the claims and Trump denies collusion"
+                    return self._args([own]), False
             if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
                 v = v.head
                 continue
@@ -400,6 +404,18 @@ class SentenceCoder:
                 return self._args([v.head]), False
             break
         return [], False
+
+    def _swallowed_subject(self, v: Token) -> Token | None:
+        """The subject of a conjoined verb that the parser joined to the previous clause's
+        object instead: a conjoined noun right before the verb (auxiliaries, negation and
+        adverbs aside), as "Trump" in "Russia denies the claims and Trump denies collusion"."""
+        i = v.i - 1
+        while i > v.head.i and self.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+            i -= 1
+        t = self.doc[i]
+        if i > v.head.i and t.dep_ == "conj" and _upos(t) in ("NOUN", "PROPN"):
+            return t
+        return None
 
     def _relcl_between(self, v: Token) -> bool:
         """True when a relative clause sits between a conjoined verb and the verb it hangs
