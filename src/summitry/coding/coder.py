@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import pyarrow as pa
+from spacy.attrs import DEP, TAG
 
 from summitry.coding import lexicon as lx
 from summitry.coding.codes import code_info
@@ -231,11 +232,9 @@ class Coder:
         mentions = d.candidates[idx]
         covered = [(m.start, m.end) for m in mentions if m.actor_id or m.kind == "descriptor"]
         unknown = [
-            s + t.idx
-            for t in parsed
-            if t.tag_ in ("NNP", "NNPS")
-            and t.dep_ in ("nsubj", "nsubjpass")
-            and not any(a <= s + t.idx < b for a, b in covered)
+            s + parsed[i].idx
+            for i in _name_subjects(parsed)
+            if not any(a <= s + parsed[i].idx < b for a, b in covered)
         ]
         resolve_pronouns(mentions, unknown)
         resolve_counterparts(mentions, self.people, d.published)
@@ -418,6 +417,19 @@ class Coder:
             rows.insert(con)
         if on_progress:
             on_progress(len(docs), summary.sentences)
+
+
+def _name_subjects(parsed) -> list[int]:
+    """Indices of proper-noun subjects (``NNP``/``NNPS`` tagged ``nsubj``/``nsubjpass``),
+    read from the parse's arrays without making a Token for every word."""
+    strings = parsed.vocab.strings
+    tags = {strings["NNP"], strings["NNPS"]}
+    deps = {strings["nsubj"], strings["nsubjpass"]}
+    return [
+        i
+        for i, (tag, dep) in enumerate(parsed.to_array([TAG, DEP]).tolist())
+        if tag in tags and dep in deps
+    ]
 
 
 def _event_id(doc_id: str, i: int, ev: Extracted) -> str:

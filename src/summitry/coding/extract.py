@@ -12,6 +12,7 @@ modal auxiliaries, conditionals and reported speech.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -227,7 +228,9 @@ class SentenceCoder:
         self.mentions = [m for m in mentions if m.actor_id]
         self.dates = dates
         self._tok_mention: dict[int, Mention] = {}
-        spans: list[tuple[int, int, int]] = []  # (token index, document start, end)
+        starts: list[int] = []  # document offsets of the tokens an actor may sit in
+        ends: list[int] = []
+        first = 0  # index of the first of those tokens
         self._triggers: list[int] = []  # tokens whose word has a trigger lemma
         prev, dateline = "", False
         for t in doc:
@@ -237,15 +240,18 @@ class SentenceCoder:
             if text == "Reuters" and prev == "(" and not dateline:
                 # "WASHINGTON/KHOBAR, Saudi Arabia (Reuters) - Trump appealed ...": a
                 # dateline's places are where the story was filed, never an actor
-                spans.clear()
-                dateline = True
+                starts.clear()
+                ends.clear()
+                first, dateline = t.i + 1, True
             else:
-                spans.append((t.i, offset + t.idx, offset + t.idx + len(text)))
+                starts.append(offset + t.idx)
+                ends.append(offset + t.idx + len(text))
             prev = text
-        for m in self.mentions:
-            for i, s, e in spans:
-                if s < m.end and m.start < e:
-                    self._tok_mention.setdefault(i, m)
+        for m in self.mentions:  # the tokens that overlap the mention (ends are increasing)
+            k = bisect_right(ends, m.start)
+            while k < len(starts) and starts[k] < m.end:
+                self._tok_mention.setdefault(first + k, m)
+                k += 1
 
     # --- arguments ------------------------------------------------------------------
     def actor_of(self, tok: Token) -> Mention | None:

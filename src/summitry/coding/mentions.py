@@ -23,6 +23,7 @@ _PARTICLES = r"(?:al|el|bin|ibn|de|da|del|van|von|der|la|le|of|the|and)"
 _CAP = r"[A-Z\u00C0-\u00DE][\w.'’\-]*"
 _RUN = re.compile(rf"{_CAP}(?:\s+(?:(?:{_PARTICLES}|al-\w+|el-\w+)\s+)*{_CAP})*|al-\w+|el-\w+")
 _WORD = re.compile(r"\S+")
+_POSSESSIVE = re.compile(r"['’]s$")
 _NAMEW = r"[A-Z\u00C0-\u00DE][\w'’\-]*\.?"
 # Words that make a capitalised run a title or an institution rather than a person's name.
 _TITLE_WORDS = {
@@ -809,7 +810,7 @@ class MentionFinder:
             for j in range(min(len(words), i + 6), i, -1):
                 span_text = run[words[i][1] : words[j - 1][1] + len(words[j - 1][0])]
                 span_text = (
-                    re.sub(r"['’]s$", "", span_text).rstrip(".,;:")
+                    _POSSESSIVE.sub("", span_text).rstrip(".,;:")
                     if not span_text.endswith(("U.S.", "U.N.", "U.K.", "E.U."))
                     else span_text
                 )
