@@ -116,6 +116,11 @@ def main() -> None:
             summary = coder.run(store, pending_documents(store), n_process=args.workers)
             t_code = time.perf_counter() - t0
         peak_code = mem_code.peak
+        # the coder's fork server stays up for later runs; stop it so that the baseline's
+        # memory is its own (multiprocessing has no public call for this)
+        import multiprocessing.forkserver as forkserver
+
+        getattr(forkserver._forkserver, "_stop", lambda: None)()
         n_events = store.count("events")
         texts = [t for (t,) in store.con.execute("SELECT text FROM documents").fetchall()]
         store.close()
