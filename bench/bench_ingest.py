@@ -41,7 +41,8 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 REUTERS = SHARED / "corpora" / "reuters-2017-oct-nov.jsonl"
 CITIES = ["MOSCOW", "WASHINGTON", "BEIJING", "BERLIN", "LONDON", "PARIS", "DA NANG", "KIEV"]
 
-INGEST = r"""
+# the two measured scripts, run in their own processes, share this preamble
+PEAK_MB = r"""
 import json, resource, sys, time
 def peak_mb():  # VmHWM: this process's own peak (ru_maxrss also counts, after exec, the
     # RSS of the bench process that forked it, which holds the generated corpus)
@@ -49,6 +50,9 @@ def peak_mb():  # VmHWM: this process's own peak (ru_maxrss also counts, after e
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
+INGEST = PEAK_MB + r"""
 from summitry.store import Store
 from summitry.ingest import ingest_paths
 store = Store(sys.argv[1])
@@ -76,14 +80,7 @@ print(json.dumps({"seconds": dt, "records": s.records, "added": s.added, "docs":
                   "rss_mb": me, "worker_rss_mb": kids.ru_maxrss / 1024}))
 """
 
-BASELINE = r"""
-import json, resource, sys, time
-def peak_mb():  # VmHWM: this process's own peak (ru_maxrss also counts, after exec, the
-    # RSS of the bench process that forked it, which holds the generated corpus)
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+BASELINE = PEAK_MB + r"""
 import duckdb
 con = duckdb.connect(sys.argv[1])
 t = time.perf_counter()

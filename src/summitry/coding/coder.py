@@ -231,11 +231,8 @@ class Coder:
         s, e = d.sentences[idx]
         mentions = d.candidates[idx]
         covered = [(m.start, m.end) for m in mentions if m.actor_id or m.kind == "descriptor"]
-        unknown = [
-            s + parsed[i].idx
-            for i in _name_subjects(parsed)
-            if not any(a <= s + parsed[i].idx < b for a, b in covered)
-        ]
+        at = [s + parsed[i].idx for i in _name_subjects(parsed)]
+        unknown = [p for p in at if not any(a <= p < b for a, b in covered)]
         resolve_pronouns(mentions, unknown)
         resolve_counterparts(mentions, self.people, d.published)
         dates = find_dates(d.text[s:e], d.published, offset=s)

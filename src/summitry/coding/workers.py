@@ -65,12 +65,8 @@ def _context():
 
 def _init(people_paths: tuple[str, ...], taxonomy_path: str | None, lenient: bool) -> None:
     global _WORKER
-    if _PRELOADED is not None and (tuple(people_paths), taxonomy_path, lenient) == (
-        (),
-        None,
-        False,
-    ):
-        _WORKER = _PRELOADED
+    if _PRELOADED is not None and not people_paths and taxonomy_path is None and not lenient:
+        _WORKER = _PRELOADED  # the run uses the defaults the server loaded
         return
     from summitry.coding.coder import Coder
     from summitry.coding.people import load_people

@@ -124,17 +124,9 @@ def _cities_by_name() -> dict[str, list[dict]]:
 def _cities_by_other_name() -> dict[str, list[dict]]:
     """Cities by their ASCII alternate names (not their own name); built on first need."""
     index: dict[str, list[dict]] = {}
-    aliases = _ALIASES
     for city in _city_rows():
-        keys = set()
-        for a in city.get("alternatenames") or ():
-            if a.isascii():  # normalise_place() of an ASCII name, inline (350,000 names)
-                t = " ".join(a.lower().split())
-                t = t[4:] if t.startswith("the ") else t
-                keys.add(aliases.get(t, t))
-        keys.discard(normalise_place(city["name"]))
-        keys.discard("")
-        for key in keys:
+        keys = {normalise_place(a) for a in city.get("alternatenames") or () if a.isascii()}
+        for key in keys - {normalise_place(city["name"]), ""}:
             index.setdefault(key, []).append(city)
     return index
 

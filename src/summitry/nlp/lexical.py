@@ -148,8 +148,7 @@ def lemma_of(low: str) -> str:
 
 
 def lemma(tok: Token) -> str:
-    low = tok.lower_
-    return _IRREGULAR.get(low) or _FORMS.get(low, low)
+    return lemma_of(tok.lower_)
 
 
 def known_forms() -> set[str]:
