@@ -1,9 +1,10 @@
 """Run the coder over a store: documents -> sentences, mentions, events, topics.
 
 Pipeline per document: fast sentence split (all sentences stored) -> cheap pre-filter
-(an actor name AND a word with a trigger lemma) -> spaCy parse of candidates only (``nlp.pipe`` with
-``n_process``) -> mentions and events -> one transaction per batch of documents, together
-with the ``coded_documents`` rows that make runs incremental and resumable.
+(an actor name AND a word with a trigger lemma) -> spaCy parse of candidates only
+(``nlp.pipe``, in ``n_process`` workers: see ``workers``) -> mentions and events -> one
+transaction per batch of documents, together with the ``coded_documents`` rows that make runs
+incremental and resumable.
 """
 
 from __future__ import annotations
