@@ -62,8 +62,9 @@ print("@@" + json.dumps({"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_m
 
 def run(code: str, *args: str, cwd: Path) -> tuple[float, dict, str]:
     t = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True,
-                         text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True
+    )
     dt = time.perf_counter() - t
     if out.returncode != 0:
         sys.exit(f"step failed ({' '.join(args)}):\n{out.stdout}\n{out.stderr}")
@@ -120,28 +121,43 @@ def main() -> None:
                 m = re.search(r"(\d+ meetings \([^)]*\)).*?(\d+ references)", flat)
                 note = f"{m.group(1)}, {m.group(2)}" if m else ""
                 m = re.search(r"relationship index over ([\d,]+) events.*?: (\d+ of \d+)", flat)
-                note += (f"; index over {m.group(1)} events, {m.group(2)} impact estimates"
-                         if m else "; measured parts: insufficient data")
+                note += (
+                    f"; index over {m.group(1)} events, {m.group(2)} impact estimates"
+                    if m
+                    else "; measured parts: insufficient data"
+                )
             rows.append((label, dt, info["rss_mb"], note))
 
-        step("baseline: summitry knowledge load (fresh store)", "base.duckdb",
-             ["knowledge", "load"], "reads and loads the pack")
+        step(
+            "baseline: summitry knowledge load (fresh store)",
+            "base.duckdb",
+            ["knowledge", "load"],
+            "reads and loads the pack",
+        )
         step("brief --between, pack only (fresh store)", "pack.duckdb", between)
         step("brief --countries USA RUS, pack only", "pack.duckdb", countries)
 
         t = time.perf_counter()
         n_rows = write_events(tmp_path / "gdelt", args.start, args.end, args.rows_per_day)
         gen_s = time.perf_counter() - t
-        dt, info, _ = run(IMPORT, str(tmp_path / "events.duckdb"), str(tmp_path / "gdelt"),
-                          cwd=tmp_path)
-        rows.append(("setup: import synthetic GDELT rows", dt, info["rss_mb"],
-                     f"{info['rows']:,} events, {info['dyad']:,} USA-RUS; "
-                     f"generated in {gen_s:.1f} s"))
+        dt, info, _ = run(
+            IMPORT, str(tmp_path / "events.duckdb"), str(tmp_path / "gdelt"), cwd=tmp_path
+        )
+        rows.append(
+            (
+                "setup: import synthetic GDELT rows",
+                dt,
+                info["rss_mb"],
+                f"{info['rows']:,} events, {info['dyad']:,} USA-RUS; generated in {gen_s:.1f} s",
+            )
+        )
         step("brief --between, pack + imported events", "events.duckdb", between)
         step("brief --countries USA RUS, pack + imported events", "events.duckdb", countries)
 
-    print(f"\nbriefing benchmark: {n_rows:,} synthetic GDELT rows "
-          f"({args.rows_per_day}/day, {args.start} to {args.end}); formats html, md, pdf\n")
+    print(
+        f"\nbriefing benchmark: {n_rows:,} synthetic GDELT rows "
+        f"({args.rows_per_day}/day, {args.start} to {args.end}); formats html, md, pdf\n"
+    )
     print(f"{'step':52} {'wall s':>7} {'peak RSS MB':>12}  note")
     print("-" * 110)
     base = rows[0][1]

@@ -52,7 +52,9 @@ def peak_mb():  # VmHWM: this process's own peak (ru_maxrss also counts, after e
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 """
 
-INGEST = PEAK_MB + r"""
+INGEST = (
+    PEAK_MB
+    + r"""
 from summitry.store import Store
 from summitry.ingest import ingest_paths
 store = Store(sys.argv[1])
@@ -79,8 +81,11 @@ print(json.dumps({"seconds": dt, "records": s.records, "added": s.added, "docs":
                   "cpu": cpu + kids.ru_utime + kids.ru_stime,
                   "rss_mb": me, "worker_rss_mb": kids.ru_maxrss / 1024}))
 """
+)
 
-BASELINE = PEAK_MB + r"""
+BASELINE = (
+    PEAK_MB
+    + r"""
 import duckdb
 con = duckdb.connect(sys.argv[1])
 t = time.perf_counter()
@@ -91,6 +96,7 @@ dt = time.perf_counter() - t
 con.close()
 print(json.dumps({"seconds": dt, "docs": n, "rss_mb": peak_mb()}))
 """
+)
 
 
 def _sentences() -> list[str]:

@@ -207,8 +207,7 @@ def test_placebo_dates_are_drawn_near_the_meeting(store):
     write_events(store, synthetic())
     m = [MeetingDates("m1", "Helsinki", MEETING, MEETING)]
     wide = meeting_impact(store, USRU, m, windows=(7,), n_boot=50, n_placebo=100)
-    narrow = meeting_impact(store, USRU, m, windows=(7,), n_boot=50, n_placebo=100,
-                            placebo_span=12)
+    narrow = meeting_impact(store, USRU, m, windows=(7,), n_boot=50, n_placebo=100, placebo_span=12)
     g_wide = next(r for r in wide.rows if r["statistic"] == "goldstein")
     g_narrow = next(r for r in narrow.rows if r["statistic"] == "goldstein")
     assert g_wide["placebo_n"] == 100

@@ -24,9 +24,7 @@ def test_meetings_builds_episodes_and_lists_them(tmp_path: Path) -> None:
     rows = summitry.find_meetings(store, between=("Donald Trump", "Vladimir Putin"))
     helsinki = [m for m in rows if str(m["start_date"]) == "2018-07-16"]
     assert helsinki, [m["start_date"] for m in rows]
-    key = store.con.execute(
-        "SELECT value FROM meta WHERE key = 'meetings.fingerprint'"
-    ).fetchone()
+    key = store.con.execute("SELECT value FROM meta WHERE key = 'meetings.fingerprint'").fetchone()
     assert key is not None  # the build was recorded, so the next call does not rebuild
 
 

@@ -97,8 +97,12 @@ def test_cli_code_and_events_export(store, reuters_path, tmp_path, load_reuters)
 def test_events_filters_and_csv(store, tmp_path):
     import summitry
 
-    _add_doc(store, "d1", "Trump met Putin in Da Nang, Vietnam on Saturday. "
-             "Russia accused the United States of meddling in Syria on Sunday.")
+    _add_doc(
+        store,
+        "d1",
+        "Trump met Putin in Da Nang, Vietnam on Saturday. "
+        "Russia accused the United States of meddling in Syria on Sunday.",
+    )
     summary = summitry.code(store)
     assert summary.events >= 2
     db = store.path
@@ -106,8 +110,9 @@ def test_events_filters_and_csv(store, tmp_path):
     runner = CliRunner()
     base = ["--db", str(db), "events"]
     out = tmp_path / "d.csv"
-    r = runner.invoke(app, [*base, "--dyad", "RUS", "USA", "--type", "11", "--format", "csv",
-                            "--out", str(out)])
+    r = runner.invoke(
+        app, [*base, "--dyad", "RUS", "USA", "--type", "11", "--format", "csv", "--out", str(out)]
+    )
     assert r.exit_code == 0, r.output
     lines = out.read_text().splitlines()
     assert len(lines) == 2 and "112" in lines[1]

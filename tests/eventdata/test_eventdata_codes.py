@@ -41,7 +41,11 @@ def test_codes_every_reference_code_has_name_and_goldstein(shared_dir: Path) -> 
 def test_codes_known_values() -> None:
     visit = cameo_info("042")
     assert (visit.name, visit.root, visit.quad_class, visit.goldstein) == (
-        "Make a visit", "04", 1, 1.9)
+        "Make a visit",
+        "04",
+        1,
+        1.9,
+    )
     assert cameo_info("190").quad_class == 4
     assert cameo_info("999") is None and cameo_info("abc") is None and cameo_info(None) is None
     assert normalise_cameo_code(42) == "042" and normalise_cameo_code("4") == "04"
@@ -49,7 +53,7 @@ def test_codes_known_values() -> None:
 
 
 def test_codes_plover_meeting_rules() -> None:
-    assert plover_for("036").event_type == "AGREE"   # announced meeting: AGREE, not CONSULT
+    assert plover_for("036").event_type == "AGREE"  # announced meeting: AGREE, not CONSULT
     assert plover_for("040").event_type == "CONSULT"
     assert plover_for("041").mode == "phone"
     assert plover_for("042").mode == "visit" and plover_for("043").mode == "visit"
@@ -83,10 +87,22 @@ def test_codes_quad_class_matches_real_gdelt_rows(shared_dir: Path) -> None:
     assert checked > 500
 
 
-@pytest.mark.parametrize(("code", "iso3"), [
-    ("RUS", "RUS"), ("USA", "USA"), ("RUSGOV", "RUS"), ("ROM", "ROU"), ("SUN", "SUN"),
-    ("KSV", "XKX"), ("ZAR", "COD"), ("AFR", None), ("IGO", None), ("", None), (None, None),
-])
+@pytest.mark.parametrize(
+    ("code", "iso3"),
+    [
+        ("RUS", "RUS"),
+        ("USA", "USA"),
+        ("RUSGOV", "RUS"),
+        ("ROM", "ROU"),
+        ("SUN", "SUN"),
+        ("KSV", "XKX"),
+        ("ZAR", "COD"),
+        ("AFR", None),
+        ("IGO", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_codes_cameo_country(code: str | None, iso3: str | None) -> None:
     assert cameo_country(code) == iso3
 

@@ -34,13 +34,20 @@ def test_jsonl_default_fields(store, tmp_path: Path, texts):
     assert summary.ok and summary.added == 2 and summary.files_read == 1
     a, b = _docs(store)
     assert (a["external_id"], a["title"], a["url"], a["published"]) == (
-        "r1", "One", "http://x/1", date(2017, 11, 11)
+        "r1",
+        "One",
+        "http://x/1",
+        date(2017, 11, 11),
     )
     assert (a["published_source"], a["published_evidence"], a["record_ref"]) == (
-        "field", "date", "line 1"
+        "field",
+        "date",
+        "line 1",
     )
     assert (b["external_id"], b["published"], b["published_evidence"]) == (
-        "2", date(2017, 11, 21), "pubdate"
+        "2",
+        date(2017, 11, 21),
+        "pubdate",
     )
     assert a["source_format"] == "jsonl" and a["text"] == texts[0]
 
@@ -85,7 +92,9 @@ def test_text_markdown_and_dateline(store, tmp_path: Path, texts):
     assert undated["published"] is None and undated["published_source"] == "none"
     post = docs["post.md"]
     assert (post["title"], post["url"], post["published"]) == (
-        "Front matter title", "https://e.org/p", date(2017, 11, 10)
+        "Front matter title",
+        "https://e.org/p",
+        date(2017, 11, 10),
     )
     assert post["published_source"] == "metadata" and not post["text"].startswith("---")
 

@@ -22,20 +22,31 @@ from summitry.knowledge import (
 from summitry.knowledge.pack import default_pack_dir
 from summitry.store import Store
 
-TABLES = ["meetings", "knowledge_meetings", "meeting_participants", "meeting_items", "events",
-          "meeting_sources", "treaties", "treaty_actions", "knowledge_packs"]
+TABLES = [
+    "meetings",
+    "knowledge_meetings",
+    "meeting_participants",
+    "meeting_items",
+    "events",
+    "meeting_sources",
+    "treaties",
+    "treaty_actions",
+    "knowledge_packs",
+]
 TRUMP, PUTIN = "person:donald-trump", "person:vladimir-putin"
 
 
 def _dump(store) -> dict[str, list]:
-    return {t: sorted(map(repr, store.con.execute(f'SELECT * FROM "{t}"').fetchall()))
-            for t in TABLES}
+    return {
+        t: sorted(map(repr, store.con.execute(f'SELECT * FROM "{t}"').fetchall())) for t in TABLES
+    }
 
 
 def _pack_copy(tmp_path: Path, version: int) -> Path:
     dest = tmp_path / f"pack-v{version}"
-    shutil.copytree(Path(str(default_pack_dir())), dest,
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        Path(str(default_pack_dir())), dest, ignore=shutil.ignore_patterns("__pycache__")
+    )
     manifest = json.loads((dest / "pack.json").read_text())
     manifest["version"] = version
     (dest / "pack.json").write_text(json.dumps(manifest))
@@ -58,9 +69,12 @@ def test_knowledge_load_writes_curated_rows(store):
     con = store.con
     assert con.execute("SELECT DISTINCT origin FROM meetings").fetchall() == [("curated",)]
     assert con.execute("SELECT count(*) FROM meetings WHERE source_url IS NULL").fetchone()[0] == 0
-    assert con.execute(
-        "SELECT count(*) FROM meeting_items WHERE source_url IS NULL OR origin <> 'curated'"
-    ).fetchone()[0] == 0
+    assert (
+        con.execute(
+            "SELECT count(*) FROM meeting_items WHERE source_url IS NULL OR origin <> 'curated'"
+        ).fetchone()[0]
+        == 0
+    )
 
     helsinki = con.execute(
         "SELECT e.cameo_code, e.modality, e.plover_type, e.plover_mode, e.source_actor_id, "
@@ -68,25 +82,47 @@ def test_knowledge_load_writes_curated_rows(store):
         "FROM events e JOIN meeting_sources s USING (event_id) "
         "WHERE s.meeting_id = 'kp-2018-07-16-helsinki'"
     ).fetchall()
-    assert helsinki == [("044", "asserted", "CONSULT", "third-party", TRUMP, PUTIN, "FIN",
-                         "curated", "knowledge-pack", 2.5,
-                         "https://en.wikipedia.org/wiki/2018_Russia%E2%80%93United_States_summit")]
+    assert helsinki == [
+        (
+            "044",
+            "asserted",
+            "CONSULT",
+            "third-party",
+            TRUMP,
+            PUTIN,
+            "FIN",
+            "curated",
+            "knowledge-pack",
+            2.5,
+            "https://en.wikipedia.org/wiki/2018_Russia%E2%80%93United_States_summit",
+        )
+    ]
     anchorage = con.execute(
         "SELECT cameo_code, source_actor_id, target_actor_id FROM events "
-        "WHERE dataset_row_id = 'kp-2025-08-15-anchorage'").fetchall()
+        "WHERE dataset_row_id = 'kp-2025-08-15-anchorage'"
+    ).fetchall()
     assert anchorage == [("042", PUTIN, TRUMP)]  # Putin visits; Trump hosts
     calls = con.execute(
         "SELECT DISTINCT e.cameo_code, e.plover_mode FROM events e JOIN meetings m "
-        "ON m.meeting_id = e.dataset_row_id WHERE m.format = 'call'").fetchall()
+        "ON m.meeting_id = e.dataset_row_id WHERE m.format = 'call'"
+    ).fetchall()
     assert calls == [("041", "phone")]
     # planned/cancelled episodes are not events
-    assert con.execute("SELECT count(*) FROM events WHERE dataset_row_id = 'kp-2025-10-budapest'"
-                       ).fetchone()[0] == 0
-    lat, lon = con.execute("SELECT lat, lon FROM meetings WHERE meeting_id = "
-                           "'kp-1986-10-11-reykjavik'").fetchone()
+    assert (
+        con.execute(
+            "SELECT count(*) FROM events WHERE dataset_row_id = 'kp-2025-10-budapest'"
+        ).fetchone()[0]
+        == 0
+    )
+    lat, lon = con.execute(
+        "SELECT lat, lon FROM meetings WHERE meeting_id = 'kp-1986-10-11-reykjavik'"
+    ).fetchone()
     assert abs(lat - 64.1) < 0.2 and abs(lon + 21.9) < 0.2
-    roles = dict(con.execute(
-        "SELECT meeting_id || ' ' || actor_id, role FROM meeting_participants").fetchall())
+    roles = dict(
+        con.execute(
+            "SELECT meeting_id || ' ' || actor_id, role FROM meeting_participants"
+        ).fetchall()
+    )
     assert roles["kp-1989-12-02-malta person:mikhail-gorbachev"] == "party_leader"
     assert roles["kp-1990-05-31-washington person:mikhail-gorbachev"] == "head_of_state"
     assert roles["kp-1999-09-12-auckland person:vladimir-putin"] == "head_of_government"
@@ -110,10 +146,12 @@ def test_knowledge_newer_version_replaces_curated_rows_only(tmp_path, store):
     # rows of other origins must survive a pack replacement
     store.con.execute(
         "INSERT INTO meetings (meeting_id, origin, format, status, rule) "
-        "VALUES ('m-extracted-1', 'extracted', 'summit', 'held', 'episodes:v1')")
+        "VALUES ('m-extracted-1', 'extracted', 'summit', 'held', 'episodes:v1')"
+    )
     store.con.execute(
         "INSERT INTO meeting_items (item_id, meeting_id, kind, origin, rule) VALUES "
-        "('x-1', 'kp-2018-07-16-helsinki', 'statement', 'extracted', 'coder:v1')")
+        "('x-1', 'kp-2018-07-16-helsinki', 'statement', 'extracted', 'coder:v1')"
+    )
     shipped = read_pack().version
     v2 = _pack_copy(tmp_path, shipped + 1)
     _drop_meeting(v2, "kp-2025-12-29-call")
@@ -122,12 +160,17 @@ def test_knowledge_newer_version_replaces_curated_rows_only(tmp_path, store):
     assert summary.version == shipped + 1
     con = store.con
     assert con.execute("SELECT version FROM knowledge_packs").fetchall() == [(shipped + 1,)]
-    assert con.execute("SELECT DISTINCT rule FROM meetings WHERE origin = 'curated'"
-                       ).fetchall() == [(f"knowledge-pack:v{shipped + 1}",)]
+    assert con.execute(
+        "SELECT DISTINCT rule FROM meetings WHERE origin = 'curated'"
+    ).fetchall() == [(f"knowledge-pack:v{shipped + 1}",)]
     ids = {r[0] for r in con.execute("SELECT meeting_id FROM meetings").fetchall()}
     assert "kp-2025-12-29-call" not in ids and "m-extracted-1" in ids
-    assert con.execute("SELECT count(*) FROM events WHERE dataset_row_id = 'kp-2025-12-29-call'"
-                       ).fetchone()[0] == 0
+    assert (
+        con.execute(
+            "SELECT count(*) FROM events WHERE dataset_row_id = 'kp-2025-12-29-call'"
+        ).fetchone()[0]
+        == 0
+    )
     kept = con.execute("SELECT count(*) FROM meeting_items WHERE item_id = 'x-1'").fetchone()
     assert kept == (1,)
     # the shipped (older) pack does not downgrade the store
@@ -141,8 +184,9 @@ def test_knowledge_failed_replace_leaves_store_unchanged(tmp_path, store):
     v2 = _pack_copy(tmp_path, shipped + 1)
     # an unrelated event already uses the id the new pack would give Helsinki's event:
     # the insert fails half-way and the whole replacement must roll back
-    store.con.execute("UPDATE events SET dataset = 'other' WHERE dataset_row_id = "
-                      "'kp-2018-07-16-helsinki'")
+    store.con.execute(
+        "UPDATE events SET dataset = 'other' WHERE dataset_row_id = 'kp-2018-07-16-helsinki'"
+    )
     before = _dump(store)
     with pytest.raises(duckdb.ConstraintException):
         load_knowledge_pack(store, path=v2)
@@ -160,8 +204,10 @@ def test_knowledge_queries(store):
     assert [i.value for i in ba.items if i.kind == "status"] == ["planned", "cancelled", "held"]
     assert len(curated_meetings(store)) > len(tp)
     timeline = treaty_timeline(store)
-    assert [(a.treaty_id, a.action) for a in timeline][:2] == [("abm", "signed"),
-                                                                ("salt1", "signed")]
+    assert [(a.treaty_id, a.action) for a in timeline][:2] == [
+        ("abm", "signed"),
+        ("salt1", "signed"),
+    ]
     assert all(isinstance(a.action_date, date) for a in timeline)
 
 
@@ -173,8 +219,11 @@ def test_knowledge_cli_load_and_show(tmp_path):
     assert f"loaded -> knowledge-pack:v{read_pack().version}" in first.output
     second = runner.invoke(app, ["--db", db, "knowledge", "load"])
     assert second.exit_code == 0 and "nothing to do" in second.output
-    shown = runner.invoke(app, ["--db", db, "knowledge", "show", "--between", "Donald Trump",
-                                "Putin"], env={"COLUMNS": "250"})
+    shown = runner.invoke(
+        app,
+        ["--db", db, "knowledge", "show", "--between", "Donald Trump", "Putin"],
+        env={"COLUMNS": "250"},
+    )
     assert shown.exit_code == 0, shown.output
     assert "Anchorage" in shown.output and "Helsinki" in shown.output
     assert "Reykjavik" not in shown.output
@@ -202,8 +251,11 @@ def test_knowledge_show_source_filter_labels_each_row(tmp_path):
     env = {"COLUMNS": "300"}
 
     def show(*args):
-        res = runner.invoke(app, ["--db", str(db), "knowledge", "show", "--between", "Trump",
-                                  "Putin", *args], env=env)
+        res = runner.invoke(
+            app,
+            ["--db", str(db), "knowledge", "show", "--between", "Trump", "Putin", *args],
+            env=env,
+        )
         assert res.exit_code == 0, res.output
         return res.output
 
@@ -218,8 +270,9 @@ def test_knowledge_show_source_filter_labels_each_row(tmp_path):
     assert "Episode X" in two and "Anchorage" in two
     bad = runner.invoke(app, ["--db", str(db), "knowledge", "show", "--source", "web"])
     assert bad.exit_code == 1 and "--source 'web': expected one of" in bad.output
-    res = runner.invoke(app, ["--db", str(db), "knowledge", "show", "--treaties", "--source",
-                              "extracted"])
+    res = runner.invoke(
+        app, ["--db", str(db), "knowledge", "show", "--treaties", "--source", "extracted"]
+    )
     assert res.exit_code == 1 and "curated only" in res.output
 
 

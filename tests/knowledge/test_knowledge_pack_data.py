@@ -14,8 +14,13 @@ from summitry.knowledge import KnowledgePackError, read_pack
 from summitry.knowledge.pack import default_pack_dir
 
 PACK_DIR = Path(str(default_pack_dir()))
-CSV_FILES = ["leaders.csv", "meetings.csv", "meeting_items.csv", "treaties.csv",
-             "treaty_actions.csv"]
+CSV_FILES = [
+    "leaders.csv",
+    "meetings.csv",
+    "meeting_items.csv",
+    "treaties.csv",
+    "treaty_actions.csv",
+]
 TRUMP, PUTIN = "person:donald-trump", "person:vladimir-putin"
 
 
@@ -51,7 +56,7 @@ def test_knowledge_dates_are_valid_and_not_after_as_of(pack):
 def test_knowledge_no_overlapping_duplicates(pack):
     held = [m for m in pack.meetings if m.start_date is not None]
     for i, a in enumerate(held):
-        for b in held[i + 1:]:
+        for b in held[i + 1 :]:
             if set(a.participants) != set(b.participants):
                 continue
             overlap = a.start_date <= b.end_date and b.start_date <= a.end_date
@@ -84,8 +89,7 @@ def test_knowledge_spot_checks(pack):
     assert ("new_start", "signed", date(2010, 4, 8), "USA;RUS") in actions
     prague = _one(pack, start_date=date(2010, 4, 8))
     assert prague.city == "Prague" and prague.country == "CZE"
-    assert any(i.meeting_id == prague.meeting_id and i.value == "treaty_signed"
-               for i in pack.items)
+    assert any(i.meeting_id == prague.meeting_id and i.value == "treaty_signed" for i in pack.items)
     assert ("inf", "entered_into_force", date(1988, 6, 1), "USA;SUN") in actions
     assert ("inf", "withdrawn", date(2019, 8, 2), "USA") in actions
     assert ("new_start", "expired", date(2026, 2, 5), "USA;RUS") in actions
@@ -119,23 +123,35 @@ def test_knowledge_trump_putin_in_person_meetings(pack):
         (None, "Budapest", "summit", "cancelled"),
     }
     calls = {m.start_date for m in tp if m.format == "call"}
-    assert {date(2017, 11, 21), date(2025, 2, 12), date(2025, 3, 18), date(2025, 5, 19),
-            date(2025, 8, 18), date(2025, 10, 16)} <= calls
+    assert {
+        date(2017, 11, 21),
+        date(2025, 2, 12),
+        date(2025, 3, 18),
+        date(2025, 5, 19),
+        date(2025, 8, 18),
+        date(2025, 10, 16),
+    } <= calls
     # Buenos Aires: one episode whose status history runs planned -> cancelled -> held
     ba = _one(pack, city="Buenos Aires")
     history = [i.value for i in pack.items if i.meeting_id == ba.meeting_id and i.kind == "status"]
     assert history == ["planned", "cancelled", "held"]
     budapest = _one(pack, city="Budapest")
-    history = [(i.value, i.item_date) for i in pack.items
-               if i.meeting_id == budapest.meeting_id and i.kind == "status"]
+    history = [
+        (i.value, i.item_date)
+        for i in pack.items
+        if i.meeting_id == budapest.meeting_id and i.kind == "status"
+    ]
     assert history[0] == ("planned", date(2025, 10, 16)) and history[-1][0] == "cancelled"
 
 
 def test_knowledge_agrees_with_shared_reference(shared_dir):
     """Each confirmed in-person meeting of the shared reference list is in the pack."""
     pack = read_pack()
-    ours = {m.start_date for m in pack.meetings
-            if set(m.participants) == {TRUMP, PUTIN} and m.status == "held"}
+    ours = {
+        m.start_date
+        for m in pack.meetings
+        if set(m.participants) == {TRUMP, PUTIN} and m.status == "held"
+    }
     with (shared_dir / "reference" / "trump_putin_meetings.csv").open(encoding="utf-8") as fh:
         ref = [r for r in csv.DictReader(fh) if r["confirmed"] == "yes"]
     assert ref
@@ -178,16 +194,21 @@ def test_knowledge_bad_date_names_file_line_and_field(tmp_path):
 
 def test_knowledge_missing_source_url_is_rejected(tmp_path):
     pack_dir = _copy_pack(tmp_path)
-    _edit(pack_dir / "treaty_actions.csv",
-          ",https://en.wikipedia.org/wiki/Treaty_on_Open_Skies\nopen_skies,entered",
-          ",\nopen_skies,entered")
+    _edit(
+        pack_dir / "treaty_actions.csv",
+        ",https://en.wikipedia.org/wiki/Treaty_on_Open_Skies\nopen_skies,entered",
+        ",\nopen_skies,entered",
+    )
     with pytest.raises(KnowledgePackError, match=r"treaty_actions.csv line \d+, field source_url"):
         read_pack(pack_dir)
 
 
 def test_knowledge_unknown_participant_is_rejected(tmp_path):
     pack_dir = _copy_pack(tmp_path)
-    _edit(pack_dir / "meetings.csv", "person:joe-biden;person:vladimir-putin,yes,\"About two",
-          "person:joe-bidden;person:vladimir-putin,yes,\"About two")
+    _edit(
+        pack_dir / "meetings.csv",
+        'person:joe-biden;person:vladimir-putin,yes,"About two',
+        'person:joe-bidden;person:vladimir-putin,yes,"About two',
+    )
     with pytest.raises(KnowledgePackError, match="field participants.*joe-bidden"):
         read_pack(pack_dir)

@@ -27,15 +27,33 @@ def load_jsonl_documents(store: Store, path: Path) -> int:
         for n, line in enumerate(fh, start=1):
             rec = json.loads(line)
             doc_id = hashlib.sha1(rec["text"].encode()).hexdigest()[:16]
-            rows.append([doc_id, doc_id, str(path), "jsonl", f"line {n}", rec["id"], None,
-                         rec["title"], date.fromisoformat(rec["published"]), "field", "published",
-                         "en", rec["text"], len(rec["text"]), datetime(2026, 1, 1)])
+            rows.append(
+                [
+                    doc_id,
+                    doc_id,
+                    str(path),
+                    "jsonl",
+                    f"line {n}",
+                    rec["id"],
+                    None,
+                    rec["title"],
+                    date.fromisoformat(rec["published"]),
+                    "field",
+                    "published",
+                    "en",
+                    rec["text"],
+                    len(rec["text"]),
+                    datetime(2026, 1, 1),
+                ]
+            )
     with store.transaction() as con:
         con.executemany(
             "INSERT OR IGNORE INTO documents (doc_id, canonical_id, source, source_format, "
             "record_ref, external_id, similarity, title, published, published_source, "
             "published_evidence, language, text, n_chars, ingested_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
     return len(rows)
 
 

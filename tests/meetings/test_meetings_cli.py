@@ -24,17 +24,32 @@ def _store(tmp_path: Path) -> Path:
 def test_meetings_cli_list_json_csv_and_show(tmp_path: Path) -> None:
     db = str(_store(tmp_path))
     runner = CliRunner()
-    res = runner.invoke(app, ["--db", db, "meetings", "--between", "Donald Trump",
-                              "Vladimir Putin", "--format", "json"])
+    res = runner.invoke(
+        app,
+        ["--db", db, "meetings", "--between", "Donald Trump", "Vladimir Putin", "--format", "json"],
+    )
     assert res.exit_code == 0, res.output
     rows = json.loads(res.stdout)
     assert [(r["start_date"], r["format"], r["status"]) for r in rows] == [
-        ("2018-03-20", "call", "held"), ("2018-07-16", "summit", "held")]
-    for key in ("id", "participants", "start_date", "end_date", "city", "country", "format",
-                "status", "topics", "sources"):
+        ("2018-03-20", "call", "held"),
+        ("2018-07-16", "summit", "held"),
+    ]
+    for key in (
+        "id",
+        "participants",
+        "start_date",
+        "end_date",
+        "city",
+        "country",
+        "format",
+        "status",
+        "topics",
+        "sources",
+    ):
         assert key in rows[0]
-    res = runner.invoke(app, ["--db", db, "meetings", "--source", "curated,extracted",
-                              "--format", "csv"])
+    res = runner.invoke(
+        app, ["--db", db, "meetings", "--source", "curated,extracted", "--format", "csv"]
+    )
     assert res.exit_code == 0 and res.output.strip().splitlines()[-1].startswith("id,")
     res = runner.invoke(app, ["--db", db, "meeting", rows[1]["id"]])
     assert res.exit_code == 0 and "Helsinki" in res.output and "Status history" in res.output
@@ -64,22 +79,43 @@ def test_meeting_cli_shows_evidence_on_real_text(reuters_coded: Path, tmp_path: 
     db = tmp_path / "reuters.duckdb"
     shutil.copy(reuters_coded, db)
     runner = CliRunner()
-    res = runner.invoke(app, ["--db", str(db), "meetings", "--between", "Donald Trump",
-                              "Vladimir Putin", "--format", "json"])
+    res = runner.invoke(
+        app,
+        [
+            "--db",
+            str(db),
+            "meetings",
+            "--between",
+            "Donald Trump",
+            "Vladimir Putin",
+            "--format",
+            "json",
+        ],
+    )
     assert res.exit_code == 0, res.output
     rows = {r["start_date"]: r for r in json.loads(res.stdout)}
     res = runner.invoke(app, ["--db", str(db), "meeting", rows["2017-11-11"]["id"]])
     assert res.exit_code == 0, res.output
     out = res.output.replace("\n    ", " ")
-    titles = ["Status history", "Topics (ranked)", "Outcomes", "Non-outcomes",
-              "Statements by the sides", "Reactions", "Format evidence", "sources:"]
+    titles = [
+        "Status history",
+        "Topics (ranked)",
+        "Outcomes",
+        "Non-outcomes",
+        "Statements by the sides",
+        "Reactions",
+        "Format evidence",
+        "sources:",
+    ]
     cut = [out.index("\n" + t) for t in titles]
     by_title = {t: out[a:b] for t, a, b in zip(titles, cut, cut[1:], strict=False)}
     evidence = r"[0-9a-f]{16}:\d+ \[\d+:\d+\] 2017-11-\d\d \(meetings-evidence:v1"
     assert re.search(r"- #\d+ Syria " + evidence, by_title["Topics (ranked)"])
     assert re.search(r"- joint_statement Syria " + evidence, by_title["Outcomes"])
-    assert re.search(r"- (?:\w+ )?Kremlin spokesman Dmitry Peskov " + evidence,
-                     by_title["Statements by the sides"])
+    assert re.search(
+        r"- (?:\w+ )?Kremlin spokesman Dmitry Peskov " + evidence,
+        by_title["Statements by the sides"],
+    )
     assert re.search(r"- James Clapper " + evidence + r":reaction\)", by_title["Reactions"])
     assert "“Trump and Putin met briefly on the sidelines" in out
     res = runner.invoke(app, ["--db", str(db), "meeting", rows["2017-11-21"]["id"]])

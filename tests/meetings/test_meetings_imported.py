@@ -9,10 +9,22 @@ from summitry.meetings import build, get_meeting, list_meetings
 # Offices from Wikipedia (facts): Trump head of state 2017-01-20..2021-01-20,
 # Putin head of state since 2012-05-07.
 ROLES = [
-    ("person:donald-trump", "Donald Trump", "USA", "2017-01-20", "2021-01-20",
-     "https://en.wikipedia.org/wiki/Donald_Trump"),
-    ("person:vladimir-putin", "Vladimir Putin", "RUS", "2012-05-07", None,
-     "https://en.wikipedia.org/wiki/Vladimir_Putin"),
+    (
+        "person:donald-trump",
+        "Donald Trump",
+        "USA",
+        "2017-01-20",
+        "2021-01-20",
+        "https://en.wikipedia.org/wiki/Donald_Trump",
+    ),
+    (
+        "person:vladimir-putin",
+        "Vladimir Putin",
+        "RUS",
+        "2012-05-07",
+        None,
+        "https://en.wikipedia.org/wiki/Vladimir_Putin",
+    ),
 ]
 
 
@@ -20,15 +32,25 @@ def _seed_roles(store) -> None:
     for aid, name, iso3, start, end, url in ROLES:
         store.con.execute(
             "INSERT INTO actors (actor_id, name, kind, iso3, origin, source_url) "
-            "VALUES (?, ?, 'person', ?, 'kb', ?)", [aid, name, iso3, url])
+            "VALUES (?, ?, 'person', ?, 'kb', ?)",
+            [aid, name, iso3, url],
+        )
         store.con.execute(
             "INSERT INTO actor_roles (actor_id, role, iso3, start_date, end_date, origin, "
             "source_url) VALUES (?, 'head_of_state', ?, ?, ?, 'kb', ?)",
-            [aid, iso3, start, end, url])
+            [aid, iso3, start, end, url],
+        )
 
 
-def _gdelt(store, row_id: str, day: str, a: tuple[str, str, str], b: tuple[str, str, str],
-           cameo: str, place: tuple[str, str, float, float] | None = None) -> None:
+def _gdelt(
+    store,
+    row_id: str,
+    day: str,
+    a: tuple[str, str, str],
+    b: tuple[str, str, str],
+    cameo: str,
+    place: tuple[str, str, float, float] | None = None,
+) -> None:
     loc = place or (None, None, None, None)
     store.con.execute(
         "INSERT INTO events (event_id, origin, dataset, dataset_row_id, event_date, "
@@ -36,7 +58,8 @@ def _gdelt(store, row_id: str, day: str, a: tuple[str, str, str], b: tuple[str, 
         "cameo_code, cameo_root, modality, location_name, location_iso3, lat, lon, rule, "
         "created_at) VALUES (?, 'imported', 'gdelt1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'asserted', "
         "?, ?, ?, ?, 'test-rows', ?)",
-        [f"gdelt1:{row_id}", row_id, day, *a, *b, cameo, cameo[:2], *loc, datetime(2020, 1, 1)])
+        [f"gdelt1:{row_id}", row_id, day, *a, *b, cameo, cameo[:2], *loc, datetime(2020, 1, 1)],
+    )
 
 
 def _seed_events(store) -> None:
@@ -67,7 +90,10 @@ def test_meetings_gdelt_rows_become_episodes(store) -> None:
     ]
     helsinki = got[1]
     assert (helsinki["city"], helsinki["country"], helsinki["origin"]) == (
-        "Helsinki", "FIN", "imported")
+        "Helsinki",
+        "FIN",
+        "imported",
+    )
     assert helsinki["sources"] == ["gdelt1:770001", "gdelt1:770002", "gdelt1:770003"]
     assert sorted(helsinki["participants"]) == ["Donald Trump", "Vladimir Putin"]
     assert got[0]["city"] is None
@@ -89,11 +115,16 @@ def test_meetings_build_is_idempotent_and_keeps_curated(store) -> None:
     store.con.execute(
         "INSERT INTO meetings (meeting_id, origin, start_date, end_date, city, country, format, "
         "status, source_url, rule) VALUES ('curated-helsinki-2018', 'curated', '2018-07-16', "
-        "'2018-07-16', 'Helsinki', 'FIN', 'summit', 'held', 'https://example.org/src', 'pack')")
-    store.con.execute("INSERT INTO meeting_participants VALUES ('curated-helsinki-2018', "
-                      "'person:donald-trump', 'Donald Trump', 'head_of_state', 'USA')")
-    store.con.execute("INSERT INTO meeting_participants VALUES ('curated-helsinki-2018', "
-                      "'person:vladimir-putin', 'Vladimir Putin', 'head_of_state', 'RUS')")
+        "'2018-07-16', 'Helsinki', 'FIN', 'summit', 'held', 'https://example.org/src', 'pack')"
+    )
+    store.con.execute(
+        "INSERT INTO meeting_participants VALUES ('curated-helsinki-2018', "
+        "'person:donald-trump', 'Donald Trump', 'head_of_state', 'USA')"
+    )
+    store.con.execute(
+        "INSERT INTO meeting_participants VALUES ('curated-helsinki-2018', "
+        "'person:vladimir-putin', 'Vladimir Putin', 'head_of_state', 'RUS')"
+    )
     first = build(store)
     ids = [m["id"] for m in list_meetings(store)]
     second = build(store)
@@ -105,10 +136,12 @@ def test_meetings_build_is_idempotent_and_keeps_curated(store) -> None:
     assert len(list_meetings(store, sources=["imported", "curated"])) == 3
 
 
-GDELT_HEADER = ("GLOBALEVENTID,SQLDATE,Actor1Code,Actor1Name,Actor1CountryCode,Actor2Code,"
-                "Actor2Name,Actor2CountryCode,IsRootEvent,EventCode,EventBaseCode,EventRootCode,"
-                "ActionGeo_Type,ActionGeo_FullName,ActionGeo_CountryCode,ActionGeo_Lat,"
-                "ActionGeo_Long,SOURCEURL")
+GDELT_HEADER = (
+    "GLOBALEVENTID,SQLDATE,Actor1Code,Actor1Name,Actor1CountryCode,Actor2Code,"
+    "Actor2Name,Actor2CountryCode,IsRootEvent,EventCode,EventBaseCode,EventRootCode,"
+    "ActionGeo_Type,ActionGeo_FullName,ActionGeo_CountryCode,ActionGeo_Lat,"
+    "ActionGeo_Long,SOURCEURL"
+)
 
 
 def test_meetings_from_gdelt_file_through_importer(store, tmp_path) -> None:
@@ -132,7 +165,8 @@ def test_meetings_from_gdelt_file_through_importer(store, tmp_path) -> None:
     build(store)
     got = list_meetings(store, between=("Donald Trump", "Vladimir Putin"), sources=["imported"])
     assert [(m["start_date"], m["format"], m["status"], m["city"], m["country"]) for m in got] == [
-        ("2018-07-16", "summit", "held", "Helsinki", "FIN")]
+        ("2018-07-16", "summit", "held", "Helsinki", "FIN")
+    ]
     assert sorted(got[0]["sources"]) == ["gdelt1:780001", "gdelt1:780002"]
 
 
@@ -143,18 +177,31 @@ def test_meetings_ministers_only_with_flag(store) -> None:
         ("person:sergei-lavrov", "Sergei Lavrov", "RUS", "2004-03-09", None),
         ("person:rex-tillerson", "Rex Tillerson", "USA", "2017-02-01", "2018-03-31"),
     ]:
-        store.con.execute("INSERT INTO actors (actor_id, name, kind, iso3, origin) "
-                          "VALUES (?, ?, 'person', ?, 'kb')", [aid, name, iso3])
-        store.con.execute("INSERT INTO actor_roles (actor_id, role, iso3, start_date, end_date, "
-                          "origin) VALUES (?, 'foreign_minister', ?, ?, ?, 'kb')",
-                          [aid, iso3, start, end])
-    _gdelt(store, "790001", "2017-04-12", ("RUS", "RUSGOV", "SERGEI LAVROV"),
-           ("USA", "USAGOV", "REX TILLERSON"), "043", ("Moscow", "RUS", 55.75, 37.62))
+        store.con.execute(
+            "INSERT INTO actors (actor_id, name, kind, iso3, origin) "
+            "VALUES (?, ?, 'person', ?, 'kb')",
+            [aid, name, iso3],
+        )
+        store.con.execute(
+            "INSERT INTO actor_roles (actor_id, role, iso3, start_date, end_date, "
+            "origin) VALUES (?, 'foreign_minister', ?, ?, ?, 'kb')",
+            [aid, iso3, start, end],
+        )
+    _gdelt(
+        store,
+        "790001",
+        "2017-04-12",
+        ("RUS", "RUSGOV", "SERGEI LAVROV"),
+        ("USA", "USAGOV", "REX TILLERSON"),
+        "043",
+        ("Moscow", "RUS", 55.75, 37.62),
+    )
     assert build(store).n_meetings == 0
     build(store, ministers=True)
     got = list_meetings(store, between=("Sergei Lavrov", "Rex Tillerson"))
     assert [(m["start_date"], m["city"], m["roles"]["Rex Tillerson"]) for m in got] == [
-        ("2017-04-12", "Moscow", "foreign_minister")]
+        ("2017-04-12", "Moscow", "foreign_minister")
+    ]
 
 
 def test_meetings_imported_rows_read_stored_articles(store, reuters_path, load_documents) -> None:
@@ -164,8 +211,15 @@ def test_meetings_imported_rows_read_stored_articles(store, reuters_path, load_d
     load_documents(store, reuters_path)  # documents only: the coder does not run
     usa_pres = ("USA", "USAGOV", "PRESIDENT")
     putin = ("RUS", "RUSGOV", "VLADIMIR PUTIN")
-    _gdelt(store, "810001", "2017-11-11", usa_pres, putin, "044",
-           ("Da Nang, Vietnam", "VNM", 16.07, 108.22))
+    _gdelt(
+        store,
+        "810001",
+        "2017-11-11",
+        usa_pres,
+        putin,
+        "044",
+        ("Da Nang, Vietnam", "VNM", 16.07, 108.22),
+    )
     _gdelt(store, "810002", "2017-11-21", putin, usa_pres, "041")
     build(store)
     got = list_meetings(store, between=("Donald Trump", "Vladimir Putin"))
@@ -182,14 +236,20 @@ def test_meetings_imported_rows_read_stored_articles(store, reuters_path, load_d
                 continue
             assert it["doc_id"] in texts, it
             assert it["rule"].endswith((":related-article", ":reaction")), it
-            assert texts[it["doc_id"]][it["start_char"]:it["end_char"]] == it["text"] or (
-                it["kind"] == "duration")
+            assert texts[it["doc_id"]][it["start_char"] : it["end_char"]] == it["text"] or (
+                it["kind"] == "duration"
+            )
     assert "Syria" in danang["topics"]
     kinds = {(i["kind"], i["value"], i["topic"]) for i in danang["items"]}
     assert ("outcome", "joint_statement", "Syria") in kinds
-    assert any(i["kind"] == "statement" and i["actor_id"] == "person:vladimir-putin"
-               and "Peskov" in (i["actor_name"] or "") for i in danang["items"])
-    assert any(i["kind"] == "reaction" and i["actor_name"] == "James Clapper"
-               for i in danang["items"])
+    assert any(
+        i["kind"] == "statement"
+        and i["actor_id"] == "person:vladimir-putin"
+        and "Peskov" in (i["actor_name"] or "")
+        for i in danang["items"]
+    )
+    assert any(
+        i["kind"] == "reaction" and i["actor_name"] == "James Clapper" for i in danang["items"]
+    )
     assert {"Syria", "Ukraine", "North Korea"} <= set(call["topics"])
     assert call["duration_minutes"] == 60

@@ -19,8 +19,11 @@ def _tp(store: Store) -> list[dict]:
 def _evaluate(path: Path, shared_dir: Path) -> dict:
     store = Store(path, read_only=True)
     try:
-        return evaluate(store, shared_dir / "reference" / "trump_putin_meetings.csv",
-                        ("Donald Trump", "Vladimir Putin"))
+        return evaluate(
+            store,
+            shared_dir / "reference" / "trump_putin_meetings.csv",
+            ("Donald Trump", "Vladimir Putin"),
+        )
     finally:
         store.close()
 
@@ -40,8 +43,10 @@ def test_meetings_reuters_no_false_episodes(reuters_coded: Path, shared_dir: Pat
         store.close()
     # exactly the two encounters, nothing held or planned besides them (the 2016
     # campaign-era "arrange a meeting" back-references must not become episodes)
-    got = sorted((m["start_date"], m["end_date"], m["format"], m["status"], m["city"],
-                  m["country"]) for m in found)
+    got = sorted(
+        (m["start_date"], m["end_date"], m["format"], m["status"], m["city"], m["country"])
+        for m in found
+    )
     assert got == [
         ("2017-11-11", "2017-11-11", "informal", "held", "Da Nang", "VNM"),
         ("2017-11-21", "2017-11-21", "call", "held", None, None),
@@ -61,7 +66,12 @@ def test_meetings_reuters_da_nang(reuters_coded: Path) -> None:
     finally:
         store.close()
     assert (d["city"], d["country"], d["format"], d["occasion"], d["status"]) == (
-        "Da Nang", "VNM", "informal", "APEC", "held")
+        "Da Nang",
+        "VNM",
+        "informal",
+        "APEC",
+        "held",
+    )
     # the reference says 10-11 Nov; the corpus dates the encounter "on Saturday" (11 Nov)
     assert "2017-11-10" <= d["start_date"] <= d["end_date"] <= "2017-11-11"
     assert "Syria" in d["topics"]
@@ -69,7 +79,7 @@ def test_meetings_reuters_da_nang(reuters_coded: Path) -> None:
     for it in d["items"]:
         assert it["rule"]
         if it["doc_id"] is not None:
-            assert texts[it["doc_id"]][it["start_char"]:it["end_char"]] == it["text"]
+            assert texts[it["doc_id"]][it["start_char"] : it["end_char"]] == it["text"]
     outcomes = {(i["value"], i["topic"]) for i in d["items"] if i["kind"] == "outcome"}
     assert ("joint_statement", "Syria") in outcomes
     assert any(i["kind"] == "non_outcome" and "bilateral" in i["text"] for i in d["items"])
@@ -77,8 +87,12 @@ def test_meetings_reuters_da_nang(reuters_coded: Path) -> None:
     history = [i["value"] for i in d["items"] if i["kind"] == "status"]
     assert history[0] == "planned" and "held" in history
     # the Kremlin and its spokesman speak for Putin's side; critics at home react
-    assert any(i["kind"] == "statement" and i["actor_id"] == "person:vladimir-putin"
-               and "Peskov" in (i["actor_name"] or "") for i in d["items"])
+    assert any(
+        i["kind"] == "statement"
+        and i["actor_id"] == "person:vladimir-putin"
+        and "Peskov" in (i["actor_name"] or "")
+        for i in d["items"]
+    )
     assert any(i["kind"] == "reaction" and i["actor_name"] == "James Clapper" for i in d["items"])
 
 
@@ -95,14 +109,19 @@ def test_meetings_reuters_call_held(reuters_coded: Path, shared_dir: Path) -> No
     finally:
         store.close()
     assert (c["format"], c["status"], c["city"], c["end_date"]) == (
-        "call", "held", None, "2017-11-21")
+        "call",
+        "held",
+        None,
+        "2017-11-21",
+    )
     assert c["duration_minutes"] == 60
     assert {"Syria", "Ukraine", "North Korea"} <= set(c["topics"])
     held = [i for i in c["items"] if i["kind"] == "status" and i["value"] == "held"]
     assert held and all("phone" in i["text"] for i in held)
     # the White House speaks for Trump's side
-    assert any(i["kind"] == "statement" and i["actor_id"] == "person:donald-trump"
-               for i in c["items"])
+    assert any(
+        i["kind"] == "statement" and i["actor_id"] == "person:donald-trump" for i in c["items"]
+    )
 
 
 def test_meetings_reuters_planned_call_is_not_held(reuters_coded: Path) -> None:

@@ -17,8 +17,7 @@ def test_meetings_roles_person_named_stays_unresolved_when_ambiguous(store) -> N
     # a GDELT-style actor whose text is an ambiguous surname is not a leader
     assert roles.resolve("USA", "BUSH", "USA", "USA", date(2017, 11, 1)) is None
     gwb = roles.resolve("USA", "BUSH", "USA", "USA", date(2003, 1, 1))
-    assert gwb is not None and (gwb.actor_id, gwb.role) == ("person:george-w-bush",
-                                                            "head_of_state")
+    assert gwb is not None and (gwb.actor_id, gwb.role) == ("person:george-w-bush", "head_of_state")
 
 
 def test_meetings_roles_kb_ids_and_supreme_leaders(store) -> None:

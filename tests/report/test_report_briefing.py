@@ -299,8 +299,19 @@ def test_brief_command(tmp_path, monkeypatch):
     bad = runner.invoke(app, ["--db", db, "brief", "--countries", "USA", "XX"])
     assert bad.exit_code == 1 and "expected an ISO 3166 alpha-3 code" in bad.output
     res = runner.invoke(
-        app, ["--db", db, "brief", "--countries", "USA", "RUS", "--format", "pdf", "--out",
-              str(tmp_path / "sub" / "c.html")],
+        app,
+        [
+            "--db",
+            db,
+            "brief",
+            "--countries",
+            "USA",
+            "RUS",
+            "--format",
+            "pdf",
+            "--out",
+            str(tmp_path / "sub" / "c.html"),
+        ],
     )
     assert res.exit_code == 0, res.output
     assert (tmp_path / "sub" / "c.pdf").read_bytes()[:5] == b"%PDF-"

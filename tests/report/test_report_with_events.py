@@ -173,7 +173,9 @@ def test_linking_curated_and_extracted_records_of_one_encounter(store):
     by_id = {r.meeting.meeting_id: c for c in b.cards for r in c.records}
     anc = by_id["ep-anc"]
     assert anc.meeting.meeting_id == "kp-2025-08-15-anchorage" and anc.origins == [
-        "curated", "extracted"]
+        "curated",
+        "extracted",
+    ]
     assert anc.linked[0].date_text == "16 August 2025" and anc.date_text == "15 August 2025"
     diffs = " ".join(x.text for x in anc.differences)
     assert "15 August 2025 (curated record) versus 16 August 2025 (extracted record)" in diffs
@@ -199,5 +201,9 @@ def test_linking_curated_and_extracted_records_of_one_encounter(store):
     # restricted to extracted records there is nothing to link: each is its own card
     only = build_briefing(store, d, sources=["extracted"], n_boot=50, n_placebo=20)
     assert sorted(c.meeting.meeting_id for c in only.cards) == [
-        "ep-anc", "ep-call", "ep-call2", "ep-far"]
+        "ep-anc",
+        "ep-call",
+        "ep-call2",
+        "ep-far",
+    ]
     assert all(c.origins == ["extracted"] for c in only.cards)

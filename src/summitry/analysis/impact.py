@@ -134,13 +134,15 @@ def _placebo(
 ) -> np.ndarray:
     """Changes (after minus before) of ``stat`` at each placebo day, vectorised."""
     if stat == "per_1000":
+
         def rate(start: np.ndarray, end: np.ndarray) -> np.ndarray:
             lo = np.searchsorted(tdays, start, side="left")
             hi = np.searchsorted(tdays, end, side="right")
             n_all = totals[hi] - totals[lo]
-            n_dyad = cum.n[np.searchsorted(cum.day, end, side="right")] - cum.n[
-                np.searchsorted(cum.day, start, side="left")
-            ]
+            n_dyad = (
+                cum.n[np.searchsorted(cum.day, end, side="right")]
+                - cum.n[np.searchsorted(cum.day, start, side="left")]
+            )
             with np.errstate(invalid="ignore", divide="ignore"):
                 return np.where(n_all > 0, 1000 * n_dyad / np.maximum(n_all, 1), np.nan)
 
@@ -199,8 +201,12 @@ def meeting_impact(
 
     def placebo_for(s: int, e: int, w: int) -> dict[str, np.ndarray | Insufficient]:
         pdays = _placebo_days(
-            max(first + w, s - placebo_span), min(last - w, e + placebo_span), w, mdays,
-            n_placebo, rng_placebo,
+            max(first + w, s - placebo_span),
+            min(last - w, e + placebo_span),
+            w,
+            mdays,
+            n_placebo,
+            rng_placebo,
         )
         out: dict[str, np.ndarray | Insufficient] = {}
         for stat in STATS:

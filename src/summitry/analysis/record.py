@@ -248,9 +248,7 @@ def same_encounter(x: Meeting, y: Meeting, dyad: Dyad | None = None, tolerance: 
     if dyad.is_leaders:
         want = {dyad.a.person_id, dyad.b.person_id}
         return all(want <= {a for a, _, _ in m.participants} for m in (x, y))
-    return all(
-        _people(x, side.countries) & _people(y, side.countries) for side in (dyad.a, dyad.b)
-    )
+    return all(_people(x, side.countries) & _people(y, side.countries) for side in (dyad.a, dyad.b))
 
 
 def link_encounters(
@@ -262,8 +260,15 @@ def link_encounters(
     date) that matches and lacks its origin. Groups come back in date order (undated last).
     """
     groups: list[Encounter] = []
-    for m in sorted(meetings, key=lambda m: (ORIGIN_ORDER.get(m.origin, 9), m.start is None,
-                                            m.start or date.max, m.meeting_id)):
+    for m in sorted(
+        meetings,
+        key=lambda m: (
+            ORIGIN_ORDER.get(m.origin, 9),
+            m.start is None,
+            m.start or date.max,
+            m.meeting_id,
+        ),
+    ):
         for g in groups:
             if m.origin not in g.origins and same_encounter(g.lead, m, dyad, tolerance):
                 g.records.append(m)

@@ -37,9 +37,7 @@ def brief(
     ] = None,
     fmt: Annotated[
         list[str] | None,
-        typer.Option(
-            "--format", help="html, md, pdf or all; several allowed (default all three)."
-        ),
+        typer.Option("--format", help="html, md, pdf or all; several allowed (default all three)."),
     ] = None,
     source: Annotated[
         list[str] | None,
@@ -130,14 +128,20 @@ def brief(
             highlight=False,
         )
     else:
-        console.print("[yellow]measured: insufficient data[/] — the index, impact and third-party "
-                      "sections say what the data cannot support", highlight=False)
+        console.print(
+            "[yellow]measured: insufficient data[/] — the index, impact and third-party "
+            "sections say what the data cannot support",
+            highlight=False,
+        )
     for g in b.gaps[:3] if b.index.insufficient else []:
         console.print(f"[yellow]insufficient data[/]: {g}", highlight=False)
     if b.gaps:
-        console.print(f"{len(b.gaps)} limits of the data are listed under 'What the data cannot "
-                      "support'", highlight=False)
+        console.print(
+            f"{len(b.gaps)} limits of the data are listed under 'What the data cannot support'",
+            highlight=False,
+        )
     for p in paths:
-        console.print(f"wrote {p.resolve()} ({p.stat().st_size:,} bytes)", highlight=False,
-                      soft_wrap=True)
+        console.print(
+            f"wrote {p.resolve()} ({p.stat().st_size:,} bytes)", highlight=False, soft_wrap=True
+        )
     console.print(f"done in {time.perf_counter() - t0:.1f} s")

@@ -44,9 +44,7 @@ def open_cli_store(read_only: bool = False):
     from summitry.store import StoreError, open_store
 
     try:
-        return open_store(
-            settings().db, read_only=read_only, memory_limit=settings().memory_limit
-        )
+        return open_store(settings().db, read_only=read_only, memory_limit=settings().memory_limit)
     except StoreError as exc:
         fail(str(exc))
 

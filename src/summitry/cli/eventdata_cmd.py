@@ -10,11 +10,20 @@ import typer
 
 from summitry.cli.common import console, err_console, fail, open_cli_store, settings
 
-ActorsOpt = Annotated[str | None, typer.Option(
-    "--actors", help="Keep rows whose source or target is one of these countries/actors "
-    "(ISO3 or CAMEO codes, comma-separated), e.g. USA,RUS.")]
-CodesOpt = Annotated[str | None, typer.Option(
-    "--codes", help="Keep rows whose CAMEO code starts with one of these, e.g. 04,05,036.")]
+ActorsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--actors",
+        help="Keep rows whose source or target is one of these countries/actors "
+        "(ISO3 or CAMEO codes, comma-separated), e.g. USA,RUS.",
+    ),
+]
+CodesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--codes", help="Keep rows whose CAMEO code starts with one of these, e.g. 04,05,036."
+    ),
+]
 
 
 def _split(value: str | None) -> list[str]:
@@ -27,8 +36,7 @@ def _options(actors: str | None, codes: str | None, force: bool = False):
     bad = [c for c in _split(codes) if not c.isdigit() or len(c) > 4]
     if bad:
         fail(f"--codes: expected CAMEO code prefixes of 2-4 digits, got {', '.join(bad)}")
-    return ImportOptions(frozenset(a.upper() for a in _split(actors)), tuple(_split(codes)),
-                         force)
+    return ImportOptions(frozenset(a.upper() for a in _split(actors)), tuple(_split(codes)), force)
 
 
 def _finish(store, importer, group: bool) -> None:
@@ -41,8 +49,10 @@ def _finish(store, importer, group: bool) -> None:
     if group:
         for ds in sorted(importer.datasets_touched):
             reports, groups = group_reports(store, ds)
-            console.print(f"{ds}: {reports:,} reports grouped into {groups:,} events "
-                          "(event_groups, rule group-reports:1)")
+            console.print(
+                f"{ds}: {reports:,} reports grouped into {groups:,} events "
+                "(event_groups, rule group-reports:1)"
+            )
 
 
 def _report(results, explicit: set[str]) -> int:
@@ -52,17 +62,21 @@ def _report(results, explicit: set[str]) -> int:
     for col in ("files", "rows read", "loaded", "filtered out", "rejected"):
         table.add_column(col, justify="right")
     loaded = [r for r in results if r.status == "loaded"]
-    table.add_row(str(len(loaded)), f"{sum(r.n_rows for r in loaded):,}",
-                  f"{sum(r.n_loaded for r in loaded):,}",
-                  f"{sum(r.n_filtered for r in loaded):,}",
-                  f"{sum(r.n_rejected for r in loaded):,}")
+    table.add_row(
+        str(len(loaded)),
+        f"{sum(r.n_rows for r in loaded):,}",
+        f"{sum(r.n_loaded for r in loaded):,}",
+        f"{sum(r.n_filtered for r in loaded):,}",
+        f"{sum(r.n_rejected for r in loaded):,}",
+    )
     console.print(table)
     shown = 0
     for r in loaded:
         for line, reason in r.rejects:
             if shown < 20:
-                err_console.print(f"[yellow]rejected[/] {r.source}:{line}: {reason}",
-                                  highlight=False)
+                err_console.print(
+                    f"[yellow]rejected[/] {r.source}:{line}: {reason}", highlight=False
+                )
             shown += 1
     if shown > 20:
         err_console.print(f"... {shown - 20} more rejected lines: see table import_rejects")
@@ -80,8 +94,9 @@ def _report(results, explicit: set[str]) -> int:
     return 1 if failed else 0
 
 
-def _run_import(kind: str, paths: list[Path], actors: str | None, codes: str | None,
-                force: bool, group: bool) -> None:
+def _run_import(
+    kind: str, paths: list[Path], actors: str | None, codes: str | None, force: bool, group: bool
+) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from summitry.eventdata.importer import Importer, iter_inputs
@@ -94,9 +109,14 @@ def _run_import(kind: str, paths: list[Path], actors: str | None, codes: str | N
     store = open_cli_store()
     try:
         importer = Importer(store, options)
-        with Progress(TextColumn("[bold]import {task.fields[kind]}"), BarColumn(),
-                      MofNCompleteColumn(), TextColumn("{task.fields[rows]} rows"),
-                      console=console, transient=True) as progress:
+        with Progress(
+            TextColumn("[bold]import {task.fields[kind]}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rows]} rows"),
+            console=console,
+            transient=True,
+        ) as progress:
             task = progress.add_task("import", total=len(items), kind=kind, rows=0)
 
             def tick(result) -> None:
@@ -117,27 +137,41 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
             paths: Annotated[list[Path], typer.Argument(help="Files or folders to import.")],
             actors: ActorsOpt = None,
             codes: CodesOpt = None,
-            force: Annotated[bool, typer.Option(
-                "--force", help="Re-read files already imported (rows already stored are kept).")
+            force: Annotated[
+                bool,
+                typer.Option(
+                    "--force", help="Re-read files already imported (rows already stored are kept)."
+                ),
             ] = False,
-            group: Annotated[bool, typer.Option(
-                "--group/--no-group", help="Group reports into events afterwards.")] = True,
+            group: Annotated[
+                bool,
+                typer.Option("--group/--no-group", help="Group reports into events afterwards."),
+            ] = True,
         ) -> None:
             _run_import(kind, paths, actors, codes, force, group)
 
         command.__doc__ = doc
         return command
 
-    import_app.command("gdelt")(make(
-        "gdelt", "GDELT 1.0 (57/58 columns) or 2.0 (61 columns) event files, zipped or not, "
-        "canonical or re-exported with a header."))
-    import_app.command("gdelt-mentions")(make(
-        "gdelt-mentions", "GDELT 2.0 mentions files (16 columns): source articles per event."))
-    import_app.command("gkg")(make(
-        "gkg", "GDELT GKG 2.1 files (27 columns): themes, persons, organisations, tone, quotes."))
+    import_app.command("gdelt")(
+        make(
+            "gdelt",
+            "GDELT 1.0 (57/58 columns) or 2.0 (61 columns) event files, zipped or not, "
+            "canonical or re-exported with a header.",
+        )
+    )
+    import_app.command("gdelt-mentions")(
+        make("gdelt-mentions", "GDELT 2.0 mentions files (16 columns): source articles per event.")
+    )
+    import_app.command("gkg")(
+        make(
+            "gkg", "GDELT GKG 2.1 files (27 columns): themes, persons, organisations, tone, quotes."
+        )
+    )
     import_app.command("icews")(make("icews", "ICEWS coded event files (20 columns, header)."))
-    import_app.command("polecat")(make(
-        "polecat", "POLECAT weekly files (PLOVER-coded, 40 columns, header)."))
+    import_app.command("polecat")(
+        make("polecat", "POLECAT weekly files (PLOVER-coded, 40 columns, header).")
+    )
 
     gdelt_app = typer.Typer(help="Fetch GDELT files from GDELT's servers.", no_args_is_help=True)
     app.add_typer(gdelt_app, name="gdelt")
@@ -151,13 +185,24 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
         v1: Annotated[bool, typer.Option("--v1", help="GDELT 1.0 daily files.")] = False,
         mentions: Annotated[bool, typer.Option("--mentions", help="Also mentions files.")] = False,
         gkg: Annotated[bool, typer.Option("--gkg", help="Also GKG 2.1 files.")] = False,
-        base_url: Annotated[str | None, typer.Option(
-            "--base-url", help="Server folder holding the file list (setting gdelt_base_url, "
-            "or gdelt1_base_url with --v1).")] = None,
-        workers: Annotated[int | None, typer.Option(
-            "--workers", help="Parallel downloads (default: the workers setting).")] = None,
-        retries: Annotated[int, typer.Option(
-            "--retries", min=1, help="Attempts per file (exponential backoff between).")] = 4,
+        base_url: Annotated[
+            str | None,
+            typer.Option(
+                "--base-url",
+                help="Server folder holding the file list (setting gdelt_base_url, "
+                "or gdelt1_base_url with --v1).",
+            ),
+        ] = None,
+        workers: Annotated[
+            int | None,
+            typer.Option("--workers", help="Parallel downloads (default: the workers setting)."),
+        ] = None,
+        retries: Annotated[
+            int,
+            typer.Option(
+                "--retries", min=1, help="Attempts per file (exponential backoff between)."
+            ),
+        ] = 4,
     ) -> None:
         """Download GDELT files for a date range, check size and MD5, filter, load."""
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -177,9 +222,14 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
         kinds = ("export",) + (("mentions",) if mentions else ()) + (("gkg",) if gkg else ())
         store = open_cli_store()
         try:
-            with Progress(TextColumn("[bold]fetch"), BarColumn(), MofNCompleteColumn(),
-                          TextColumn("{task.fields[last]}"), console=console,
-                          transient=True) as progress:
+            with Progress(
+                TextColumn("[bold]fetch"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[last]}"),
+                console=console,
+                transient=True,
+            ) as progress:
                 task = progress.add_task("fetch", total=None, last="")
 
                 def start(n: int) -> None:
@@ -189,9 +239,18 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
                     progress.update(task, advance=1, last=f"{status}: {url.rsplit('/', 1)[-1]}")
 
                 summary, importer = fetch(
-                    store, base_url=base, date_from=first, date_to=last, v1=v1, kinds=kinds,
-                    options=_options(actors, codes), workers=workers or cfg.workers,
-                    attempts=retries, on_start=start, on_file=step)
+                    store,
+                    base_url=base,
+                    date_from=first,
+                    date_to=last,
+                    v1=v1,
+                    kinds=kinds,
+                    options=_options(actors, codes),
+                    workers=workers or cfg.workers,
+                    attempts=retries,
+                    on_start=start,
+                    on_file=step,
+                )
         except FetchError as exc:
             store.close()
             fail(str(exc))
@@ -200,7 +259,8 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
                 f"file list: {summary.listed:,} files; {summary.selected:,} in range "
                 f"({summary.already:,} already loaded); fetched and loaded {summary.loaded:,}, "
                 f"failed {summary.failed:,}; {summary.rows_loaded:,} rows loaded, "
-                f"{summary.rejected:,} rejected")
+                f"{summary.rejected:,} rejected"
+            )
             for message in summary.errors:
                 err_console.print(f"[yellow]warning:[/] {message}", highlight=False)
             _finish(store, importer, group=True)

@@ -101,15 +101,21 @@ def show(
             for col in ("date", "treaty", "action", "actor", "note", "origin", "source"):
                 table.add_column(col, overflow="fold")
             for a in treaty_timeline(store):
-                table.add_row(str(a.action_date), a.short_name, a.action, a.actor or "",
-                              a.note or "", "curated", a.source_url)
+                table.add_row(
+                    str(a.action_date),
+                    a.short_name,
+                    a.action,
+                    a.actor or "",
+                    a.note or "",
+                    "curated",
+                    a.source_url,
+                )
             console.print(table)
             return
         rows = meetings_by_source(store, pair, sources)
     title = "Meetings and calls" + (f" between {pair[0]} and {pair[1]}" if pair else "")
     table = Table(title=f"{title} ({len(rows)}; sources: {', '.join(sources)})")
-    for col in ("dates", "title", "format", "status", "place", "participants", "origin",
-                "source"):
+    for col in ("dates", "title", "format", "status", "place", "participants", "origin", "source"):
         table.add_column(col, overflow="fold")
     for m in rows:
         dates = str(m.start_date or "")
@@ -121,11 +127,27 @@ def show(
             for p, r in zip(m.participants, m.roles, strict=True)
         )
         status = m.status + ("" if m.confirmed else " (unconfirmed)")
-        table.add_row(dates, m.title, m.format, status, place, people, m.origin,
-                      m.source_url or "(documents / dataset rows: summitry meetings show)")
+        table.add_row(
+            dates,
+            m.title,
+            m.format,
+            status,
+            place,
+            people,
+            m.origin,
+            m.source_url or "(documents / dataset rows: summitry meetings show)",
+        )
         if items:
             for it in m.items:
                 label = it.kind + (f":{it.value}" if it.value else "")
-                table.add_row(str(it.item_date or ""), f"  {label}", it.topic or "", "", "",
-                              it.text, m.origin, it.source_url)
+                table.add_row(
+                    str(it.item_date or ""),
+                    f"  {label}",
+                    it.topic or "",
+                    "",
+                    "",
+                    it.text,
+                    m.origin,
+                    it.source_url,
+                )
     console.print(table)

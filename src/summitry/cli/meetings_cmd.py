@@ -44,18 +44,28 @@ def _print_table(rows: list[dict]) -> None:
     table = Table(show_lines=False)
     for col in ("id", "dates", "participants", "format", "status", "place", "topics", "sources"):
         # ids and dates never break (they are copied into `summitry meeting ID`)
-        table.add_column(col, no_wrap=col in ("id", "dates", "sources"),
-                         overflow="fold" if col not in ("id", "dates") else "ellipsis",
-                         min_width=16 if col == "id" else None)
+        table.add_column(
+            col,
+            no_wrap=col in ("id", "dates", "sources"),
+            overflow="fold" if col not in ("id", "dates") else "ellipsis",
+            min_width=16 if col == "id" else None,
+        )
     for m in rows:
         dates = m["start_date"] or "?"
         if m["end_date"] and m["end_date"] != m["start_date"]:
             dates += f"…{m['end_date'][5:]}"
         fmt = m["format"] + (f" ({m['occasion']})" if m["occasion"] else "")
         place = ", ".join(x for x in (m["city"], m["country"]) if x) or "–"
-        table.add_row(m["id"], dates, " – ".join(m["participants"]), fmt,
-                      f"{m['status']} ({m['origin']})", place, ", ".join(m["topics"][:5]),
-                      str(len(m["sources"])))
+        table.add_row(
+            m["id"],
+            dates,
+            " – ".join(m["participants"]),
+            fmt,
+            f"{m['status']} ({m['origin']})",
+            place,
+            ", ".join(m["topics"][:5]),
+            str(len(m["sources"])),
+        )
     out = _out()
     out.print(table)
     out.print(f"{len(rows)} meeting(s)")
@@ -65,8 +75,21 @@ def _print_csv(rows: list[dict]) -> None:
     import csv
     import sys
 
-    cols = ["id", "origin", "participants", "start_date", "end_date", "city", "country", "format",
-            "occasion", "status", "duration_minutes", "topics", "sources"]
+    cols = [
+        "id",
+        "origin",
+        "participants",
+        "start_date",
+        "end_date",
+        "city",
+        "country",
+        "format",
+        "occasion",
+        "status",
+        "duration_minutes",
+        "topics",
+        "sources",
+    ]
     w = csv.writer(sys.stdout)
     w.writerow(cols)
     for m in rows:
@@ -80,15 +103,20 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
     @meetings_app.callback(invoke_without_command=True)
     def meetings(
         ctx: typer.Context,
-        between: Annotated[tuple[str, str] | None, typer.Option(
-            "--between", help="Two actors: names, ids (person:...) or countries.")] = None,
+        between: Annotated[
+            tuple[str, str] | None,
+            typer.Option("--between", help="Two actors: names, ids (person:...) or countries."),
+        ] = None,
         date_from: Annotated[str | None, typer.Option("--from", help="From this ISO date.")] = None,
         date_to: Annotated[str | None, typer.Option("--to", help="Up to this ISO date.")] = None,
-        source: Annotated[list[str] | None, typer.Option(
-            "--source", help="extracted|imported|curated (repeatable; default all).")] = None,
+        source: Annotated[
+            list[str] | None,
+            typer.Option("--source", help="extracted|imported|curated (repeatable; default all)."),
+        ] = None,
         fmt: Annotated[str, typer.Option("--format", help=FORMAT_HELP)] = "table",
-        ministers: Annotated[bool, typer.Option(
-            "--ministers", help="Also count ministers' meetings.")] = False,
+        ministers: Annotated[
+            bool, typer.Option("--ministers", help="Also count ministers' meetings.")
+        ] = False,
     ) -> None:
         """List meeting episodes (building them first when the events changed)."""
         if ctx.invoked_subcommand is not None:
@@ -105,8 +133,9 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
         store = open_cli_store()
         try:
             ensure_built(store, ministers)
-            rows = list_meetings(store, between=between, date_from=start, date_to=end,
-                                 sources=source)
+            rows = list_meetings(
+                store, between=between, date_from=start, date_to=end, sources=source
+            )
         except MeetingQueryError as exc:
             fail(str(exc))
         finally:
@@ -120,8 +149,9 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
 
     @meetings_app.command("build")
     def build_cmd(
-        ministers: Annotated[bool, typer.Option(
-            "--ministers", help="Also count ministers' meetings.")] = False,
+        ministers: Annotated[
+            bool, typer.Option("--ministers", help="Also count ministers' meetings.")
+        ] = False,
     ) -> None:
         """(Re)build meeting episodes from the events table."""
         from summitry.meetings import build
@@ -133,8 +163,9 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
             record_build(store, ministers)
         finally:
             store.close()
-        console.print(f"{summary.n_reports} reports -> {summary.n_meetings} meetings, "
-                      f"{summary.n_items} items")
+        console.print(
+            f"{summary.n_reports} reports -> {summary.n_meetings} meetings, {summary.n_items} items"
+        )
 
     @app.command("meeting")
     def meeting_cmd(
@@ -167,33 +198,55 @@ def _print_meeting(m: dict) -> None:
 
     dates = m["start_date"] + (f" – {m['end_date']}" if m["end_date"] != m["start_date"] else "")
     console.print(f"[bold]{escape(m['title'] or m['id'])}[/]  ({m['id']}, {m['origin']})")
-    console.print(f"date: {dates}   status: {m['status']}   format: {m['format']}"
-                  + (f" ({m['occasion']})" if m["occasion"] else ""))
+    console.print(
+        f"date: {dates}   status: {m['status']}   format: {m['format']}"
+        + (f" ({m['occasion']})" if m["occasion"] else "")
+    )
     place = ", ".join(x for x in (m["city"], m["country"]) if x) or "–"
     coords = f" ({m['lat']:.3f}, {m['lon']:.3f})" if m["lat"] is not None else ""
-    console.print(f"place: {place}{coords}   duration: {m['duration_minutes'] or '–'} min   "
-                  f"one-on-one: {m['one_on_one'] if m['one_on_one'] is not None else '–'}")
+    console.print(
+        f"place: {place}{coords}   duration: {m['duration_minutes'] or '–'} min   "
+        f"one-on-one: {m['one_on_one'] if m['one_on_one'] is not None else '–'}"
+    )
     console.print("participants: " + "; ".join(f"{n} ({r})" for n, r in m["roles"].items()))
-    titles = {"status": "Status history", "topic": "Topics (ranked)", "outcome": "Outcomes",
-              "non_outcome": "Non-outcomes", "statement": "Statements by the sides",
-              "reaction": "Reactions", "duration": "Duration", "one_on_one": "One-on-one",
-              "format_evidence": "Format evidence"}
+    titles = {
+        "status": "Status history",
+        "topic": "Topics (ranked)",
+        "outcome": "Outcomes",
+        "non_outcome": "Non-outcomes",
+        "statement": "Statements by the sides",
+        "reaction": "Reactions",
+        "duration": "Duration",
+        "one_on_one": "One-on-one",
+        "format_evidence": "Format evidence",
+    }
     for kind, title in titles.items():
         items = [i for i in m["items"] if i["kind"] == kind]
         if kind == "topic":
-            items.sort(key=lambda i: (int(i["value"]) if str(i["value"] or "").isdigit() else 99,
-                                      i["doc_id"] or "", i["sent_idx"] or 0))
+            items.sort(
+                key=lambda i: (
+                    int(i["value"]) if str(i["value"] or "").isdigit() else 99,
+                    i["doc_id"] or "",
+                    i["sent_idx"] or 0,
+                )
+            )
         if not items:
             continue
         console.print(f"\n[bold underline]{title}[/]")
         for i in items:
             rank = f"#{i['value']}" if str(i["value"] or "").isdigit() else None
-            label = " ".join(str(x) for x in (i["value"] if kind != "topic" else rank,
-                                              i["topic"], i["actor_name"]) if x)
-            where = (f"{i['doc_id']}:{i['sent_idx']} [{i['start_char']}:{i['end_char']}] "
-                     f"{i['doc_published'] or ''}" if i["doc_id"] else
-                     f"{i['dataset'] or ''}:{i['dataset_row_id'] or i['event_id'] or ''} "
-                     f"{i['source_url'] or ''}")
+            label = " ".join(
+                str(x)
+                for x in (i["value"] if kind != "topic" else rank, i["topic"], i["actor_name"])
+                if x
+            )
+            where = (
+                f"{i['doc_id']}:{i['sent_idx']} [{i['start_char']}:{i['end_char']}] "
+                f"{i['doc_published'] or ''}"
+                if i["doc_id"]
+                else f"{i['dataset'] or ''}:{i['dataset_row_id'] or i['event_id'] or ''} "
+                f"{i['source_url'] or ''}"
+            )
             console.print(f"- [cyan]{escape(label)}[/] {escape(where)} ({i['rule']})")
             if i["doc_id"] and i["text"]:
                 console.print(f"    “{escape(i['text'].strip())}”", highlight=False)

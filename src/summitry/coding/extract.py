@@ -766,9 +766,7 @@ class SentenceCoder:
         if lemma in ("support", "back") and verb.dep_ in ("amod", "acl"):
             return None
         if lemma == "sign" and not any(
-            c.dep_ == "dobj"
-            and _lemma(c) in _AGREEMENT_NOUNS
-            for c in verb.children
+            c.dep_ == "dobj" and _lemma(c) in _AGREEMENT_NOUNS for c in verb.children
         ):
             return None
         if (

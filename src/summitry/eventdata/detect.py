@@ -39,8 +39,8 @@ class FormatError(ValueError):
 
 @dataclass
 class FileFormat:
-    kind: str                  # gdelt1|gdelt2|gdelt-mentions|gkg|icews|polecat
-    columns: Spec              # (canonical name, type) for every column, in file order
+    kind: str  # gdelt1|gdelt2|gdelt-mentions|gkg|icews|polecat
+    columns: Spec  # (canonical name, type) for every column, in file order
     delim: str = "\t"
     header: bool = False
     quote: str = ""
@@ -49,8 +49,15 @@ class FileFormat:
 
     @property
     def key(self) -> tuple:
-        return (self.kind, tuple(self.columns), self.delim, self.header, self.quote,
-                tuple(self.nullstr), tuple(self.missing))
+        return (
+            self.kind,
+            tuple(self.columns),
+            self.delim,
+            self.header,
+            self.quote,
+            tuple(self.nullstr),
+            tuple(self.missing),
+        )
 
     @property
     def all_columns(self) -> Spec:
@@ -110,9 +117,15 @@ def detect(path: Path, source: str, hint: str | None = None) -> FileFormat:
     first = lines[0]
     delim = "\t" if first.count("\t") >= first.count(",") else ","
     names = _split(first, delim)
-    header_specs = [("gdelt2", GDELT2_61), ("gdelt1", GDELT1_58), ("gdelt1", GDELT1_57),
-                    ("gdelt-mentions", MENTIONS_16), ("gkg", GKG_27),
-                    ("icews", ICEWS_20), ("polecat", POLECAT_40)]
+    header_specs = [
+        ("gdelt2", GDELT2_61),
+        ("gdelt1", GDELT1_58),
+        ("gdelt1", GDELT1_57),
+        ("gdelt-mentions", MENTIONS_16),
+        ("gkg", GKG_27),
+        ("icews", ICEWS_20),
+        ("polecat", POLECAT_40),
+    ]
     normed = {_norm(n) for n in names}
     if normed & {"globaleventid", "eventid", "gkgrecordid", "sqldate"}:
         match = _by_header(names, header_specs) or _partial_gdelt(names, lines)
@@ -124,21 +137,28 @@ def detect(path: Path, source: str, hint: str | None = None) -> FileFormat:
                 raw = POLECAT_ALIASES.get(raw.strip().lower(), raw)
                 columns.append(by_norm.get(_norm(raw), (f"_extra{i}", "VARCHAR")))
             if len(lines) > 1 and len(_split(lines[1], delim)) == len(names) + 1:
-                columns.insert(0, ("_rowname", "VARCHAR"))   # R write.csv row names
+                columns.insert(0, ("_rowname", "VARCHAR"))  # R write.csv row names
             have = {n for n, _ in columns}
             missing = [(n, t) for n, t in spec if n not in have]
-            fmt = FileFormat(kind, columns, delim, header=True, quote='"', nullstr=NULLS,
-                             missing=missing)
+            fmt = FileFormat(
+                kind, columns, delim, header=True, quote='"', nullstr=NULLS, missing=missing
+            )
             _check_hint(fmt, hint, source)
             return fmt
     n = len(first.split("\t"))
-    by_count = {57: ("gdelt1", GDELT1_57), 58: ("gdelt1", GDELT1_58), 61: ("gdelt2", GDELT2_61),
-                16: ("gdelt-mentions", MENTIONS_16), 27: ("gkg", GKG_27)}
+    by_count = {
+        57: ("gdelt1", GDELT1_57),
+        58: ("gdelt1", GDELT1_58),
+        61: ("gdelt2", GDELT2_61),
+        16: ("gdelt-mentions", MENTIONS_16),
+        27: ("gkg", GKG_27),
+    }
     if n not in by_count:
         raise FormatError(
             f"{source}: line 1 has {n} tab-separated fields and no known header; expected "
             "GDELT 1.0 events (57 or 58), GDELT 2.0 events (61), mentions (16), GKG 2.1 (27), "
-            "or a header row (ICEWS, POLECAT, re-exported GDELT)")
+            "or a header row (ICEWS, POLECAT, re-exported GDELT)"
+        )
     kind, spec = by_count[n]
     fmt = FileFormat(kind, list(spec))
     _check_hint(fmt, hint, source)

@@ -30,8 +30,11 @@ import httpx
 from summitry.eventdata.importer import FileResult, Importer, ImportOptions
 
 KIND_OF_SUFFIX = {"export": "gdelt", "mentions": "gdelt-mentions", "gkg": "gkg"}
-_NAME = re.compile(r"(?P<stamp>\d{4,14})\.(?P<tr>translation\.)?(?P<kind>export|mentions|gkg)"
-                   r"\.csv\.zip$", re.IGNORECASE)
+_NAME = re.compile(
+    r"(?P<stamp>\d{4,14})\.(?P<tr>translation\.)?(?P<kind>export|mentions|gkg)"
+    r"\.csv\.zip$",
+    re.IGNORECASE,
+)
 
 
 class FetchError(RuntimeError):
@@ -43,8 +46,8 @@ class RemoteFile:
     url: str
     size: int
     md5: str
-    kind: str            # export|mentions|gkg
-    first: date          # first day the file covers
+    kind: str  # export|mentions|gkg
+    first: date  # first day the file covers
     last: date
 
 
@@ -84,8 +87,11 @@ def parse_file_list(text: str, base_url: str) -> tuple[list[RemoteFile], int]:
         parts = line.split()
         if not parts:
             continue
-        if len(parts) != 3 or not parts[0].isdigit() or not re.fullmatch(r"[0-9a-fA-F]{32}",
-                                                                         parts[1]):
+        if (
+            len(parts) != 3
+            or not parts[0].isdigit()
+            or not re.fullmatch(r"[0-9a-fA-F]{32}", parts[1])
+        ):
             bad += 1
             continue
         url = parts[2] if "://" in parts[2] else base_url.rstrip("/") + "/" + parts[2]
@@ -96,13 +102,15 @@ def parse_file_list(text: str, base_url: str) -> tuple[list[RemoteFile], int]:
         if period is None:
             bad += 1
             continue
-        files.append(RemoteFile(url, int(parts[0]), parts[1].lower(), m.group("kind").lower(),
-                                *period))
+        files.append(
+            RemoteFile(url, int(parts[0]), parts[1].lower(), m.group("kind").lower(), *period)
+        )
     return files, bad
 
 
-def _get_text(client: httpx.Client, url: str, attempts: int = 3, backoff: float = 0.5
-              ) -> str | None:
+def _get_text(
+    client: httpx.Client, url: str, attempts: int = 3, backoff: float = 0.5
+) -> str | None:
     """GET a file list (retrying network errors and HTTP 5xx); None on 404."""
     for attempt in range(attempts):
         if attempt:
@@ -114,7 +122,8 @@ def _get_text(client: httpx.Client, url: str, attempts: int = 3, backoff: float 
                 continue
             raise FetchError(
                 f"cannot reach {url} ({type(exc).__name__}: {exc}); are you offline? "
-                "Set --base-url (or the gdelt_base_url setting) to a reachable mirror") from exc
+                "Set --base-url (or the gdelt_base_url setting) to a reachable mirror"
+            ) from exc
         if resp.status_code == 404:
             return None
         if resp.status_code >= 500 and attempt + 1 < attempts:
@@ -149,8 +158,9 @@ def list_files(client: httpx.Client, base_url: str, v1: bool) -> tuple[list[Remo
     return parse_file_list("\n".join(lines), base)
 
 
-def download(client: httpx.Client, rf: RemoteFile, dest: Path, *, attempts: int = 4,
-             backoff: float = 0.5) -> Path:
+def download(
+    client: httpx.Client, rf: RemoteFile, dest: Path, *, attempts: int = 4, backoff: float = 0.5
+) -> Path:
     """Download ``rf`` to ``dest`` checking size and MD5; raises RuntimeError on failure."""
     last = ""
     for attempt in range(attempts):
@@ -184,11 +194,22 @@ def download(client: httpx.Client, rf: RemoteFile, dest: Path, *, attempts: int 
     raise RuntimeError(f"{rf.url}: {last} (after {attempts} attempts)")
 
 
-def fetch(store, *, base_url: str, date_from: date, date_to: date, v1: bool = False,
-          kinds: tuple[str, ...] = ("export",), options: ImportOptions | None = None,
-          workers: int = 2, attempts: int = 4, backoff: float = 0.5, timeout: float = 60.0,
-          on_start: Callable[[int], None] | None = None,
-          on_file: Callable[[str, str], None] | None = None) -> tuple[FetchSummary, Importer]:
+def fetch(
+    store,
+    *,
+    base_url: str,
+    date_from: date,
+    date_to: date,
+    v1: bool = False,
+    kinds: tuple[str, ...] = ("export",),
+    options: ImportOptions | None = None,
+    workers: int = 2,
+    attempts: int = 4,
+    backoff: float = 0.5,
+    timeout: float = 60.0,
+    on_start: Callable[[int], None] | None = None,
+    on_file: Callable[[str, str], None] | None = None,
+) -> tuple[FetchSummary, Importer]:
     """Fetch and load the selected files; ``on_file(url, status)`` reports progress."""
     summary = FetchSummary()
     importer = Importer(store, options or ImportOptions())
@@ -197,16 +218,23 @@ def fetch(store, *, base_url: str, date_from: date, date_to: date, v1: bool = Fa
         summary.listed = len(listed)
         if bad:
             summary.errors.append(f"file list: {bad} unreadable lines skipped")
-        selected = [f for f in listed if f.kind in kinds and f.last >= date_from
-                    and f.first <= date_to]
-        done = {r[0] for r in store.con.execute(
-            "SELECT url FROM fetch_log WHERE status = 'loaded'").fetchall()}
+        selected = [
+            f for f in listed if f.kind in kinds and f.last >= date_from and f.first <= date_to
+        ]
+        done = {
+            r[0]
+            for r in store.con.execute(
+                "SELECT url FROM fetch_log WHERE status = 'loaded'"
+            ).fetchall()
+        }
         todo = [f for f in selected if f.url not in done]
         summary.selected, summary.already = len(selected), len(selected) - len(todo)
         if on_start:
             on_start(len(todo))
-        with tempfile.TemporaryDirectory(prefix="summitry-gdelt-") as tmp, \
-                ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        with (
+            tempfile.TemporaryDirectory(prefix="summitry-gdelt-") as tmp,
+            ThreadPoolExecutor(max_workers=max(1, workers)) as pool,
+        ):
             # Downloads run in parallel; files are loaded in list order (an export file
             # before the mentions and GKG files of the same 15 minutes).
             queue = list(reversed(todo))
@@ -216,8 +244,15 @@ def fetch(store, *, base_url: str, date_from: date, date_to: date, v1: bool = Fa
                 while queue and len(running) < max(1, workers) * 2:
                     rf = queue.pop()
                     dest = Path(tmp) / rf.url.rsplit("/", 1)[-1]
-                    running.append((pool.submit(download, client, rf, dest, attempts=attempts,
-                                                backoff=backoff), rf))
+                    running.append(
+                        (
+                            pool.submit(
+                                download, client, rf, dest, attempts=attempts, backoff=backoff
+                            ),
+                            rf,
+                        )
+                    )
+
             submit()
             while running:
                 fut, rf = running.popleft()
@@ -228,8 +263,7 @@ def fetch(store, *, base_url: str, date_from: date, date_to: date, v1: bool = Fa
     return summary, importer
 
 
-def _load_one(store, importer: Importer, rf: RemoteFile, fut: Future,
-              summary: FetchSummary) -> str:
+def _load_one(store, importer: Importer, rf: RemoteFile, fut: Future, summary: FetchSummary) -> str:
     try:
         path = fut.result()
     except RuntimeError as exc:
@@ -258,4 +292,5 @@ def _load_one(store, importer: Importer, rf: RemoteFile, fut: Future,
 def _log(store, rf: RemoteFile, status: str, rows: int | None, error: str | None) -> None:
     store.con.execute(
         "INSERT OR REPLACE INTO fetch_log VALUES (?, ?, ?, ?, ?, ?, now())",
-        [rf.url, rf.md5, rf.size, status, rows, error])
+        [rf.url, rf.md5, rf.size, status, rows, error],
+    )

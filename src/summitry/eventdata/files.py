@@ -23,10 +23,10 @@ CHUNK = 1 << 20
 
 @dataclass
 class LocalFile:
-    source: str                 # what the user gave (path or URL), used in messages and keys
-    path: Path                  # plain or .gz text file for DuckDB
+    source: str  # what the user gave (path or URL), used in messages and keys
+    path: Path  # plain or .gz text file for DuckDB
     sha1: str
-    damage: str | None = None   # why the tail of the file could not be read (salvaged archive)
+    damage: str | None = None  # why the tail of the file could not be read (salvaged archive)
     damage_line: int | None = None
 
 
@@ -72,8 +72,9 @@ def _salvage_zip(path: Path, out: Path) -> tuple[str, int]:
 
 
 @contextmanager
-def local_text(path: Path, source: str | None = None, sha1: str | None = None
-               ) -> Iterator[LocalFile]:
+def local_text(
+    path: Path, source: str | None = None, sha1: str | None = None
+) -> Iterator[LocalFile]:
     """Yield a :class:`LocalFile` for ``path``; temporary files are removed afterwards."""
     source = source or str(path)
     if not path.is_file():

@@ -89,6 +89,7 @@ def group_reports(store, dataset: str) -> tuple[int, int]:
             "'grp:' || k.g"
         )
         n_reports, n_groups = con.execute(
-            "SELECT count(*), count(DISTINCT g) FROM grp_keys").fetchone()
+            "SELECT count(*), count(DISTINCT g) FROM grp_keys"
+        ).fetchone()
         con.execute("DROP TABLE IF EXISTS grp_keys")
     return int(n_reports), int(n_groups)

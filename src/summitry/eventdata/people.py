@@ -27,7 +27,8 @@ def resolve_people(store, datasets: set[str]) -> int:
         pairs = con.execute(
             f"SELECT DISTINCT {side}_text, year(event_date) FROM events "
             f"WHERE dataset IN ({marks}) AND origin = 'imported' AND {side}_actor_id IS NULL "
-            f"AND {side}_text IS NOT NULL AND length({side}_text) > 3", sorted(datasets),
+            f"AND {side}_text IS NOT NULL AND length({side}_text) > 3",
+            sorted(datasets),
         ).fetchall()
         found = []
         for name, year in pairs:
@@ -37,13 +38,16 @@ def resolve_people(store, datasets: set[str]) -> int:
         if not found:
             continue
         with store.transaction():
-            con.execute("CREATE OR REPLACE TEMP TABLE person_map (name VARCHAR, yr BIGINT, "
-                        "actor_id VARCHAR)")
+            con.execute(
+                "CREATE OR REPLACE TEMP TABLE person_map (name VARCHAR, yr BIGINT, "
+                "actor_id VARCHAR)"
+            )
             con.executemany("INSERT INTO person_map VALUES (?, ?, ?)", found)
             updated += con.execute(
                 f"UPDATE events SET {side}_actor_id = m.actor_id FROM person_map m "
                 f"WHERE events.dataset IN ({marks}) AND events.{side}_actor_id IS NULL "
                 f"AND events.{side}_text = m.name "
-                f"AND year(events.event_date) IS NOT DISTINCT FROM m.yr", sorted(datasets),
+                f"AND year(events.event_date) IS NOT DISTINCT FROM m.yr",
+                sorted(datasets),
             ).fetchone()[0]
     return int(updated)

@@ -19,9 +19,24 @@ from functools import lru_cache
 from summitry.codes import cameo_country
 from summitry.eventdata.detect import FileFormat
 
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-                "COERCE", "ASSAULT")
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 
 EVENT_COLUMNS = (
     "event_id, origin, dataset, dataset_row_id, event_date, date_text, "
@@ -44,55 +59,98 @@ def _is_gdelt(kind: str) -> bool:
 def maps_for(kind: str) -> list[tuple[str, str, list[str]]]:
     """(temp table, mapper, column expressions over ``stage``) to build per batch."""
     if _is_gdelt(kind):
-        return [("m_code", "cameo", ["EventCode"]),
-                ("m_cty", "cameo_country", ["Actor1CountryCode", "Actor2CountryCode",
-                                            "left(Actor1Code, 3)", "left(Actor2Code, 3)"]),
-                ("m_act", "actor_id", ["Actor1Code", "Actor2Code"]),
-                ("m_fips", "fips", ["ActionGeo_CountryCode"])]
+        return [
+            ("m_code", "cameo", ["EventCode"]),
+            (
+                "m_cty",
+                "cameo_country",
+                [
+                    "Actor1CountryCode",
+                    "Actor2CountryCode",
+                    "left(Actor1Code, 3)",
+                    "left(Actor2Code, 3)",
+                ],
+            ),
+            ("m_act", "actor_id", ["Actor1Code", "Actor2Code"]),
+            ("m_fips", "fips", ["ActionGeo_CountryCode"]),
+        ]
     if kind == "icews":
-        return [("m_code", "cameo", [q("CAMEO Code")]),
-                ("m_name", "country_name", [q("Source Country"), q("Target Country"),
-                                            q("Country"), q("Source Name"), q("Target Name")])]
+        return [
+            ("m_code", "cameo", [q("CAMEO Code")]),
+            (
+                "m_name",
+                "country_name",
+                [
+                    q("Source Country"),
+                    q("Target Country"),
+                    q("Country"),
+                    q("Source Name"),
+                    q("Target Name"),
+                ],
+            ),
+        ]
     if kind == "polecat":
-        return [("m_name", "country_name", [q("Actor Country"), q("Recipient Country"),
-                                            q("Country"), q("Actor Name"),
-                                            q("Recipient Name")])]
+        return [
+            (
+                "m_name",
+                "country_name",
+                [
+                    q("Actor Country"),
+                    q("Recipient Country"),
+                    q("Country"),
+                    q("Actor Name"),
+                    q("Recipient Name"),
+                ],
+            )
+        ]
     return []
 
 
 def _mapped(kind: str) -> tuple[str, str]:
     """(extra select columns, joins) adding mapped values to ``stage s``."""
     if _is_gdelt(kind):
-        cols = ("mc.v AS _code, coalesce(c1.v, c1b.v) AS _src_iso3, "
-                "coalesce(c2.v, c2b.v) AS _tgt_iso3, a1.v AS _src_id, a2.v AS _tgt_id, "
-                "f.v AS _loc_iso3")
-        joins = ("LEFT JOIN m_code mc ON mc.k = s.EventCode "
-                 "LEFT JOIN m_cty c1 ON c1.k = s.Actor1CountryCode "
-                 "LEFT JOIN m_cty c1b ON c1b.k = left(s.Actor1Code, 3) "
-                 "LEFT JOIN m_cty c2 ON c2.k = s.Actor2CountryCode "
-                 "LEFT JOIN m_cty c2b ON c2b.k = left(s.Actor2Code, 3) "
-                 "LEFT JOIN m_act a1 ON a1.k = s.Actor1Code "
-                 "LEFT JOIN m_act a2 ON a2.k = s.Actor2Code "
-                 "LEFT JOIN m_fips f ON f.k = s.ActionGeo_CountryCode")
+        cols = (
+            "mc.v AS _code, coalesce(c1.v, c1b.v) AS _src_iso3, "
+            "coalesce(c2.v, c2b.v) AS _tgt_iso3, a1.v AS _src_id, a2.v AS _tgt_id, "
+            "f.v AS _loc_iso3"
+        )
+        joins = (
+            "LEFT JOIN m_code mc ON mc.k = s.EventCode "
+            "LEFT JOIN m_cty c1 ON c1.k = s.Actor1CountryCode "
+            "LEFT JOIN m_cty c1b ON c1b.k = left(s.Actor1Code, 3) "
+            "LEFT JOIN m_cty c2 ON c2.k = s.Actor2CountryCode "
+            "LEFT JOIN m_cty c2b ON c2b.k = left(s.Actor2Code, 3) "
+            "LEFT JOIN m_act a1 ON a1.k = s.Actor1Code "
+            "LEFT JOIN m_act a2 ON a2.k = s.Actor2Code "
+            "LEFT JOIN m_fips f ON f.k = s.ActionGeo_CountryCode"
+        )
         return cols, joins
     if kind == "icews":
-        cols = ("mc.v AS _code, n1.v AS _src_iso3, n2.v AS _tgt_iso3, sn.v AS _src_id, "
-                "tn.v AS _tgt_id, nl.v AS _loc_iso3")
-        joins = (f"LEFT JOIN m_code mc ON mc.k = s.{q('CAMEO Code')} "
-                 f"LEFT JOIN m_name n1 ON n1.k = s.{q('Source Country')} "
-                 f"LEFT JOIN m_name n2 ON n2.k = s.{q('Target Country')} "
-                 f"LEFT JOIN m_name sn ON sn.k = s.{q('Source Name')} "
-                 f"LEFT JOIN m_name tn ON tn.k = s.{q('Target Name')} "
-                 f"LEFT JOIN m_name nl ON nl.k = s.{q('Country')}")
+        cols = (
+            "mc.v AS _code, n1.v AS _src_iso3, n2.v AS _tgt_iso3, sn.v AS _src_id, "
+            "tn.v AS _tgt_id, nl.v AS _loc_iso3"
+        )
+        joins = (
+            f"LEFT JOIN m_code mc ON mc.k = s.{q('CAMEO Code')} "
+            f"LEFT JOIN m_name n1 ON n1.k = s.{q('Source Country')} "
+            f"LEFT JOIN m_name n2 ON n2.k = s.{q('Target Country')} "
+            f"LEFT JOIN m_name sn ON sn.k = s.{q('Source Name')} "
+            f"LEFT JOIN m_name tn ON tn.k = s.{q('Target Name')} "
+            f"LEFT JOIN m_name nl ON nl.k = s.{q('Country')}"
+        )
         return cols, joins
     if kind == "polecat":
-        cols = ("n1.v AS _src_iso3, n2.v AS _tgt_iso3, sn.v AS _src_id, tn.v AS _tgt_id, "
-                "nl.v AS _loc_iso3")
-        joins = (f"LEFT JOIN m_name n1 ON n1.k = s.{q('Actor Country')} "
-                 f"LEFT JOIN m_name n2 ON n2.k = s.{q('Recipient Country')} "
-                 f"LEFT JOIN m_name sn ON sn.k = s.{q('Actor Name')} "
-                 f"LEFT JOIN m_name tn ON tn.k = s.{q('Recipient Name')} "
-                 f"LEFT JOIN m_name nl ON nl.k = s.{q('Country')}")
+        cols = (
+            "n1.v AS _src_iso3, n2.v AS _tgt_iso3, sn.v AS _src_id, tn.v AS _tgt_id, "
+            "nl.v AS _loc_iso3"
+        )
+        joins = (
+            f"LEFT JOIN m_name n1 ON n1.k = s.{q('Actor Country')} "
+            f"LEFT JOIN m_name n2 ON n2.k = s.{q('Recipient Country')} "
+            f"LEFT JOIN m_name sn ON sn.k = s.{q('Actor Name')} "
+            f"LEFT JOIN m_name tn ON tn.k = s.{q('Recipient Name')} "
+            f"LEFT JOIN m_name nl ON nl.k = s.{q('Country')}"
+        )
         return cols, joins
     return "", ""
 
@@ -108,21 +166,29 @@ def _reason(kind: str) -> str:
             " WHEN try_strptime(SQLDATE, '%Y%m%d') IS NULL THEN "
             f"'SQLDATE: expected a date YYYYMMDD, got ' || {_shown('SQLDATE')}"
             " WHEN _code IS NULL THEN "
-            f"'EventCode: expected a CAMEO event code, got ' || {_shown('EventCode')} END")
+            f"'EventCode: expected a CAMEO event code, got ' || {_shown('EventCode')} END"
+        )
     if kind in ("icews", "polecat"):
         date_col = q("Event Date")
-        tail = (f" WHEN _code IS NULL THEN 'CAMEO Code: expected a CAMEO event code, got ' || "
-                f"{_shown(q('CAMEO Code'))}" if kind == "icews" else
-                f" WHEN upper(trim({q('Event Type')})) NOT IN "
-                f"({', '.join(repr(t) for t in PLOVER_TYPES)}) THEN "
-                f"'Event Type: expected a PLOVER event type, got ' || {_shown(q('Event Type'))}")
-        return (f"CASE WHEN {q('Event ID')} IS NULL THEN 'Event ID: missing'"
-                f" WHEN try_cast(left({date_col}, 10) AS DATE) IS NULL THEN "
-                f"'Event Date: expected a date YYYY-MM-DD, got ' || {_shown(date_col)}"
-                f"{tail} END")
+        tail = (
+            f" WHEN _code IS NULL THEN 'CAMEO Code: expected a CAMEO event code, got ' || "
+            f"{_shown(q('CAMEO Code'))}"
+            if kind == "icews"
+            else f" WHEN upper(trim({q('Event Type')})) NOT IN "
+            f"({', '.join(repr(t) for t in PLOVER_TYPES)}) THEN "
+            f"'Event Type: expected a PLOVER event type, got ' || {_shown(q('Event Type'))}"
+        )
+        return (
+            f"CASE WHEN {q('Event ID')} IS NULL THEN 'Event ID: missing'"
+            f" WHEN try_cast(left({date_col}, 10) AS DATE) IS NULL THEN "
+            f"'Event Date: expected a date YYYY-MM-DD, got ' || {_shown(date_col)}"
+            f"{tail} END"
+        )
     if kind == "gdelt-mentions":
-        return ("CASE WHEN GLOBALEVENTID IS NULL THEN 'GLOBALEVENTID: expected an integer' "
-                "WHEN MentionIdentifier IS NULL THEN 'MentionIdentifier: missing' END")
+        return (
+            "CASE WHEN GLOBALEVENTID IS NULL THEN 'GLOBALEVENTID: expected an integer' "
+            "WHEN MentionIdentifier IS NULL THEN 'MentionIdentifier: missing' END"
+        )
     if kind == "gkg":
         return "CASE WHEN GKGRECORDID IS NULL THEN 'GKGRECORDID: missing' END"
     raise ValueError(kind)
@@ -131,12 +197,36 @@ def _reason(kind: str) -> str:
 # Text columns that validation and mapping need (``stage`` also keeps every typed column, so
 # that DuckDB rejects a bad number there, and the text columns ``insert_sql`` loads).
 NEEDED = {
-    "gdelt1": ["GLOBALEVENTID", "SQLDATE", "EventCode", "Actor1CountryCode",
-               "Actor2CountryCode", "Actor1Code", "Actor2Code", "ActionGeo_CountryCode"],
-    "icews": ["Event ID", "Event Date", "CAMEO Code", "Source Country", "Target Country",
-              "Country", "Source Name", "Target Name"],
-    "polecat": ["Event ID", "Event Date", "Event Type", "Actor Country", "Recipient Country",
-                "Country", "Actor Name", "Recipient Name"],
+    "gdelt1": [
+        "GLOBALEVENTID",
+        "SQLDATE",
+        "EventCode",
+        "Actor1CountryCode",
+        "Actor2CountryCode",
+        "Actor1Code",
+        "Actor2Code",
+        "ActionGeo_CountryCode",
+    ],
+    "icews": [
+        "Event ID",
+        "Event Date",
+        "CAMEO Code",
+        "Source Country",
+        "Target Country",
+        "Country",
+        "Source Name",
+        "Target Name",
+    ],
+    "polecat": [
+        "Event ID",
+        "Event Date",
+        "Event Type",
+        "Actor Country",
+        "Recipient Country",
+        "Country",
+        "Actor Name",
+        "Recipient Name",
+    ],
     "gdelt-mentions": ["GLOBALEVENTID", "MentionIdentifier"],
     "gkg": ["GKGRECORDID", "V2DOCUMENTIDENTIFIER"],
 }
@@ -154,8 +244,7 @@ def stage_columns(fmt: FileFormat) -> list[str]:
     validation, mapping (``NEEDED``) and loading (``insert_sql``) use."""
     needed = set(NEEDED[fmt.kind])
     load = insert_sql(fmt, "x", "x")
-    return [n for n, t in fmt.all_columns
-            if t != "VARCHAR" or n in needed or _used_in(n, load)]
+    return [n for n, t in fmt.all_columns if t != "VARCHAR" or n in needed or _used_in(n, load)]
 
 
 def read_sql(read_csv: str, fmt: FileFormat) -> str:
@@ -184,8 +273,9 @@ def staged_view(kind: str, keep: str, where: str = "true") -> str:
 def _cameo_country_codes(isos: frozenset[str]) -> frozenset[str]:
     """Every 3-letter CAMEO country code that ``cameo_country`` maps into ``isos``."""
     letters = string.ascii_uppercase
-    return frozenset(k for k in map("".join, itertools.product(letters, repeat=3))
-                     if cameo_country(k) in isos)
+    return frozenset(
+        k for k in map("".join, itertools.product(letters, repeat=3)) if cameo_country(k) in isos
+    )
 
 
 def gdelt_prefilter(actors: frozenset[str], codes: tuple[str, ...]) -> str:
@@ -203,10 +293,12 @@ def gdelt_prefilter(actors: frozenset[str], codes: tuple[str, ...]) -> str:
     if actors:
         wanted = frozenset(a.upper() for a in actors)
         keys = sorted(wanted | _cameo_country_codes(wanted) | {"IGO"})
-        text = ("upper(concat_ws(' ', Actor1CountryCode, Actor2CountryCode, Actor1Code, "
-                "Actor2Code))")
-        parts.append("(" + " OR ".join(f"contains({text}, '{k.replace(chr(39), chr(39) * 2)}')"
-                                       for k in keys) + ")")
+        text = "upper(concat_ws(' ', Actor1CountryCode, Actor2CountryCode, Actor1Code, Actor2Code))"
+        parts.append(
+            "("
+            + " OR ".join(f"contains({text}, '{k.replace(chr(39), chr(39) * 2)}')" for k in keys)
+            + ")"
+        )
     if codes and all(c.isascii() and c.isdigit() for c in codes):
         alts = sorted(set(codes) | {c[1:] for c in codes if c.startswith("0")})
         if "" not in alts:
@@ -216,8 +308,10 @@ def gdelt_prefilter(actors: frozenset[str], codes: tuple[str, ...]) -> str:
 
 def actor_filter(kind: str) -> str:
     if _is_gdelt(kind):
-        return ("list_value(_src_iso3, _tgt_iso3, Actor1CountryCode, Actor2CountryCode, "
-                "left(Actor1Code, 3), left(Actor2Code, 3), _src_id, _tgt_id)")
+        return (
+            "list_value(_src_iso3, _tgt_iso3, Actor1CountryCode, Actor2CountryCode, "
+            "left(Actor1Code, 3), left(Actor2Code, 3), _src_id, _tgt_id)"
+        )
     return "list_value(_src_iso3, _tgt_iso3, _src_id, _tgt_id)"
 
 
@@ -247,38 +341,45 @@ def insert_sql(fmt: FileFormat, dataset: str, rule: str, verb: str = "INSERT OR 
           NULL, NULL"""
         return _events_insert(select, verb)
     if kind == "icews":
-        loc = ("NULLIF(concat_ws(', ', " + ", ".join(q(c) for c in
-               ("City", "District", "Province", "Country")) + "), '')")
+        loc = (
+            "NULLIF(concat_ws(', ', "
+            + ", ".join(q(c) for c in ("City", "District", "Province", "Country"))
+            + "), '')"
+        )
         select = f"""
-          'icews:' || {q('Event ID')}, 'imported', 'icews', {q('Event ID')},
-          CAST(left({q('Event Date')}, 10) AS DATE), {q('Event Date')},
-          _src_id, {q('Source Name')}, NULL, _src_iso3,
-          _tgt_id, {q('Target Name')}, NULL, _tgt_iso3,
-          _code, ce.root, ce.quad_class, coalesce({q('Intensity')}, ce.goldstein),
+          'icews:' || {q("Event ID")}, 'imported', 'icews', {q("Event ID")},
+          CAST(left({q("Event Date")}, 10) AS DATE), {q("Event Date")},
+          _src_id, {q("Source Name")}, NULL, _src_iso3,
+          _tgt_id, {q("Target Name")}, NULL, _tgt_iso3,
+          _code, ce.root, ce.quad_class, coalesce({q("Intensity")}, ce.goldstein),
           cp.plover_type, cp.plover_mode, 'asserted',
-          {loc}, _loc_iso3, {q('Latitude')}, {q('Longitude')},
+          {loc}, _loc_iso3, {q("Latitude")}, {q("Longitude")},
           NULL, NULL, NULL, NULL, NULL, NULL, {r}, now(),
-          {q('Publisher')}, NULLIF(concat_ws('/', {q('Story ID')}, {q('Sentence Number')}), '')"""
+          {q("Publisher")}, NULLIF(concat_ws('/', {q("Story ID")}, {q("Sentence Number")}), '')"""
         return _events_insert(select, verb)
     if kind == "polecat":
-        quad = (f"CASE lower(trim({q('Quad Code')})) WHEN 'verbal cooperation' THEN 1 "
-                "WHEN 'material cooperation' THEN 2 WHEN 'verbal conflict' THEN 3 "
-                f"WHEN 'material conflict' THEN 4 ELSE try_cast({q('Quad Code')} AS TINYINT) END")
-        loc = (f"coalesce({q('Placename')}, NULLIF(concat_ws(', ', "
-               + ", ".join(q(c) for c in ("City", "District", "Province", "Country"))
-               + "), ''))")
+        quad = (
+            f"CASE lower(trim({q('Quad Code')})) WHEN 'verbal cooperation' THEN 1 "
+            "WHEN 'material cooperation' THEN 2 WHEN 'verbal conflict' THEN 3 "
+            f"WHEN 'material conflict' THEN 4 ELSE try_cast({q('Quad Code')} AS TINYINT) END"
+        )
+        loc = (
+            f"coalesce({q('Placename')}, NULLIF(concat_ws(', ', "
+            + ", ".join(q(c) for c in ("City", "District", "Province", "Country"))
+            + "), ''))"
+        )
         select = f"""
-          'polecat:' || {q('Event ID')}, 'imported', 'polecat', {q('Event ID')},
-          CAST(left({q('Event Date')}, 10) AS DATE), {q('Event Date')},
-          _src_id, coalesce({q('Actor Name')}, {q('Actor Name Raw')}),
-          {q('Primary Actor Sector')}, _src_iso3,
-          _tgt_id, coalesce({q('Recipient Name')}, {q('Recipient Name Raw')}),
-          {q('Primary Recipient Sector')}, _tgt_iso3,
-          NULL, NULL, {quad}, {q('Intensity')},
-          upper(trim({q('Event Type')})), NULLIF(lower(trim({q('Event Mode')})), ''), 'asserted',
-          {loc}, _loc_iso3, {q('Latitude')}, {q('Longitude')},
-          regexp_split_to_array(NULLIF(trim({q('Contexts')}, ' ;,'), ''), '\\s*[;,]\\s*'),
-          NULL, NULL, NULL, NULL, NULL, {r}, now(), {q('Source')}, NULL"""
+          'polecat:' || {q("Event ID")}, 'imported', 'polecat', {q("Event ID")},
+          CAST(left({q("Event Date")}, 10) AS DATE), {q("Event Date")},
+          _src_id, coalesce({q("Actor Name")}, {q("Actor Name Raw")}),
+          {q("Primary Actor Sector")}, _src_iso3,
+          _tgt_id, coalesce({q("Recipient Name")}, {q("Recipient Name Raw")}),
+          {q("Primary Recipient Sector")}, _tgt_iso3,
+          NULL, NULL, {quad}, {q("Intensity")},
+          upper(trim({q("Event Type")})), NULLIF(lower(trim({q("Event Mode")})), ''), 'asserted',
+          {loc}, _loc_iso3, {q("Latitude")}, {q("Longitude")},
+          regexp_split_to_array(NULLIF(trim({q("Contexts")}, ' ;,'), ''), '\\s*[;,]\\s*'),
+          NULL, NULL, NULL, NULL, NULL, {r}, now(), {q("Source")}, NULL"""
         return f"{verb} INTO events ({EVENT_COLUMNS}) SELECT {select} FROM staged WHERE _keep"
     if kind == "gdelt-mentions":
         return f"""
@@ -289,14 +390,16 @@ def insert_sql(fmt: FileFormat, dataset: str, rule: str, verb: str = "INSERT OR 
                  MentionDocLen, MentionDocTone, MentionDocTranslationInfo, src.source
           FROM staged JOIN src_map src USING (filename) WHERE _keep"""
     if kind == "gkg":
+
         def lst(col: str) -> str:
             return f"string_split(NULLIF(trim({col}, ';'), ''), ';')"
+
         tone = "string_split(V15TONE, ',')"
         return f"""
           {verb} INTO gkg
           SELECT GKGRECORDID, V21DATE, try_cast(V2SOURCECOLLECTIONIDENTIFIER AS INTEGER),
                  V2SOURCECOMMONNAME, V2DOCUMENTIDENTIFIER,
-                 {lst('V1THEMES')}, {lst('V1PERSONS')}, {lst('V1ORGANIZATIONS')},
+                 {lst("V1THEMES")}, {lst("V1PERSONS")}, {lst("V1ORGANIZATIONS")},
                  V2ENHANCEDLOCATIONS,
                  try_cast({tone}[1] AS DOUBLE), try_cast({tone}[2] AS DOUBLE),
                  try_cast({tone}[3] AS DOUBLE), try_cast({tone}[4] AS DOUBLE),
@@ -306,6 +409,8 @@ def insert_sql(fmt: FileFormat, dataset: str, rule: str, verb: str = "INSERT OR 
 
 
 def _events_insert(select: str, verb: str) -> str:
-    return (f"{verb} INTO events ({EVENT_COLUMNS}) SELECT {select} FROM staged "
-            "LEFT JOIN codes_cameo ce ON ce.code = _code "
-            "LEFT JOIN codes_plover cp ON cp.code = _code WHERE _keep")
+    return (
+        f"{verb} INTO events ({EVENT_COLUMNS}) SELECT {select} FROM staged "
+        "LEFT JOIN codes_cameo ce ON ce.code = _code "
+        "LEFT JOIN codes_plover cp ON cp.code = _code WHERE _keep"
+    )

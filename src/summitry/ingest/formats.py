@@ -152,9 +152,7 @@ def _csv(stream: BinaryIO, unit: Unit, fields: dict[str, str], warnings: list[st
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            yield Failure(
-                unit.source, f"{len(row)} fields, but the header has {len(header)}", ref
-            )
+            yield Failure(unit.source, f"{len(row)} fields, but the header has {len(header)}", ref)
             continue
         yield map_record(dict(zip(header, row, strict=True)), fields, unit.source, ref)
 

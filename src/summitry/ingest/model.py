@@ -76,8 +76,10 @@ class Failure:
     where: str | None = None  # "line 12", "row 4", "entry 3", field name
 
     def __str__(self) -> str:
-        return f"{self.source}:{self.where}: {self.message}" if self.where else (
-            f"{self.source}: {self.message}"
+        return (
+            f"{self.source}:{self.where}: {self.message}"
+            if self.where
+            else (f"{self.source}: {self.message}")
         )
 
 

@@ -16,8 +16,15 @@ from summitry.knowledge.query import (
 )
 
 __all__ = [
-    "CuratedMeetingRow", "KnowledgePack", "KnowledgePackError", "LoadSummary",
-    "curated_meetings", "ensure_knowledge_pack", "load_knowledge_pack", "meetings_by_source",
+    "CuratedMeetingRow",
+    "KnowledgePack",
+    "KnowledgePackError",
+    "LoadSummary",
+    "curated_meetings",
+    "ensure_knowledge_pack",
+    "load_knowledge_pack",
+    "meetings_by_source",
     "read_pack",
-    "resolve_person", "treaty_timeline",
+    "resolve_person",
+    "treaty_timeline",
 ]

@@ -60,12 +60,22 @@ def _stored(store) -> tuple[int, str] | None:
     return (int(row[0]), str(row[1])) if row else None
 
 
-def _summary(pack: KnowledgePack, loaded: bool, previous: int | None, counts: dict[str, int],
-             message: str) -> LoadSummary:
-    return LoadSummary(pack.pack, pack.version, loaded, previous, counts.get("meetings", 0),
-                       counts.get("participants", 0), counts.get("items", 0),
-                       counts.get("events", 0), counts.get("treaties", 0),
-                       counts.get("treaty_actions", 0), message)
+def _summary(
+    pack: KnowledgePack, loaded: bool, previous: int | None, counts: dict[str, int], message: str
+) -> LoadSummary:
+    return LoadSummary(
+        pack.pack,
+        pack.version,
+        loaded,
+        previous,
+        counts.get("meetings", 0),
+        counts.get("participants", 0),
+        counts.get("items", 0),
+        counts.get("events", 0),
+        counts.get("treaties", 0),
+        counts.get("treaty_actions", 0),
+        message,
+    )
 
 
 def _store_counts(store) -> dict[str, int]:
@@ -82,8 +92,9 @@ def _store_counts(store) -> dict[str, int]:
     return {k: con.execute(sql).fetchone()[0] for k, sql in q.items()}
 
 
-def load_knowledge_pack(store, pack: KnowledgePack | None = None, *,
-                        path: str | Path | None = None, force: bool = False) -> LoadSummary:
+def load_knowledge_pack(
+    store, pack: KnowledgePack | None = None, *, path: str | Path | None = None, force: bool = False
+) -> LoadSummary:
     """Load the pack (default: the shipped one) into ``store``; see the module docstring.
 
     A store that already holds a *newer* pack version is left alone unless ``force``.
@@ -94,11 +105,21 @@ def load_knowledge_pack(store, pack: KnowledgePack | None = None, *,
     previous = stored[0] if stored else None
     if stored and not force:
         if stored == (pack.version, pack.content_hash):
-            return _summary(pack, False, previous, _store_counts(store),
-                            f"{pack.rule} already loaded; nothing to do")
+            return _summary(
+                pack,
+                False,
+                previous,
+                _store_counts(store),
+                f"{pack.rule} already loaded; nothing to do",
+            )
         if stored[0] > pack.version:
-            return _summary(pack, False, previous, _store_counts(store),
-                            f"store holds newer {pack.pack}:v{stored[0]}; left unchanged")
+            return _summary(
+                pack,
+                False,
+                previous,
+                _store_counts(store),
+                f"store holds newer {pack.pack}:v{stored[0]}; left unchanged",
+            )
     rows = _build_rows(pack)
     with store.transaction() as con:
         _delete_curated(con)
@@ -111,13 +132,24 @@ def load_knowledge_pack(store, pack: KnowledgePack | None = None, *,
         _insert(con, "treaties", rows["treaties"])
         _insert(con, "treaty_actions", rows["treaty_actions"])
         con.execute("DELETE FROM knowledge_packs WHERE pack = ?", [DATASET])
-        _insert(con, "knowledge_packs", [{
-            "pack": DATASET, "version": pack.version, "content_hash": pack.content_hash,
-            "as_of": pack.as_of, "loaded_at": datetime.now(UTC).replace(tzinfo=None),
-            "n_meetings": len(rows["meetings"]), "n_items": len(rows["items"]),
-            "n_events": len(rows["events"]), "n_treaties": len(rows["treaties"]),
-            "n_treaty_actions": len(rows["treaty_actions"]),
-        }])
+        _insert(
+            con,
+            "knowledge_packs",
+            [
+                {
+                    "pack": DATASET,
+                    "version": pack.version,
+                    "content_hash": pack.content_hash,
+                    "as_of": pack.as_of,
+                    "loaded_at": datetime.now(UTC).replace(tzinfo=None),
+                    "n_meetings": len(rows["meetings"]),
+                    "n_items": len(rows["items"]),
+                    "n_events": len(rows["events"]),
+                    "n_treaties": len(rows["treaties"]),
+                    "n_treaty_actions": len(rows["treaty_actions"]),
+                }
+            ],
+        )
     counts = {k: len(v) for k, v in rows.items()}
     verb = "replaced " + f"{pack.pack}:v{previous}" if previous is not None else "loaded"
     return _summary(pack, True, previous, counts, f"{verb} -> {pack.rule}")
@@ -131,8 +163,10 @@ def ensure_knowledge_pack(store) -> LoadSummary:
 # --- row building -------------------------------------------------------------------------
 def _delete_curated(con) -> None:
     mine = f"SELECT meeting_id FROM meetings WHERE {_MINE}"
-    con.execute(f"DELETE FROM meeting_sources WHERE event_id IN "
-                f"(SELECT event_id FROM events WHERE dataset = '{DATASET}')")
+    con.execute(
+        f"DELETE FROM meeting_sources WHERE event_id IN "
+        f"(SELECT event_id FROM events WHERE dataset = '{DATASET}')"
+    )
     con.execute(f"DELETE FROM meeting_participants WHERE meeting_id IN ({mine})")
     con.execute(f"DELETE FROM meeting_items WHERE {_MINE}")
     con.execute(f"DELETE FROM events WHERE dataset = '{DATASET}'")
@@ -146,8 +180,7 @@ def _insert(con, table: str, rows: list[dict]) -> None:
     if not rows:
         return
     cols = list(rows[0])
-    sql = (f'INSERT INTO "{table}" ({", ".join(cols)}) '
-           f'VALUES ({", ".join("?" for _ in cols)})')
+    sql = f'INSERT INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})'
     con.executemany(sql, [[r[c] for c in cols] for r in rows])
 
 
@@ -169,8 +202,12 @@ def _cameo(code: str) -> tuple[int | None, float | None, str | None, str | None]
 
         info, plover = cameo_info(code), plover_for(code)
         if info is not None:
-            return (info.quad_class, info.goldstein,
-                    plover.event_type if plover else "CONSULT", plover.mode if plover else None)
+            return (
+                info.quad_class,
+                info.goldstein,
+                plover.event_type if plover else "CONSULT",
+                plover.mode if plover else None,
+            )
     except ImportError:
         pass
     quad, goldstein, mode = _CAMEO_FALLBACK[code]
@@ -207,61 +244,132 @@ def _build_rows(pack: KnowledgePack) -> dict[str, list[dict]]:
     items_by_meeting: dict[str, list] = {}
     for it in pack.items:
         items_by_meeting.setdefault(it.meeting_id, []).append(it)
-    rows: dict[str, list[dict]] = {k: [] for k in (
-        "meetings", "notes", "participants", "items", "events", "sources", "treaties",
-        "treaty_actions")}
+    rows: dict[str, list[dict]] = {
+        k: []
+        for k in (
+            "meetings",
+            "notes",
+            "participants",
+            "items",
+            "events",
+            "sources",
+            "treaties",
+            "treaty_actions",
+        )
+    }
     for m in pack.meetings:
         lat, lon = _coordinates(m)
-        rows["meetings"].append({
-            "meeting_id": m.meeting_id, "origin": "curated", "title": m.title,
-            "start_date": m.start_date, "end_date": m.end_date, "city": m.city,
-            "country": m.country, "lat": lat, "lon": lon, "format": m.format,
-            "occasion": m.occasion, "status": m.status, "source_url": m.source_url,
-            "rule": rule,
-        })
-        rows["notes"].append({"meeting_id": m.meeting_id, "confirmed": m.confirmed,
-                              "notes": m.notes, "source_url": m.source_url})
+        rows["meetings"].append(
+            {
+                "meeting_id": m.meeting_id,
+                "origin": "curated",
+                "title": m.title,
+                "start_date": m.start_date,
+                "end_date": m.end_date,
+                "city": m.city,
+                "country": m.country,
+                "lat": lat,
+                "lon": lon,
+                "format": m.format,
+                "occasion": m.occasion,
+                "status": m.status,
+                "source_url": m.source_url,
+                "rule": rule,
+            }
+        )
+        rows["notes"].append(
+            {
+                "meeting_id": m.meeting_id,
+                "confirmed": m.confirmed,
+                "notes": m.notes,
+                "source_url": m.source_url,
+            }
+        )
         its = items_by_meeting.get(m.meeting_id, [])
         on: date | None = m.start_date or next((i.item_date for i in its if i.item_date), None)
         for p in m.participants:
-            rows["participants"].append({
-                "meeting_id": m.meeting_id, "actor_id": p, "name": pack.leader_name(p),
-                "role": pack.role_on(p, on), "iso3": pack.leader_iso3(p),
-            })
+            rows["participants"].append(
+                {
+                    "meeting_id": m.meeting_id,
+                    "actor_id": p,
+                    "name": pack.leader_name(p),
+                    "role": pack.role_on(p, on),
+                    "iso3": pack.leader_iso3(p),
+                }
+            )
         for n, it in enumerate(its, start=1):
-            rows["items"].append({
-                "item_id": f"{m.meeting_id}:{n}", "meeting_id": m.meeting_id, "kind": it.kind,
-                "topic": it.topic, "value": it.value, "text": it.text, "item_date": it.item_date,
-                "origin": "curated", "dataset": DATASET,
-                "dataset_row_id": f"meeting_items.csv:{it.line}", "source_url": it.source_url,
-                "rule": rule,
-            })
+            rows["items"].append(
+                {
+                    "item_id": f"{m.meeting_id}:{n}",
+                    "meeting_id": m.meeting_id,
+                    "kind": it.kind,
+                    "topic": it.topic,
+                    "value": it.value,
+                    "text": it.text,
+                    "item_date": it.item_date,
+                    "origin": "curated",
+                    "dataset": DATASET,
+                    "dataset_row_id": f"meeting_items.csv:{it.line}",
+                    "source_url": it.source_url,
+                    "rule": rule,
+                }
+            )
         if m.status != "held":
             continue
         topics = sorted({i.topic for i in its if i.topic}) or None
         for src, tgt, code in _pairs(pack, m):
             quad, goldstein, ptype, pmode = _cameo(code)
             event_id = f"{m.meeting_id}:{src.removeprefix('person:')}:{tgt.removeprefix('person:')}"
-            rows["events"].append({
-                "event_id": event_id, "origin": "curated", "dataset": DATASET,
-                "dataset_row_id": m.meeting_id, "event_date": m.start_date,
-                "source_actor_id": src, "source_text": pack.leader_name(src),
-                "source_iso3": pack.leader_iso3(src),
-                "target_actor_id": tgt, "target_text": pack.leader_name(tgt),
-                "target_iso3": pack.leader_iso3(tgt),
-                "cameo_code": code, "cameo_root": code[:2], "quad_class": quad,
-                "goldstein": goldstein, "plover_type": ptype, "plover_mode": pmode,
-                "modality": "asserted", "location_name": m.city, "location_iso3": m.country,
-                "lat": lat, "lon": lon, "topics": topics, "source_url": m.source_url,
-                "rule": rule, "created_at": now,
-            })
+            rows["events"].append(
+                {
+                    "event_id": event_id,
+                    "origin": "curated",
+                    "dataset": DATASET,
+                    "dataset_row_id": m.meeting_id,
+                    "event_date": m.start_date,
+                    "source_actor_id": src,
+                    "source_text": pack.leader_name(src),
+                    "source_iso3": pack.leader_iso3(src),
+                    "target_actor_id": tgt,
+                    "target_text": pack.leader_name(tgt),
+                    "target_iso3": pack.leader_iso3(tgt),
+                    "cameo_code": code,
+                    "cameo_root": code[:2],
+                    "quad_class": quad,
+                    "goldstein": goldstein,
+                    "plover_type": ptype,
+                    "plover_mode": pmode,
+                    "modality": "asserted",
+                    "location_name": m.city,
+                    "location_iso3": m.country,
+                    "lat": lat,
+                    "lon": lon,
+                    "topics": topics,
+                    "source_url": m.source_url,
+                    "rule": rule,
+                    "created_at": now,
+                }
+            )
             rows["sources"].append({"meeting_id": m.meeting_id, "event_id": event_id})
     for t in pack.treaties:
-        rows["treaties"].append({"treaty_id": t.treaty_id, "name": t.name,
-                                 "short_name": t.short_name, "parties": t.parties,
-                                 "source_url": t.source_url})
+        rows["treaties"].append(
+            {
+                "treaty_id": t.treaty_id,
+                "name": t.name,
+                "short_name": t.short_name,
+                "parties": t.parties,
+                "source_url": t.source_url,
+            }
+        )
     for a in pack.treaty_actions:
-        rows["treaty_actions"].append({"treaty_id": a.treaty_id, "action": a.action,
-                                       "action_date": a.action_date, "actor": a.actor,
-                                       "note": a.note, "source_url": a.source_url})
+        rows["treaty_actions"].append(
+            {
+                "treaty_id": a.treaty_id,
+                "action": a.action,
+                "action_date": a.action_date,
+                "actor": a.actor,
+                "note": a.note,
+                "source_url": a.source_url,
+            }
+        )
     return rows

@@ -123,8 +123,10 @@ class KnowledgePack:
         if on is None:
             return None
         for t in self.leaders:
-            if t.person_id == person_id and t.start_date <= on and (
-                t.end_date is None or on <= t.end_date
+            if (
+                t.person_id == person_id
+                and t.start_date <= on
+                and (t.end_date is None or on <= t.end_date)
             ):
                 return t.role
         return None
@@ -270,8 +272,23 @@ def _read_leaders(root, pack: KnowledgePack) -> None:
 
 
 def _read_meetings(root, pack: KnowledgePack) -> None:
-    cols = ["meeting_id", "start_date", "end_date", "title", "format", "occasion", "status",
-            "city", "country", "lat", "lon", "participants", "confirmed", "notes", "source_url"]
+    cols = [
+        "meeting_id",
+        "start_date",
+        "end_date",
+        "title",
+        "format",
+        "occasion",
+        "status",
+        "city",
+        "country",
+        "lat",
+        "lon",
+        "participants",
+        "confirmed",
+        "notes",
+        "source_url",
+    ]
     known = {t.person_id for t in pack.leaders}
     seen: set[str] = set()
     for r in _rows(root, "meetings.csv", cols):
@@ -296,14 +313,25 @@ def _read_meetings(root, pack: KnowledgePack) -> None:
         if len(set(people)) < 2:
             raise r.fail("participants", "at least two distinct person ids separated by ';'")
         confirmed = r.choice("confirmed", frozenset({"yes", "no"})) == "yes"
-        pack.meetings.append(CuratedMeeting(
-            meeting_id=mid, start_date=start, end_date=end, title=r.req("title"),
-            format=r.choice("format", FORMATS), occasion=r.text("occasion", required=False),
-            status=status, city=r.text("city", required=False),
-            country=r.pattern("country", _ISO3, "an ISO 3166 alpha-3 code", required=False),
-            lat=lat, lon=lon, participants=people, confirmed=confirmed,
-            notes=r.text("notes", required=False), source_url=r.url(),
-        ))
+        pack.meetings.append(
+            CuratedMeeting(
+                meeting_id=mid,
+                start_date=start,
+                end_date=end,
+                title=r.req("title"),
+                format=r.choice("format", FORMATS),
+                occasion=r.text("occasion", required=False),
+                status=status,
+                city=r.text("city", required=False),
+                country=r.pattern("country", _ISO3, "an ISO 3166 alpha-3 code", required=False),
+                lat=lat,
+                lon=lon,
+                participants=people,
+                confirmed=confirmed,
+                notes=r.text("notes", required=False),
+                source_url=r.url(),
+            )
+        )
 
 
 def _read_items(root, pack: KnowledgePack) -> None:
@@ -317,11 +345,18 @@ def _read_items(root, pack: KnowledgePack) -> None:
         value = r.text("value", required=kind == "status")
         if kind == "status" and value not in STATUSES:
             raise r.fail("value", "for kind status, one of " + "|".join(sorted(STATUSES)))
-        pack.items.append(CuratedItem(
-            meeting_id=mid, kind=kind, value=value, topic=r.text("topic", required=False),
-            text=r.req("text"), item_date=r.date("item_date", required=False),
-            source_url=r.url(), line=r.line,
-        ))
+        pack.items.append(
+            CuratedItem(
+                meeting_id=mid,
+                kind=kind,
+                value=value,
+                topic=r.text("topic", required=False),
+                text=r.req("text"),
+                item_date=r.date("item_date", required=False),
+                source_url=r.url(),
+                line=r.line,
+            )
+        )
 
 
 def _read_treaties(root, pack: KnowledgePack) -> None:
@@ -330,9 +365,15 @@ def _read_treaties(root, pack: KnowledgePack) -> None:
         tid = r.pattern("treaty_id", _ID, "a lower-case id")
         if any(t.treaty_id == tid for t in pack.treaties):
             raise r.fail("treaty_id", "an id not used by an earlier row")
-        pack.treaties.append(Treaty(tid, r.req("name"), r.req("short_name"),
-                                    r.pattern("parties", _ACTORS, "ISO3 codes joined by ';'"),
-                                    r.url()))
+        pack.treaties.append(
+            Treaty(
+                tid,
+                r.req("name"),
+                r.req("short_name"),
+                r.pattern("parties", _ACTORS, "ISO3 codes joined by ';'"),
+                r.url(),
+            )
+        )
     ids = {t.treaty_id for t in pack.treaties}
     keys: set[tuple[str, str, date]] = set()
     cols = ["treaty_id", "action", "action_date", "actor", "note", "source_url"]
@@ -345,7 +386,13 @@ def _read_treaties(root, pack: KnowledgePack) -> None:
         if (tid, action, when) in keys:
             raise r.fail("action", "one row per (treaty_id, action, action_date)")
         keys.add((tid, action, when))
-        pack.treaty_actions.append(TreatyAction(
-            tid, action, when, r.pattern("actor", _ACTORS, "ISO3 codes joined by ';'"),
-            r.text("note", required=False), r.url(),
-        ))
+        pack.treaty_actions.append(
+            TreatyAction(
+                tid,
+                action,
+                when,
+                r.pattern("actor", _ACTORS, "ISO3 codes joined by ';'"),
+                r.text("note", required=False),
+                r.url(),
+            )
+        )

@@ -84,8 +84,10 @@ def curated_meetings(store, between: tuple[str, str] | None = None) -> list[Cura
     params: list = []
     if between is not None:
         for pid in between:
-            sql += (" AND m.meeting_id IN (SELECT meeting_id FROM meeting_participants "
-                    "WHERE actor_id = ?)")
+            sql += (
+                " AND m.meeting_id IN (SELECT meeting_id FROM meeting_participants "
+                "WHERE actor_id = ?)"
+            )
             params.append(pid)
     sql += " ORDER BY m.start_date NULLS LAST, m.meeting_id"
     meetings = con.execute(sql, params).fetchall()
@@ -95,7 +97,8 @@ def curated_meetings(store, between: tuple[str, str] | None = None) -> list[Cura
     if ids:
         for mid, actor, role in con.execute(
             "SELECT meeting_id, actor_id, role FROM meeting_participants "
-            "WHERE meeting_id IN (SELECT unnest(?)) ORDER BY meeting_id, actor_id", [ids]
+            "WHERE meeting_id IN (SELECT unnest(?)) ORDER BY meeting_id, actor_id",
+            [ids],
         ).fetchall():
             people.setdefault(mid, []).append((actor, role))
         for mid, *rest in con.execute(
@@ -105,14 +108,44 @@ def curated_meetings(store, between: tuple[str, str] | None = None) -> list[Cura
         ).fetchall():
             items.setdefault(mid, []).append(CuratedItemRow(*rest))
     out = []
-    for (mid, start, end, title, fmt, occ, status, city, country, lat, lon, url, conf,
-         notes) in meetings:
+    for (
+        mid,
+        start,
+        end,
+        title,
+        fmt,
+        occ,
+        status,
+        city,
+        country,
+        lat,
+        lon,
+        url,
+        conf,
+        notes,
+    ) in meetings:
         ps = people.get(mid, [])
-        out.append(CuratedMeetingRow(
-            mid, start, end, title, fmt, occ, status, city, country, lat, lon,
-            tuple(p for p, _ in ps), tuple(r for _, r in ps), bool(conf), notes, url,
-            tuple(items.get(mid, [])),
-        ))
+        out.append(
+            CuratedMeetingRow(
+                mid,
+                start,
+                end,
+                title,
+                fmt,
+                occ,
+                status,
+                city,
+                country,
+                lat,
+                lon,
+                tuple(p for p, _ in ps),
+                tuple(r for _, r in ps),
+                bool(conf),
+                notes,
+                url,
+                tuple(items.get(mid, [])),
+            )
+        )
     return out
 
 
@@ -141,8 +174,10 @@ def meetings_by_source(
         )
         params: list = [others]
         for pid in between or ():
-            sql += (" AND meeting_id IN (SELECT meeting_id FROM meeting_participants "
-                    "WHERE actor_id = ?)")
+            sql += (
+                " AND meeting_id IN (SELECT meeting_id FROM meeting_participants "
+                "WHERE actor_id = ?)"
+            )
             params.append(pid)
         rows = store.con.execute(sql, params).fetchall()
         people: dict[str, list[tuple[str, str | None]]] = {}
@@ -153,14 +188,30 @@ def meetings_by_source(
                 [[r[0] for r in rows]],
             ).fetchall():
                 people.setdefault(mid, []).append((actor, role))
-        for (mid, start, end, title, fmt, occ, status, city, country, lat, lon, origin,
-             url) in rows:
+        for mid, start, end, title, fmt, occ, status, city, country, lat, lon, origin, url in rows:
             ps = people.get(mid, [])
-            out.append(CuratedMeetingRow(
-                mid, start, end, title or mid, fmt, occ, status, city, country, lat, lon,
-                tuple(p for p, _ in ps), tuple(r for _, r in ps), True, None, url, (),
-                origin,
-            ))
+            out.append(
+                CuratedMeetingRow(
+                    mid,
+                    start,
+                    end,
+                    title or mid,
+                    fmt,
+                    occ,
+                    status,
+                    city,
+                    country,
+                    lat,
+                    lon,
+                    tuple(p for p, _ in ps),
+                    tuple(r for _, r in ps),
+                    True,
+                    None,
+                    url,
+                    (),
+                    origin,
+                )
+            )
     out.sort(key=lambda m: (m.start_date is None, m.start_date or date.max, m.meeting_id))
     return out
 

@@ -140,9 +140,11 @@ def analyse(ep: Episode, names: dict[str, tuple[str, str | None]], src: Sentence
         for d in doc_ids:
             for s in src.doc(d):
                 follows = any((d, s.sent_idx - k) in event_sents for k in (1, 2))
-                if (s.doc_id, s.sent_idx) in event_sents or (
-                    mentions_party(s.text) and lx.MEETING_WORDS.search(s.text)
-                ) or (follows and lx.ANAPHOR.search(s.text)):
+                if (
+                    (s.doc_id, s.sent_idx) in event_sents
+                    or (mentions_party(s.text) and lx.MEETING_WORDS.search(s.text))
+                    or (follows and lx.ANAPHOR.search(s.text))
+                ):
                     out.append(s)
         return out
 
@@ -254,8 +256,17 @@ def analyse(ep: Episode, names: dict[str, tuple[str, str | None]], src: Sentence
             if d in plan_docs and (s.doc_id, s.sent_idx) not in in_ctx:
                 continue
             aid, label = speaker
-            items.append(Item("statement", s.text, s, actor_id=aid, actor_name=label,
-                              topic=_topic_of(s.text), item_date=s.published))
+            items.append(
+                Item(
+                    "statement",
+                    s.text,
+                    s,
+                    actor_id=aid,
+                    actor_name=label,
+                    topic=_topic_of(s.text),
+                    item_date=s.published,
+                )
+            )
     if ep.held and start is not None:
         end = ep.dates()[1] or start
         cues = _episode_cues(held_ctx)
@@ -274,8 +285,17 @@ def analyse(ep: Episode, names: dict[str, tuple[str, str | None]], src: Sentence
                 who = sides.third_party(s.text)
                 if who is None:
                     continue
-                items.append(Item("reaction", s.text, s, actor_name=who, topic=_topic_of(s.text),
-                                  item_date=s.published, rule=RULE + ":reaction"))
+                items.append(
+                    Item(
+                        "reaction",
+                        s.text,
+                        s,
+                        actor_name=who,
+                        topic=_topic_of(s.text),
+                        item_date=s.published,
+                        rule=RULE + ":reaction",
+                    )
+                )
     for it in items:
         if it.sent is not None and it.sent.doc_id in related:
             it.rule += ":related-article"
@@ -290,17 +310,34 @@ def _topic_of(text: str) -> str | None:
     return None
 
 
-_TITLE_WORDS = {"Secretary", "General", "President", "Minister", "Director", "Senator",
-                "Spokesman", "Spokeswoman", "Former", "Attorney", "Treasury", "Prime", "Foreign"}
+_TITLE_WORDS = {
+    "Secretary",
+    "General",
+    "President",
+    "Minister",
+    "Director",
+    "Senator",
+    "Spokesman",
+    "Spokeswoman",
+    "Former",
+    "Attorney",
+    "Treasury",
+    "Prime",
+    "Foreign",
+}
 
 
 class Sides:
     """Who speaks for whom: participants, their spokespeople and offices (per document)."""
 
-    def __init__(self, surnames: dict[str, str], by_iso3: dict[str, str],
-                 names: dict[str, tuple[str, str | None]]) -> None:
+    def __init__(
+        self,
+        surnames: dict[str, str],
+        by_iso3: dict[str, str],
+        names: dict[str, tuple[str, str | None]],
+    ) -> None:
         self.surnames, self.by_iso3, self.names = surnames, by_iso3, names
-        self.spokes: dict[str, str] = {}   # surname of a spokesperson -> participant id
+        self.spokes: dict[str, str] = {}  # surname of a spokesperson -> participant id
 
     def learn(self, sents: list[Sentence]) -> None:
         for s in sents:
@@ -336,7 +373,8 @@ class Sides:
         if verb is None:
             return None
         m = lx.NAME_BEFORE.search(text[: verb.start()]) or lx.NAME_AFTER.match(
-            text[verb.end() : verb.end() + 40])
+            text[verb.end() : verb.end() + 40]
+        )
         if m is None:
             return None
         words = [w for w in m.group(1).split() if w not in _TITLE_WORDS]
@@ -363,7 +401,8 @@ def _place(ep: Episode, ctx: list, occasion: str | None, src: SentenceSource) ->
             # GDELT-style "Helsinki, Southern Finland, Finland": the first part is the place
             first = r.location_name.split(",")[0].strip()
             p = lookup_place(r.location_name, r.location_iso3) or lookup_place(
-                first, r.location_iso3)
+                first, r.location_iso3
+            )
             if p is None and r.lat is not None:
                 p = Place(first, r.location_iso3, r.lat, r.lon, "reported", city=first)
             if p is not None:

@@ -37,9 +37,14 @@ def _status(ep: Episode, a: Analysis, src: SentenceSource) -> tuple[str, list[It
     # negations of a held episode ("no formal bilateral") are non-outcomes, not its status
     reports = ep.planned + ep.held + ([] if ep.held else ep.negated)
     order = {"planned": 0, "postponed": 1, "cancelled": 2, "held": 3}
-    for r in sorted(reports, key=lambda r: (r.published or r.event_date,
-                                            order["held" if r in ep.held else "planned"],
-                                            r.event_id)):
+    for r in sorted(
+        reports,
+        key=lambda r: (
+            r.published or r.event_date,
+            order["held" if r in ep.held else "planned"],
+            r.event_id,
+        ),
+    ):
         sent = None
         if r.doc_id is not None and r.sent_idx is not None:
             sent = next((s for s in src.doc(r.doc_id) if s.sent_idx == r.sent_idx), None)

@@ -91,13 +91,29 @@ def build_episodes(reports: list[Report]) -> list[Episode]:
     # second pass: reports attributed to a participant's side found an episode only when
     # no asserted report covers them (their date may be the statement's, not the meeting's)
     for r in sorted(reports, key=lambda r: (r.event_date or date.min, r.event_id)):
-        if r in founders or r.modality != "reported" or not r.by_party or r.is_intent \
-                or r.event_date is None or not r.dated_by_text or r.background \
-                or r.future_tense:
+        if (
+            r in founders
+            or r.modality != "reported"
+            or not r.by_party
+            or r.is_intent
+            or r.event_date is None
+            or not r.dated_by_text
+            or r.background
+            or r.future_tense
+        ):
             continue
-        ep = next((e for e in held_eps if e.pair == r.pair and e.mode == r.mode
-                   and e.dates()[0] - timedelta(days=MERGE_DAYS) <= r.event_date
-                   <= e.dates()[1] + timedelta(days=MERGE_DAYS)), None)
+        ep = next(
+            (
+                e
+                for e in held_eps
+                if e.pair == r.pair
+                and e.mode == r.mode
+                and e.dates()[0] - timedelta(days=MERGE_DAYS)
+                <= r.event_date
+                <= e.dates()[1] + timedelta(days=MERGE_DAYS)
+            ),
+            None,
+        )
         if ep is None:
             ep = Episode(r.pair, r.mode, held=[r])
             held_eps.append(ep)

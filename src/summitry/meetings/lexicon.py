@@ -10,8 +10,9 @@ MEETING_WORDS = re.compile(
     re.I,
 )
 # "the conversation would focus on ...": refers back to the report one or two sentences before.
-ANAPHOR = re.compile(r"\b(?:the|their|that) (?:meeting|talks|conversation|call|encounter|summit)\b",
-                     re.I)
+ANAPHOR = re.compile(
+    r"\b(?:the|their|that) (?:meeting|talks|conversation|call|encounter|summit)\b", re.I
+)
 GROUP_WORDS = re.compile(r"\b(the two (leaders|presidents|men)|both leaders|the leaders)\b", re.I)
 
 OCCASIONS: list[tuple[str, re.Pattern[str]]] = [
@@ -34,7 +35,9 @@ OCCASIONS: list[tuple[str, re.Pattern[str]]] = [
 # Words just before an occasion's name that place the meeting at it.
 OCCASION_CUE = re.compile(
     r"\b(?:sidelines|margins|at|during|attended|on the fringes)\b(?: of)?"
-    r"(?: an?| the| this year's| a weekend)?(?: [\w-]+){0,3}\s*$", re.I)
+    r"(?: an?| the| this year's| a weekend)?(?: [\w-]+){0,3}\s*$",
+    re.I,
+)
 
 INFORMAL = re.compile(
     r"\bbrief(?:ly)?\b|\binformal(?:ly)?\b|\bchat(?:ted|s)?\b|\bhandshake\b|\bexchanged (?:a few )?"
@@ -138,5 +141,6 @@ NAMED_SPEAKER = re.compile(
 SPEECH_VERB = re.compile(r"\b(?:said|says|told|added|as saying)\b")
 # The speaker just before the first speech verb ("..., Peskov added") or just after it.
 NAME_BEFORE = re.compile(
-    r"((?:[A-Z][\w.'-]+ ){0,3}[A-Z][\w'-]+)(?:,[^,]{0,60},)?(?: had| has| was)? $")
+    r"((?:[A-Z][\w.'-]+ ){0,3}[A-Z][\w'-]+)(?:,[^,]{0,60},)?(?: had| has| was)? $"
+)
 NAME_AFTER = re.compile(r" ((?:[A-Z][\w.'-]+ ){0,2}[A-Z][\w'-]+)(?:[.,;:]|$)")

@@ -12,7 +12,8 @@ from summitry.meetings.roles import RoleHolder, RoleResolver
 CONSULT_CODES = ("040", "041", "042", "043", "044", "045", "046")
 INTENT_CODES = ("036",)
 _CALL_SENTENCE = re.compile(
-    r"\b(?:tele)?phone\b|\bvideo (?:call|link|conference)\b|\bcalled each other\b", re.I)
+    r"\b(?:tele)?phone\b|\bvideo (?:call|link|conference)\b|\bcalled each other\b", re.I
+)
 _CALL_WORDS = re.compile(
     r"\b(phone|telephone|call(?:ed)?|video ?(?:call|link|conference)|spoke by)\b", re.I
 )
@@ -46,9 +47,9 @@ class Report:
     location_iso3: str | None = None
     lat: float | None = None
     lon: float | None = None
-    future_tense: bool = False     # the sentence speaks of the future ("will focus on")
-    by_party: bool = False         # reported by one of the participants' sides
-    past_context: bool = False     # undated, in a sentence anchored in the past
+    future_tense: bool = False  # the sentence speaks of the future ("will focus on")
+    by_party: bool = False  # reported by one of the participants' sides
+    past_context: bool = False  # undated, in a sentence anchored in the past
     topics: list[str] = field(default_factory=list)
     source_url: str | None = None
     rule: str = ""
@@ -160,15 +161,15 @@ def load_reports(
                 end_char=e,
                 event_date=event_date,
                 dated_by_text=(bool(date_text) and not _VAGUE_DATE.search(date_text))
-            or origin != "extracted",
-            future_tense=bool(sentence and _FUTURE.search(sentence)),
+                or origin != "extracted",
+                future_tense=bool(sentence and _FUTURE.search(sentence)),
                 published=published,
                 cameo_code=cameo,
                 modality=(modality or "asserted"),
                 mode="call" if is_call else "in_person",
                 participants=(a, b),
-            by_party=_by_party(speaker, (a, b), resolver, sentence),
-            past_context=_past_context(sentence, published) if not date_text else False,
+                by_party=_by_party(speaker, (a, b), resolver, sentence),
+                past_context=_past_context(sentence, published) if not date_text else False,
                 location_name=loc,
                 location_iso3=loc_iso3,
                 lat=lat,
@@ -195,8 +196,12 @@ def _past_context(sentence: str | None, published: date | None) -> bool:
     return any(d.value is not None and d.value < limit for d in find_dates(sentence, published))
 
 
-def _by_party(speaker: str | None, parts: tuple[RoleHolder, ...], resolver: RoleResolver,
-              sentence: str | None = None) -> bool:
+def _by_party(
+    speaker: str | None,
+    parts: tuple[RoleHolder, ...],
+    resolver: RoleResolver,
+    sentence: str | None = None,
+) -> bool:
     """The reporting speaker is a participant or belongs to a participant's country
     ("a White House official said", "the Kremlin said")."""
     if not speaker:
@@ -204,6 +209,9 @@ def _by_party(speaker: str | None, parts: tuple[RoleHolder, ...], resolver: Role
 
         m = sentence and (lx.SPOKES.search(sentence) or lx.OFFICE_SPEAKS.search(sentence))
         return bool(m) and lx.INSTITUTION_ISO3.get(m.group("inst")) in {p.iso3 for p in parts}
-    iso3 = speaker if len(speaker) == 3 and speaker.isupper() else \
-        resolver._names.get(speaker, ("", None))[1]
+    iso3 = (
+        speaker
+        if len(speaker) == 3 and speaker.isupper()
+        else resolver._names.get(speaker, ("", None))[1]
+    )
     return speaker in {p.actor_id for p in parts} or iso3 in {p.iso3 for p in parts}

@@ -543,9 +543,12 @@ def _impact_text(b: Briefing, ref: int, windows) -> None:
             )
     main_w = 30 if 30 in windows else windows[0]
     tested = [
-        r for r in b.impact.rows
-        if r["statistic"] == "goldstein" and r["window_days"] == main_w
-        and isinstance(r["change"], Estimate) and r["placebo_p"] is not None
+        r
+        for r in b.impact.rows
+        if r["statistic"] == "goldstein"
+        and r["window_days"] == main_w
+        and isinstance(r["change"], Estimate)
+        and r["placebo_p"] is not None
     ]
     starts = sorted({r["date"] for r in tested})
     close = sum(1 for x, y in zip(starts, starts[1:], strict=False) if (y - x).days < main_w)

@@ -175,8 +175,13 @@ def topics_chart(cards: list, topic_names: dict[str, str]) -> Chart | None:
         origins = list(dict.fromkeys(o for _, o in marks))
         for t, o in marks:
             dx = 0.0 if len(origins) == 1 else (origins.index(o) - 0.5) * 0.3
-            ax.scatter(i + dx, topics.index(t), s=60, color=ORIGIN_COLOURS.get(o, "#333"),
-                       label=o if o not in seen_origins else None)
+            ax.scatter(
+                i + dx,
+                topics.index(t),
+                s=60,
+                color=ORIGIN_COLOURS.get(o, "#333"),
+                label=o if o not in seen_origins else None,
+            )
             seen_origins.add(o)
     ax.set_yticks(range(len(topics)), [topic_names.get(t, t) for t in topics])
     ax.set_xticks(

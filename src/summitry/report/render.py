@@ -146,8 +146,12 @@ def render_pdf(b: Briefing) -> bytes:
             claim(c.notes)
         card_items(c)
         for x in c.linked:
-            para(f"Also recorded by the {x.meeting.origin} source ({x.meeting.meeting_id})",
-                 9.5, "B", indent=4)
+            para(
+                f"Also recorded by the {x.meeting.origin} source ({x.meeting.meeting_id})",
+                9.5,
+                "B",
+                indent=4,
+            )
             claim(
                 Claim(
                     f"{x.format_text.capitalize()}, {x.place}, {x.date_text}; participants: "

@@ -113,9 +113,7 @@ def merge_partition(store: Store, part: Path) -> dict[str, int]:
         with store.transaction() as con:
             clear_coded_rows(con, "SELECT doc_id FROM p.coded_documents")
             for table in CODED_TABLES:
-                cols = ", ".join(
-                    f'"{r[0]}"' for r in con.execute(f'DESCRIBE "{table}"').fetchall()
-                )
+                cols = ", ".join(f'"{r[0]}"' for r in con.execute(f'DESCRIBE "{table}"').fetchall())
                 con.execute(
                     f'INSERT OR IGNORE INTO "{table}" ({cols}) SELECT {cols} FROM p."{table}"'
                 )
