@@ -19,6 +19,14 @@ MIGRATIONS: list[list[str]] = [
     ["001_core.sql"],
     ["002_coding.sql", "003_eventdata.sql", "004_meetings.sql", "005_knowledge.sql"],
     ["006_ingest.sql"],
+    [
+        "007_knowledge_v3.sql",
+        "008_coder_model.sql",
+        "009_meetings_v2.sql",
+        "010_robust.sql",
+        "011_events_api.sql",
+        "012_redesign.sql",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,1 @@
+-- Schema version 4: knowledge pack v3 (sources, positions, impact facts).

@@ -1,0 +1,1 @@
+-- Schema version 4: the coder's event classifier (type source, model score).

@@ -1,0 +1,1 @@
+-- Schema version 4: meetings v2 (multi-party, date ranges, ministers).

@@ -1,0 +1,1 @@
+-- Schema version 4: hardening (crash-safe import bookkeeping).

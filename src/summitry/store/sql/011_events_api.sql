@@ -1,0 +1,1 @@
+-- Schema version 4: the events package.
