@@ -5,7 +5,12 @@ Trump-Putin meetings and calls, and arms-control treaties, each row with its sou
     >>> ensure_knowledge_pack(store)      # loads the shipped pack once; cheap afterwards
 """
 
-from summitry.knowledge.loader import LoadSummary, ensure_knowledge_pack, load_knowledge_pack
+from summitry.knowledge.loader import (
+    LoadSummary,
+    ensure_knowledge_pack,
+    load_knowledge_pack,
+    pack_status,
+)
 from summitry.knowledge.pack import KnowledgePack, KnowledgePackError, read_pack
 from summitry.knowledge.query import (
     CuratedMeetingRow,
@@ -24,6 +29,7 @@ __all__ = [
     "ensure_knowledge_pack",
     "load_knowledge_pack",
     "meetings_by_source",
+    "pack_status",
     "read_pack",
     "resolve_person",
     "treaty_timeline",
