@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 import shutil
 from datetime import date
@@ -17,15 +18,8 @@ from summitry.store import Store
 
 PACK_DIR = Path(str(default_pack_dir()))
 TRUMP, PUTIN, BIDEN = "person:donald-trump", "person:vladimir-putin", "person:joe-biden"
-CITING = [
-    "leaders.csv",
-    "meetings.csv",
-    "meeting_items.csv",
-    "treaties.csv",
-    "treaty_actions.csv",
-    "positions.csv",
-    "impact_facts.csv",
-]
+MANIFEST = json.loads((PACK_DIR / "pack.json").read_text(encoding="utf-8"))
+CITING = [f for f in MANIFEST["files"] if f not in ("sources.csv", "source_policy.csv")]
 
 
 @pytest.fixture(scope="module")
@@ -73,54 +67,52 @@ def test_pack_row_citing_a_refused_domain_is_refused(tmp_path, url):
     assert msg.startswith("meetings.csv line 2, field source_url") and "refused domain" in msg
 
 
-def test_sources_file_may_not_list_a_refused_domain(tmp_path):
+TASS = "https://tass.com/x"
+TASS_SOURCE = ("sources.csv", "append", f"{TASS},TASS,2025-07-03,state_media,x")
+
+
+def _tass_position(side: str) -> tuple[str, str, str]:
+    row = f"kp-2025-07-03-call,{side},ukraine,refuses,Paraphrase.,,2025-07-03,{TASS}"
+    return ("positions.csv", "append", row)
+
+
+def _apply(pack_dir: Path, edits) -> None:
+    for fname, op, text in edits:
+        if op == "append":
+            _append(pack_dir / fname, text)
+        else:
+            _retarget_first_url(pack_dir / fname, text)
+
+
+@pytest.mark.parametrize(
+    ("edits", "message"),
+    [
+        (
+            [("sources.csv", "append", "https://www.theepochtimes.com/x,Epoch Times,,newspaper,x")],
+            r"sources.csv line \d+, field url",
+        ),
+        (
+            [("treaty_actions.csv", "retarget", "https://example.org/not-listed")],
+            "has no row in sources.csv",
+        ),
+        ([("positions.csv", "retarget", "")], "positions.csv line 2, field source_url"),
+        ([TASS_SOURCE, _tass_position(TRUMP)], "state media of RUS"),
+        ([TASS_SOURCE, ("meetings.csv", "retarget", TASS)], "meetings.csv line 2.*state media"),
+        ([("sources.csv", "append", f"{TASS},TASS,2025-07-03,wire,x")], "field source_type"),
+    ],
+    ids=["refused-in-sources", "unlisted", "no-source", "tass-us-side", "tass-meeting", "type"],
+)
+def test_pack_refuses_a_badly_sourced_row(tmp_path, edits, message):
     pack_dir = _copy(tmp_path)
-    _append(pack_dir / "sources.csv", "https://www.theepochtimes.com/x,Epoch Times,,newspaper,x")
-    with pytest.raises(KnowledgePackError, match=r"sources.csv line \d+, field url"):
+    _apply(pack_dir, edits)
+    with pytest.raises(KnowledgePackError, match=message):
         read_pack(pack_dir)
 
 
-def test_pack_row_whose_url_has_no_sources_row_is_refused(tmp_path):
+def test_state_media_backs_its_own_states_position(tmp_path):
     pack_dir = _copy(tmp_path)
-    _retarget_first_url(pack_dir / "treaty_actions.csv", "https://example.org/not-listed")
-    with pytest.raises(KnowledgePackError, match="has no row in sources.csv"):
-        read_pack(pack_dir)
-
-
-def test_pack_row_without_a_source_is_refused(tmp_path):
-    pack_dir = _copy(tmp_path)
-    _retarget_first_url(pack_dir / "positions.csv", "")
-    with pytest.raises(KnowledgePackError, match="positions.csv line 2, field source_url"):
-        read_pack(pack_dir)
-
-
-def _tass_position(side: str) -> str:
-    return f"kp-2025-07-03-call,{side},ukraine,refuses,Paraphrase.,,2025-07-03,https://tass.com/x"
-
-
-def test_state_media_backs_only_its_own_states_position(tmp_path):
-    pack_dir = _copy(tmp_path)
-    _append(pack_dir / "sources.csv", "https://tass.com/x,TASS,2025-07-03,state_media,x")
-    _append(pack_dir / "positions.csv", _tass_position(PUTIN))
-    assert any(p.source_url == "https://tass.com/x" for p in read_pack(pack_dir).positions)
-    _append(pack_dir / "positions.csv", _tass_position(TRUMP))
-    with pytest.raises(KnowledgePackError, match="state media of RUS"):
-        read_pack(pack_dir)
-
-
-def test_state_media_may_not_back_a_meeting_row(tmp_path):
-    pack_dir = _copy(tmp_path)
-    _append(pack_dir / "sources.csv", "https://tass.com/x,TASS,2025-07-03,state_media,x")
-    _retarget_first_url(pack_dir / "meetings.csv", "https://tass.com/x")
-    with pytest.raises(KnowledgePackError, match="meetings.csv line 2.*state media"):
-        read_pack(pack_dir)
-
-
-def test_state_media_must_be_typed_as_such(tmp_path):
-    pack_dir = _copy(tmp_path)
-    _append(pack_dir / "sources.csv", "https://tass.com/x,TASS,2025-07-03,wire,x")
-    with pytest.raises(KnowledgePackError, match="field source_type"):
-        read_pack(pack_dir)
+    _apply(pack_dir, [TASS_SOURCE, _tass_position(PUTIN)])
+    assert any(p.source_url == TASS for p in read_pack(pack_dir).positions)
 
 
 def test_refused_rule_covers_subdomains_only_of_its_domain(pack):
