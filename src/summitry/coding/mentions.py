@@ -673,7 +673,8 @@ class MentionFinder:
                 if not name or not iso or self.names.get(normalise(cn or ""), ("", ""))[0] == "igo":
                     continue
                 raw = _POSSESSIVE.sub("", name).rstrip(".,")
-                words = raw.split()
+                spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", raw)]
+                words = [raw[a:b] for a, b in spans]
                 if any(_POSSESSIVE.search(w) for w in words):
                     continue  # "Arabia's Crown Prince ...": a possessive ends no word of a name
                 lead: list[str] = []
@@ -692,9 +693,11 @@ class MentionFinder:
                     title = next(
                         (t for t in self._titles_longest_first if title.endswith(t)), title
                     )
-                name_start = m.start("name") if g.get("name") else m.start("name2")
-                start = offset + name_start + raw.index(name)
-                end = start + len(name)
+                # the span runs from the first to the last word of the name as written (a
+                # hard line break may sit between them); ``name`` has single spaces
+                name_start = offset + (m.start("name") if g.get("name") else m.start("name2"))
+                start = name_start + spans[len(lead)][0]
+                end = name_start + spans[-1][1]
                 kb = self.people.lookup(normalise(name), ctx.published)
                 role = self.kb.title_role(title, iso, ctx.published) if title else None
                 if not kb and not title and not cn:
