@@ -22,6 +22,10 @@ class Settings:
     gdelt1_base_url: str = "http://data.gdeltproject.org/events/"
     memory_limit: str = "1GB"  # DuckDB memory_limit for the store (DuckDB's own: 80% of RAM)
     lock_wait: float = 5.0  # seconds a command waits for another process's lock on the store
+    # what one input may cost (summitry.limits): a bigger document is refused, not truncated
+    max_document_size: str = "8MB"
+    max_decompressed_size: str = "16GB"  # one compressed input file or archive member
+    max_compression_ratio: float = 100.0  # decompressed / compressed: more is a likely bomb
 
 
 class ConfigError(ValueError):

@@ -103,3 +103,15 @@ def file_state(path: Path) -> tuple[int, float, bytes]:
 
     data = path.read_bytes()
     return len(data), path.stat().st_mtime, hashlib.sha1(data).digest()
+
+
+FIGURES_ENV = "SUMMITRY_FAULT_FIGURES"
+
+
+def tally(**counts: int) -> None:
+    """Add to the fault suite's figures (inputs tried, runs killed and recovered, rows
+    lost), printed at the end of the pytest run (tests/conftest.py)."""
+    path = os.environ.get(FIGURES_ENV)
+    if path:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(counts) + "\n")

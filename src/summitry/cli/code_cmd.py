@@ -108,7 +108,11 @@ def code_command(
     if limit is not None:
         ids = ids[:limit]
     if not ids:
-        console.print(f"nothing to code: every document is coded with {CODER_VERSION}")
+        from summitry.coding.groups import group_if_pending
+
+        regrouped = group_if_pending(store)  # an earlier run was killed before grouping
+        extra = f"; regrouped the events ({regrouped} groups)" if regrouped is not None else ""
+        console.print(f"nothing to code: every document is coded with {CODER_VERSION}{extra}")
         return
     n_proc = workers if workers is not None else settings().workers
     if engine == "dask":

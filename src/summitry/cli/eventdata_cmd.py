@@ -47,19 +47,14 @@ def _options(actors: str | None, codes: str | None, force: bool = False):
 
 
 def _finish(store, importer, group: bool) -> None:
-    from summitry.eventdata.grouping import group_reports
-    from summitry.eventdata.people import resolve_people
-
-    people = resolve_people(store, importer.datasets_touched)
-    if people:
-        console.print(f"actors: {people} rows linked to people of the actor knowledge base")
-    if group:
-        for ds in sorted(importer.datasets_touched):
-            reports, groups = group_reports(store, ds)
-            console.print(
-                f"{ds}: {reports:,} reports grouped into {groups:,} events "
-                "(event_groups, rule group-reports:1)"
-            )
+    done = importer.finish(group)
+    if done.people:
+        console.print(f"actors: {done.people} rows linked to people of the actor knowledge base")
+    for ds, reports, groups in done.groups:
+        console.print(
+            f"{ds}: {reports:,} reports grouped into {groups:,} events "
+            "(event_groups, rule group-reports:1)"
+        )
     refresh_meetings(store)
 
 

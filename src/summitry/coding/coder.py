@@ -21,6 +21,7 @@ from spacy.attrs import DEP, TAG
 from summitry.coding import lexicon as lx
 from summitry.coding.codes import code_info
 from summitry.coding.extract import Extracted, SentenceCoder, may_have_event
+from summitry.coding.groups import GROUP_STEP, group_reports
 from summitry.coding.mentions import (
     DocContext,
     Mention,
@@ -34,7 +35,7 @@ from summitry.faults import fault_point
 from summitry.nlp.blas_ops import single_thread_blas
 from summitry.nlp.dates import find_dates
 from summitry.nlp.split import split_sentences
-from summitry.store import Store
+from summitry.store import Store, pending
 from summitry.topics import RULE as TOPIC_RULE
 from summitry.topics import load_taxonomy
 
@@ -325,8 +326,6 @@ class Coder:
                     self._commit(store, docs, rows, summary, on_progress, strict)
         finally:
             reader.close()
-        from summitry.coding.groups import group_reports
-
         summary.groups = group_reports(store)
         return summary
 
@@ -485,6 +484,8 @@ class Coder:
             if ids:
                 clear_coded_rows(con, "SELECT unnest(?)", [ids])
             rows.insert(con)
+            pending.mark(con, GROUP_STEP)  # grouping is redone even if the run dies now
+        fault_point("code.batch-committed")
         if on_progress:
             on_progress(len(docs), summary.sentences)
 

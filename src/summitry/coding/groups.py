@@ -10,10 +10,12 @@ published on different days stay apart (a conservative, under-merging choice).
 
 from __future__ import annotations
 
-from summitry.store import Store
+from summitry.faults import fault_point
+from summitry.store import Store, pending
 
 GROUP_RULE = "summitry-coder:same-actors-root-date-modality:v1"
 _DATASET = "summitry-coder"
+GROUP_STEP = "group:" + _DATASET  # marked by each batch the coder writes, cleared here
 
 
 def group_reports(store: Store) -> int:
@@ -51,6 +53,14 @@ def group_reports(store: Store) -> int:
             """,
             [GROUP_RULE, _DATASET],
         )
-        return con.execute(
+        (n,) = con.execute(
             "SELECT count(*) FROM event_groups WHERE rule = ?", [GROUP_RULE]
-        ).fetchone()[0]
+        ).fetchone()
+        pending.clear(con, GROUP_STEP)
+        fault_point("code.grouped")
+    return n
+
+
+def group_if_pending(store: Store) -> int | None:
+    """Regroup when a run ended (was killed) between writing events and grouping them."""
+    return group_reports(store) if pending.is_pending(store.con, GROUP_STEP) else None

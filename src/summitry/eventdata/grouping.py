@@ -20,11 +20,15 @@ stable where groups do not change.
 
 from __future__ import annotations
 
+from summitry.faults import fault_point
+from summitry.store import pending
+
 RULE = "group-reports:1"
 
 
-def group_reports(store, dataset: str) -> tuple[int, int]:
-    """(Re)build the groups of ``dataset``; returns (reports, groups)."""
+def group_reports(store, dataset: str, done_step: str | None = None) -> tuple[int, int]:
+    """(Re)build the groups of ``dataset``; returns (reports, groups). ``done_step`` is a
+    pending step cleared in the same transaction."""
     con = store.con
     with store.transaction():
         con.execute(
@@ -92,4 +96,7 @@ def group_reports(store, dataset: str) -> tuple[int, int]:
             "SELECT count(*), count(DISTINCT g) FROM grp_keys"
         ).fetchone()
         con.execute("DROP TABLE IF EXISTS grp_keys")
+        if done_step:
+            pending.clear(con, done_step)
+        fault_point("import.grouped")
     return int(n_reports), int(n_groups)

@@ -30,9 +30,15 @@ import duckdb
 from summitry.eventdata import sql as Q
 from summitry.eventdata.detect import FileFormat, FormatError, detect
 from summitry.eventdata.files import LocalFile, local_text, sha1_of
+from summitry.eventdata.grouping import group_reports
 from summitry.eventdata.lookups import map_values
+from summitry.eventdata.people import resolve_people
+from summitry.faults import fault_point
+from summitry.limits import LimitExceeded, Limits
+from summitry.store import pending
 
 IMPORTER_VERSION = "1"
+FINISH = "eventdata-finish:"  # pending step: people links and groups of a dataset
 BATCH_FILES = 96  # a batch is one read_csv and one transaction
 BATCH_BYTES = 128 * 1024 * 1024  # ...of at most this much uncompressed input
 DATASET_OF_KIND = {
@@ -65,6 +71,14 @@ class FileResult:
     rejects: list[tuple[int, str]] = field(default_factory=list)
 
 
+@dataclass
+class FinishSummary:
+    """What :meth:`Importer.finish` did: rows linked to people; (dataset, reports, groups)."""
+
+    people: int = 0
+    groups: list[tuple[str, int, int]] = field(default_factory=list)
+
+
 class _RepeatedKey(Exception):
     """A plain INSERT met a primary key that is already stored or repeated in the batch."""
 
@@ -86,6 +100,7 @@ class Importer:
         self.options = options or ImportOptions()
         self.datasets_touched: set[str] = set()
         self.rows_loaded = 0
+        self.limits = Limits.from_settings()
         # --force re-reads imported files, whose rows are in the store already.
         self._ignore_repeats = self.options.force
 
@@ -131,6 +146,19 @@ class Importer:
                 stack.close()
         return results
 
+    def finish(self, group: bool = True) -> FinishSummary:
+        """Link imported names to people and group reports, for every dataset this run
+        loaded and every one a killed run left unfinished (``pending_steps``); each
+        dataset's mark is cleared with its grouping, in one transaction."""
+        datasets = self.datasets_touched | set(pending.pending(self.con, FINISH))
+        done = FinishSummary(people=resolve_people(self.store, datasets))
+        fault_point("import.people-resolved")
+        if group:
+            for ds in sorted(datasets):
+                reports, groups = group_reports(self.store, ds, done_step=FINISH + ds)
+                done.groups.append((ds, reports, groups))
+        return done
+
     def already_imported(self, source: str, sha1: str | None = None) -> bool:
         row = self.con.execute(
             "SELECT content_sha1 FROM import_files WHERE source = ?", [source]
@@ -159,11 +187,12 @@ class Importer:
                     None,
                     None,
                 )
-            local = stack.enter_context(local_text(path, source, sha1=sha1))
+            local = stack.enter_context(local_text(path, source, sha1=sha1, limits=self.limits))
             fmt = detect(local.path, source, hint)
-        except (FormatError, OSError, UnicodeDecodeError) as exc:
+        except (FormatError, OSError, UnicodeDecodeError, LimitExceeded) as exc:
             stack.close()
-            return FileResult(source, status="failed", message=str(exc)), None, None
+            message = f"{source}: {exc}" if isinstance(exc, LimitExceeded) else str(exc)
+            return FileResult(source, status="failed", message=message), None, None
         return None, fmt, local
 
     def _flush(self, pending: list[tuple[FileFormat, LocalFile, ExitStack]]) -> list[FileResult]:
@@ -174,13 +203,15 @@ class Importer:
         try:
             try:
                 with self.store.transaction():
-                    return self._load_batch(fmt, files)
+                    results = self._load_batch(fmt, files)
             except _RepeatedKey:
                 # Rows already in the store (or repeated in the batch): redo the batch, and
                 # the rest of this run, with INSERT OR IGNORE (the first copy is kept).
                 self._ignore_repeats = True
                 with self.store.transaction():
-                    return self._load_batch(fmt, files)
+                    results = self._load_batch(fmt, files)
+            fault_point("import.batch-committed")
+            return results
         finally:
             for _, _, stack in pending:
                 stack.close()
@@ -309,8 +340,11 @@ class Importer:
         )
         if fmt.kind in ("gdelt1", "gdelt2", "icews", "polecat"):
             self.datasets_touched.add(DATASET_OF_KIND[fmt.kind])
+            # committed with the rows: a run killed before finish() is finished by the next
+            pending.mark(con, FINISH + DATASET_OF_KIND[fmt.kind])
         con.execute("DROP VIEW IF EXISTS staged")
         con.execute("DROP TABLE IF EXISTS stage")
+        fault_point("import.batch-loaded")
         return [results[f.source] for f in files]
 
     def _build_maps(self, fmt: FileFormat) -> None:

@@ -38,7 +38,7 @@ _SETTINGS = {
 def parse_date(value: str) -> date | None:
     """A calendar date from a date/time string, or None when it is not one."""
     value = value.strip()
-    if not value:
+    if not value or len(value) > 100:  # no date is written in more than 100 characters
         return None
     m = _ISO.match(value)
     if m:
@@ -48,10 +48,17 @@ def parse_date(value: str) -> date | None:
             return None
     if value.isdigit() and len(value) >= 9:  # Unix epoch seconds (or ms)
         seconds = int(value) / (1000 if len(value) >= 13 else 1)
-        return datetime.fromtimestamp(seconds, tz=UTC).date()
+        try:
+            found = datetime.fromtimestamp(seconds, tz=UTC).date()
+        except (OverflowError, OSError, ValueError):  # far outside any calendar
+            return None
+        return found if 1800 <= found.year <= 2200 else None
     import dateparser
 
-    parsed = dateparser.parse(value, languages=["en"], settings=_SETTINGS)
+    try:
+        parsed = dateparser.parse(value, languages=["en"], settings=_SETTINGS)
+    except (OverflowError, OSError, ValueError, RecursionError):
+        return None
     if parsed is None or not 1800 <= parsed.year <= 2200:
         return None
     return parsed.date()

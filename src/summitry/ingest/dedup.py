@@ -112,11 +112,26 @@ def signatures(hashes: np.ndarray, counts: np.ndarray, group: int = 32) -> np.nd
         nonempty = np.flatnonzero(sizes)
         if hi == lo:
             continue
+        if hi - lo > MAX_BLOCK:  # long documents: one at a time, in blocks (bounded memory)
+            for k in range(i, j):
+                _long_signature(hashes, int(ends[k]) - int(counts[k]), int(ends[k]), out[k])
+            continue
         f = _fmix32(hashes[lo:hi])
         phv = a[:, None] * f[None, :] + b[:, None]
         offsets = (np.cumsum(sizes) - sizes)[nonempty]
         out[i + nonempty] = np.minimum.reduceat(phv, offsets, axis=1).T
     return out
+
+
+MAX_BLOCK = 1 << 16  # shingles per (NUM_PERM x shingles) block: 32 MB of uint32
+
+
+def _long_signature(hashes: np.ndarray, lo: int, hi: int, out: np.ndarray) -> None:
+    """Minimum over the shingles ``hashes[lo:hi]`` into ``out``, ``MAX_BLOCK`` at a time."""
+    a, b = permutations()
+    for s in range(lo, hi, MAX_BLOCK):
+        f = _fmix32(hashes[s : min(s + MAX_BLOCK, hi)])
+        np.minimum(out, (a[:, None] * f[None, :] + b[:, None]).min(axis=1), out=out)
 
 
 # datasketch weighs LSH false positives against false negatives; a false positive only costs

@@ -4,6 +4,13 @@ A reader yields a :class:`Failure` for a bad record (the file goes on) and raise
 :class:`IngestError` when the file as a whole cannot be read. Libraries do the parsing:
 trafilatura (HTML main text and metadata), feedparser (RSS/Atom), PyYAML (Markdown front
 matter), the standard json and csv modules, charset-normalizer (non-UTF-8 text).
+
+Memory is bounded by the document limit (``unit.limits.max_document``), never by the file:
+JSON Lines and CSV are read line by line, and a line longer than the limit is skipped and
+reported; text, Markdown, HTML and feeds are read whole and a file larger than the limit is
+refused; a JSON file (parsed whole) may be ``JSON_FILE_FACTOR`` times the limit, a bigger
+one is refused with the advice to use JSON Lines. A document over the limit is refused, never
+truncated.
 """
 
 from __future__ import annotations
@@ -19,8 +26,10 @@ from typing import Any, BinaryIO
 from summitry.ingest.dates import parse_date
 from summitry.ingest.model import DEFAULT_FIELDS, Failure, IngestError, Record
 from summitry.ingest.sources import Unit, decode
+from summitry.limits import LimitExceeded, LineCappedReader, bounded_lines, read_at_most
 
 Item = Record | Failure
+JSON_FILE_FACTOR = 8  # a .json file is parsed whole: up to 8 documents' worth of bytes
 _CONTAINER_KEYS = ("documents", "articles", "items", "records", "data", "entries", "results")
 
 
@@ -82,10 +91,14 @@ def _scalar(value: Any) -> str | None:
 
 
 def _jsonl(stream: BinaryIO, unit: Unit, fields: dict[str, str], warnings: list[str]):
-    for n, line in enumerate(stream, start=1):
+    limit = unit.limits.max_document
+    for n, line in bounded_lines(stream, 2 * limit):  # JSON escapes may double the text
+        ref = f"line {n}"
+        if line is None:
+            yield Failure(unit.source, _too_long(2 * limit), ref)
+            continue
         if not line.strip():
             continue
-        ref = f"line {n}"
         try:
             obj = json.loads(line)
         except UnicodeDecodeError as exc:
@@ -94,20 +107,45 @@ def _jsonl(stream: BinaryIO, unit: Unit, fields: dict[str, str], warnings: list[
         except json.JSONDecodeError as exc:
             yield Failure(unit.source, f"not valid JSON: {exc.msg} (column {exc.colno})", ref)
             continue
+        except RecursionError:
+            yield Failure(unit.source, "JSON nested too deeply to read", ref)
+            continue
         if not isinstance(obj, dict):
             yield Failure(unit.source, f"expected a JSON object, got {type(obj).__name__}", ref)
             continue
-        yield map_record(obj, fields, unit.source, ref)
+        yield map_checked(obj, fields, unit.source, ref)
+
+
+def map_checked(obj: dict[str, Any], fields: dict[str, str], source: str, ref: str) -> Item:
+    """:func:`map_record`, with a value nested too deeply to print made a failure."""
+    try:
+        return map_record(obj, fields, source, ref)
+    except RecursionError:
+        return Failure(source, "a field is nested too deeply to read", ref)
+
+
+def _too_long(limit: int) -> str:
+    from summitry.limits import human
+
+    return f"line longer than {human(limit)} (twice max_document_size): skipped"
 
 
 def _json(stream: BinaryIO, unit: Unit, fields: dict[str, str], warnings: list[str]):
-    text = decode(stream.read(), warnings, unit.source)
+    limit = JSON_FILE_FACTOR * unit.limits.max_document
+    try:
+        raw = read_at_most(stream, limit, "the JSON file")
+    except LimitExceeded as exc:
+        raise IngestError(f"{exc}; a JSON file is read whole: give JSON Lines instead") from None
+    text = decode(raw, warnings, unit.source)
+    del raw
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise IngestError(
             f"line {exc.lineno}: not valid JSON: {exc.msg} (column {exc.colno})"
         ) from None
+    except RecursionError:
+        raise IngestError("JSON nested too deeply to read") from None
     if isinstance(data, dict):
         inner = next((data[k] for k in _CONTAINER_KEYS if isinstance(data.get(k), list)), None)
         data = inner if inner is not None else [data]
@@ -120,11 +158,13 @@ def _json(stream: BinaryIO, unit: Unit, fields: dict[str, str], warnings: list[s
         if not isinstance(obj, dict):
             yield Failure(unit.source, f"expected a JSON object, got {type(obj).__name__}", ref)
             continue
-        yield map_record(obj, fields, unit.source, ref)
+        yield map_checked(obj, fields, unit.source, ref)
 
 
 def _csv(stream: BinaryIO, unit: Unit, fields: dict[str, str], warnings: list[str]):
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    limit = 2 * unit.limits.max_document
+    csv.field_size_limit(min(sys.maxsize, limit))
+    stream = io.BufferedReader(LineCappedReader(stream, limit, "CSV"))  # type: ignore[arg-type]
     head = stream.read(1 << 16)
     encoding = "utf-8-sig"
     try:
@@ -178,8 +218,16 @@ class _Concat(io.RawIOBase):
 
 
 # --- whole-document formats -----------------------------------------------------------------
+def _whole(stream: BinaryIO, unit: Unit) -> bytes:
+    """The file's bytes, if it is within the document limit (else the file is refused)."""
+    try:
+        return read_at_most(stream, unit.limits.max_document)
+    except LimitExceeded as exc:
+        raise IngestError(str(exc)) from None
+
+
 def _text(stream: BinaryIO, unit: Unit, fields: dict[str, str], warnings: list[str]):
-    text = decode(stream.read(), warnings, unit.source).replace("\r\n", "\n")
+    text = decode(_whole(stream, unit), warnings, unit.source).replace("\r\n", "\n")
     if not text.strip():
         raise IngestError("the file is empty")
     first, _, rest = text.strip().partition("\n")
@@ -188,7 +236,7 @@ def _text(stream: BinaryIO, unit: Unit, fields: dict[str, str], warnings: list[s
 
 
 def _markdown(stream: BinaryIO, unit: Unit, fields: dict[str, str], warnings: list[str]):
-    text = decode(stream.read(), warnings, unit.source).replace("\r\n", "\n")
+    text = decode(_whole(stream, unit), warnings, unit.source).replace("\r\n", "\n")
     meta: dict[str, Any] = {}
     if text.startswith("---\n"):
         end = text.find("\n---", 4)
@@ -199,7 +247,15 @@ def _markdown(stream: BinaryIO, unit: Unit, fields: dict[str, str], warnings: li
                 loaded = yaml.safe_load(text[4:end])
             except yaml.YAMLError as exc:
                 raise IngestError(f"front matter is not valid YAML: {exc}") from None
-            meta = loaded if isinstance(loaded, dict) else {}
+            except RecursionError:
+                raise IngestError("front matter nested too deeply to read") from None
+            # plain values only: a list or mapping (YAML aliases can make a small file
+            # expand enormously when printed) is not a title, URL or date
+            meta = (
+                {k: v for k, v in loaded.items() if isinstance(v, str | int | float | date)}
+                if isinstance(loaded, dict)
+                else {}
+            )
             text = text[end + 4 :].lstrip("-\n")
     body = text.strip()
     if not body:
@@ -230,7 +286,7 @@ def _as_date(value: Any) -> date | None:
 def _html(stream: BinaryIO, unit: Unit, fields: dict[str, str], warnings: list[str]):
     import trafilatura
 
-    data = stream.read()
+    data = _whole(stream, unit)
     if not data.strip():
         raise IngestError("the file is empty")
     doc = trafilatura.bare_extraction(
@@ -253,7 +309,7 @@ def _feed(stream: BinaryIO, unit: Unit, fields: dict[str, str], warnings: list[s
     import feedparser
     import trafilatura
 
-    parsed = feedparser.parse(stream.read())
+    parsed = feedparser.parse(_whole(stream, unit))
     if not parsed.entries:
         if parsed.get("bozo"):
             raise IngestError(f"not a valid RSS/Atom feed: {parsed.get('bozo_exception')}")

@@ -26,6 +26,7 @@ from typing import TypeVar
 import numpy as np
 import pyarrow as pa
 
+from summitry.faults import fault_point
 from summitry.ingest import dedup
 from summitry.ingest.analyse import Analyser, Analysis
 from summitry.ingest.dates import resolve
@@ -39,6 +40,7 @@ from summitry.ingest.model import (
     parse_field_map,
 )
 from summitry.ingest.sources import Unit, expand
+from summitry.limits import LimitExceeded, Limits, human
 from summitry.store import Store
 
 DEFAULT_THRESHOLD = 0.8
@@ -50,6 +52,7 @@ PARALLEL_BYTES = 16 << 20  # inputs at least this large get worker processes by 
 # store's limit and memory would grow with the corpus.
 MEMORY_LIMIT = "256MB"
 COMMIT_EVERY = 10_000  # records per transaction inside a large file (bounds memory)
+BATCH_CHARS = 16_000_000  # a batch also ends when its texts reach this many characters
 T = TypeVar("T")
 ProgressFn = Callable[[int, int, IngestSummary], None]
 
@@ -81,6 +84,7 @@ def ingest_paths(
     on_progress: ProgressFn | None = None,
     on_failure: Callable[[Failure], None] | None = None,
     workers: int | None = None,
+    limits: Limits | None = None,
 ) -> IngestSummary:
     """Ingest files, directories and archives into ``store``; see the module docstring.
 
@@ -90,6 +94,8 @@ def ingest_paths(
     ``on_failure`` as they happen; ``on_progress(done_bytes, total_bytes, summary)``.
     ``workers`` processes compute document ids, MinHash signatures and languages ahead
     (0: in this process; default: one per CPU when the input is at least 16 MB).
+    ``limits`` bound what one input may cost (default: from the settings): a document over
+    the size limit is refused and reported, a decompression bomb refuses its file.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -102,6 +108,10 @@ def ingest_paths(
     writer = _Writer(store, near_threshold)
     done = {r[0] for r in store.con.execute("SELECT content_sha1 FROM ingest_files").fetchall()}
     items = list(expand(list(paths), fmt))
+    limits = limits or Limits.from_settings()
+    for u in items:
+        if isinstance(u, Unit):
+            u.limits = limits
     total = sum(u.size for u in items if isinstance(u, Unit))
     if workers is None:
         workers = (os.cpu_count() or 1) if total >= PARALLEL_BYTES else 0
@@ -207,11 +217,13 @@ def _ingest_unit(store, writer, analyser, unit, sha1, field_map, strict, batch_s
 
     def split() -> Iterator[tuple[tuple[list, list[Record]], list[str], list[bool]]]:
         for batch in _chunks(read_unit(unit, field_map, warnings), batch_size):
+            batch = [_within_limit(r, unit) for r in batch]
             records = [r for r in batch if not isinstance(r, Failure)]
             yield (batch, records), [r.text for r in records], [not r.language for r in records]
 
     batches = analyser.run(split())
-    while True:
+    finished = False
+    while not finished:
         with store.transaction():
             n = 0
             for (batch, records), analysis in batches:
@@ -221,6 +233,7 @@ def _ingest_unit(store, writer, analyser, unit, sha1, field_map, strict, batch_s
                         if strict:
                             raise _StrictStop
                 writer.write(unit, records, analysis, counts, warnings)
+                fault_point("ingest.batch-written")
                 tick(unit.consumed())
                 n += len(batch)
                 if n >= COMMIT_EVERY:
@@ -228,10 +241,35 @@ def _ingest_unit(store, writer, analyser, unit, sha1, field_map, strict, batch_s
             else:
                 if not bad:
                     writer.finish(unit, sha1, counts)
-                return
+                finished = True
+        fault_point("ingest.committed")
 
 
-_READ_ERRORS = (OSError, EOFError, zlib.error, zipfile.BadZipFile, UnicodeDecodeError, csv.Error)
+_READ_ERRORS = (
+    OSError,
+    EOFError,
+    zlib.error,
+    zipfile.BadZipFile,
+    UnicodeDecodeError,
+    csv.Error,
+    LimitExceeded,
+)
+
+
+def _within_limit(item: Record | Failure, unit: Unit) -> Record | Failure:
+    """A record whose text is over the document limit becomes a failure (never truncated)."""
+    limit = unit.limits.max_document
+    if isinstance(item, Failure) or len(item.text) <= limit // 4:
+        return item
+    size = len(item.text.encode("utf-8", "surrogatepass"))
+    if size <= limit:
+        return item
+    return Failure(
+        unit.source,
+        f"document of {human(size)} is over the limit of {human(limit)} "
+        "(max_document_size): refused, not truncated",
+        item.record_ref,
+    )
 
 
 def _describe(exc: BaseException) -> str:
@@ -248,13 +286,16 @@ def _describe(exc: BaseException) -> str:
     return str(exc)
 
 
-def _chunks(items: Iterator[T], size: int) -> Iterator[list[T]]:
+def _chunks(items: Iterator[T], size: int, max_chars: int = BATCH_CHARS) -> Iterator[list[T]]:
+    """Batches of ``size`` items, or fewer when their texts reach ``max_chars``."""
     batch: list[T] = []
+    chars = 0
     for item in items:
         batch.append(item)
-        if len(batch) >= size:
+        chars += len(getattr(item, "text", ""))
+        if len(batch) >= size or chars >= max_chars:
             yield batch
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield batch
 

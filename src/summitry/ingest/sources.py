@@ -2,22 +2,23 @@
 
 A unit is what ``ingest_files`` records: a file, or ``archive.zip!member.html``. Each unit
 knows its format (from the name, or forced), its size, the SHA-1 of its bytes (re-runs skip
-units whose content is already ingested) and how to open it as a byte stream.
+units whose content is already ingested) and how to open it as a byte stream: compressed
+data is decompressed as it is read, within the unit's :class:`~summitry.limits.Limits`.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
-import io
 import os
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from summitry.ingest.model import Failure, IngestError
+from summitry.limits import Limits, bounded
 
 EXTENSIONS = {
     ".txt": "text",
@@ -59,34 +60,38 @@ class Unit:
     path: Path
     archive: zipfile.ZipFile | None = None
     member: zipfile.ZipInfo | None = None
+    limits: Limits = field(default_factory=Limits)
     _sha1: str | None = None
     _raw: BinaryIO | None = None
 
-    def _member_bytes(self) -> bytes:
+    def _member(self) -> BinaryIO:
+        """The archive member's bytes, decompressed as read, within the limits."""
         assert self.archive is not None and self.member is not None
-        return self.archive.read(self.member)
+        return bounded(self.archive.open(self.member), self.member.compress_size, self.limits)
 
     def sha1(self) -> str:
-        """SHA-1 of the unit's bytes as stored (compressed for ``.gz``)."""
+        """SHA-1 of the unit's bytes as stored (compressed for ``.gz``; a zip member's
+        content as extracted), read in chunks."""
         if self._sha1 is None:
             h = hashlib.sha1()
-            if self.archive is not None:
-                h.update(self._member_bytes())
-            else:
-                with open(self.path, "rb") as fh:
-                    for chunk in iter(lambda: fh.read(1 << 20), b""):
-                        h.update(chunk)
+            with self._member() if self.archive is not None else open(self.path, "rb") as fh:
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    h.update(chunk)
             self._sha1 = h.hexdigest()
         return self._sha1
 
     def open(self) -> BinaryIO:
-        """The unit's (decompressed) bytes as a stream."""
+        """The unit's (decompressed) bytes as a stream, within the limits."""
         gz = self.name.lower().endswith(".gz")
         if self.archive is not None:
-            data = self._member_bytes()
-            return io.BytesIO(gzip.decompress(data) if gz else data)
+            member = self._member()
+            if not gz:
+                return member
+            return bounded(gzip.GzipFile(fileobj=member, mode="rb"), self.size, self.limits)
         self._raw = open(self.path, "rb")  # noqa: SIM115 - closed by the caller via the stream
-        return gzip.GzipFile(fileobj=self._raw, mode="rb") if gz else self._raw  # type: ignore[return-value]
+        if not gz:
+            return self._raw  # type: ignore[return-value]
+        return bounded(gzip.GzipFile(fileobj=self._raw, mode="rb"), self.size, self.limits)
 
     def consumed(self) -> int:
         """Bytes of ``size`` read so far (for the progress bar)."""

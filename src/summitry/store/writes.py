@@ -18,6 +18,7 @@ from typing import Literal
 
 import pyarrow as pa
 
+from summitry.faults import fault_point
 from summitry.store.errors import StoreError
 
 OnConflict = Literal["error", "ignore", "replace"]
@@ -96,6 +97,7 @@ def atomic_output(path: Path, *, force: bool = True) -> Iterator[Path]:
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
         yield tmp
+        fault_point("output.written", path.name)
         _fsync(tmp)
         os.replace(tmp, path)
     finally:
@@ -116,9 +118,10 @@ def write_text(path: Path, text: str, *, force: bool = True) -> Path:
 
 
 def remove_stale_temporaries(path: Path) -> list[Path]:
-    """Remove ``.NAME.tmp-PID`` files beside ``path`` whose process no longer runs."""
+    """Remove ``.NAME.tmp-PID`` files (and their ``.wal`` and the like) beside ``path``
+    whose process no longer runs."""
     removed = []
-    pattern = re.compile(rf"^\.{re.escape(path.name)}\.tmp-(\d+)$")
+    pattern = re.compile(rf"^\.{re.escape(path.name)}\.tmp-(\d+)(\.\w+)?$")
     try:
         siblings = list(path.parent.iterdir())
     except OSError:
