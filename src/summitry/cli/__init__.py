@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "summitry.cli.store_cmds",
     "summitry.cli.ingest_cmd",
     "summitry.cli.code_cmd",
+    "summitry.cli.events_cmd",
     "summitry.cli.eventdata_cmd",
     "summitry.cli.meetings_cmd",
     "summitry.cli.knowledge_cmd",

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from summitry import events
+from summitry.events import EventFilter
 from summitry.knowledge.pack import CuratedMeeting, KnowledgePack, read_pack
 
 DATASET = "knowledge-pack"
@@ -85,11 +87,13 @@ def _store_counts(store) -> dict[str, int]:
         "participants": "SELECT count(*) FROM meeting_participants WHERE meeting_id IN "
         f"(SELECT meeting_id FROM meetings WHERE {_MINE})",
         "items": f"SELECT count(*) FROM meeting_items WHERE {_MINE}",
-        "events": f"SELECT count(*) FROM events WHERE dataset='{DATASET}'",
         "treaties": "SELECT count(*) FROM treaties",
         "treaty_actions": "SELECT count(*) FROM treaty_actions",
     }
-    return {k: con.execute(sql).fetchone()[0] for k, sql in q.items()}
+    counts = {k: con.execute(sql).fetchone()[0] for k, sql in q.items()}
+    counts["events"] = events.count(store, EventFilter(datasets=(DATASET,)))
+    order = ("meetings", "participants", "items", "events", "treaties", "treaty_actions")
+    return {k: counts[k] for k in order}
 
 
 def load_knowledge_pack(

@@ -7,6 +7,9 @@ from typing import Any
 
 from unidecode import unidecode
 
+from summitry import events
+from summitry.events import EventFilter
+
 FORMATS = ("summit", "sideline", "informal", "call")
 ORIGINS = ("extracted", "imported", "curated")
 
@@ -121,15 +124,29 @@ def list_meetings(
                 [m["id"]],
             ).fetchall()
         ]
-        srcs = store.con.execute(
-            "SELECT DISTINCT coalesce(e.doc_id, e.dataset || ':' || e.dataset_row_id, e.event_id) "
-            "FROM meeting_sources s JOIN events e USING (event_id) WHERE s.meeting_id = ? "
-            "ORDER BY 1",
-            [m["id"]],
-        ).fetchall()
-        m["sources"] = [s for (s,) in srcs] or ([m["source_url"]] if m["source_url"] else [])
+        m["sources"] = _sources(store, m["id"]) or ([m["source_url"]] if m["source_url"] else [])
         out.append(m)
     return out
+
+
+def _sources(store, meeting_id: str) -> list[str]:
+    """The meeting's evidence: documents, else dataset rows, else event ids, sorted."""
+    ids = store.con.execute(
+        "SELECT event_id FROM meeting_sources WHERE meeting_id = ?", [meeting_id]
+    ).fetchall()
+    if not ids:
+        return []
+    sel = events.select(
+        store,
+        EventFilter(ids=tuple(i for (i,) in ids)),
+        ("doc_id", "dataset", "dataset_row_id", "event_id"),
+    )
+    return sorted(
+        {
+            doc or (f"{ds}:{row}" if row is not None else None) or eid
+            for doc, ds, row, eid in sel.rows
+        }
+    )
 
 
 def get_meeting(store, meeting_id: str) -> dict[str, Any] | None:

@@ -15,7 +15,12 @@ from summitry.store.db import Store, StoreError
 
 Format = Literal["parquet", "csv", "jsonl"]
 FORMATS: tuple[str, ...] = ("parquet", "csv", "jsonl")
-_COPY_OPTIONS = {"parquet": "FORMAT PARQUET", "csv": "FORMAT CSV, HEADER", "jsonl": "FORMAT JSON"}
+_COPY_OPTIONS = {
+    "parquet": "FORMAT PARQUET",
+    "csv": "FORMAT CSV, HEADER",
+    "jsonl": "FORMAT JSON",
+    "json": "FORMAT JSON, ARRAY true",
+}
 
 
 def guess_format(path: Path) -> Format:
@@ -34,14 +39,23 @@ def export_table(store: Store, table: str, out: Path, fmt: Format) -> int:
     store.require_table(table)
     if fmt not in FORMATS:
         raise StoreError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return copy_query(store.con, f'SELECT * FROM "{table}"', [], out, fmt)
+
+
+def copy_query(con, sql: str, params: list, out: Path, fmt: str) -> int:
+    """Write the rows of ``sql`` (bound ``params``) to ``out`` atomically (a temporary file
+    renamed into place) as parquet, csv, jsonl or json (an array); return the row count."""
+    if fmt not in _COPY_OPTIONS:
+        raise StoreError(f"unknown format {fmt!r}; expected one of {', '.join(_COPY_OPTIONS)}")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     try:
-        store.con.execute(f"COPY \"{table}\" TO '{_quote(tmp)}' ({_COPY_OPTIONS[fmt]})")
+        n = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+        con.execute(f"COPY ({sql}) TO '{_quote(tmp)}' ({_COPY_OPTIONS[fmt]})", params)
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
-    return store.count(table)
+    return n
 
 
 def import_table(store: Store, table: str, path: Path, fmt: Format | None = None) -> int:
