@@ -54,13 +54,14 @@ def _side_sql(p: str, side: Side) -> tuple[str, list]:
 class EventFilter:
     """The filters of ``summitry events``; every field is optional (None/empty = any).
 
-    ``ids``: these event ids only. ``types``: CAMEO code prefixes (``04``, ``042``) or
-    PLOVER types (``CONSULT``), any of. ``origins``: extracted / imported / curated (the
-    CLI's ``--source``). ``speaker`` and ``quoted`` select statements; ``dated`` leaves out
-    events without a date.
+    ``ids``, ``documents``: these event ids / documents only. ``types``: CAMEO code
+    prefixes (``04``, ``042``) or PLOVER types (``CONSULT``), any of. ``origins``:
+    extracted / imported / curated (the CLI's ``--source``). ``speaker`` and ``quoted``
+    select statements; ``dated`` leaves out events without a date.
     """
 
     ids: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
     actor: Side | None = None
     dyad: tuple[Side, Side] | None = None
     source: Side | None = None
@@ -97,6 +98,8 @@ class EventFilter:
 
         if self.ids:
             add("event_id IN (SELECT unnest(?))", [list(self.ids)])
+        if self.documents:
+            add("doc_id IN (SELECT unnest(?))", [list(self.documents)])
         if self.actor:
             s, ps = _side_sql("source", self.actor)
             t, pt = _side_sql("target", self.actor)

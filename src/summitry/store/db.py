@@ -139,6 +139,12 @@ class Store:
                 f"no table {table!r} in {self.path}; tables are: {', '.join(self.tables())}"
             )
 
+    def view(self) -> Store:
+        """This store on a new cursor of the same database, for use by one more thread."""
+        other = object.__new__(Store)
+        other.path, other.con = self.path, self.con.cursor()
+        return other
+
     def close(self) -> None:
         self.con.close()
 
