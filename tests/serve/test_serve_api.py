@@ -191,7 +191,7 @@ def test_a_locked_store_gives_503_and_the_server_recovers(served_store, tmp_path
             assert writer.stdout.readline().strip() == "locked"
             busy = s.get("/api/meetings")
             assert busy.status_code == 503 and busy.headers["retry-after"]
-            assert "being written by another process" in busy.json()["detail"]
+            assert "is being written by" in busy.json()["detail"]
             assert f"PID {writer.pid}" in busy.json()["detail"]
             page = s.get("/")
             assert page.status_code == 503 and "reload it in a moment" in page.text

@@ -10,16 +10,14 @@ request after the writer finishes opens the store again.
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from summitry.store import Store, StoreError
-
-_PID = re.compile(r"\(PID (\d+)\)")
+from summitry.store import Store, StoreError, opening
+from summitry.store.errors import StoreLockedError
 
 
 class StoreUnavailable(RuntimeError):
@@ -30,35 +28,17 @@ class StoreUnavailable(RuntimeError):
         self.locked = locked
 
 
-def lock_holder(message: str) -> str | None:
-    """The command holding the lock named in a DuckDB lock error, as ``PID n: command``."""
-    m = _PID.search(message)
-    if m is None:
-        return None
-    pid = m.group(1)
-    try:
-        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
-        cmd = " ".join(p.decode(errors="replace") for p in raw.split(b"\0") if p)
-    except OSError:
-        return f"PID {pid}"
-    return f"PID {pid}: {cmd[:200]}" if cmd else f"PID {pid}"
-
-
 def explain(path: Path, exc: StoreError) -> StoreUnavailable:
-    text = str(exc)
-    if "lock" in text.lower():
-        holder = lock_holder(text)
+    """The message a client gets; for a lock, the writer as the store's owner record names
+    it (the summitry command, its PID and since when)."""
+    if isinstance(exc, StoreLockedError):
+        who = opening.holder(path, exc.__cause__ or exc)
         return StoreUnavailable(
-            f"the store {path} is being written by another process"
-            + (f" ({holder})" if holder else "")
-            + "; it can be read again when that process finishes — retry in a moment",
+            f"the store {path} is being written by {who}; it can be read again when that "
+            "command finishes: retry in a moment",
             locked=True,
         )
-    if not path.exists():
-        return StoreUnavailable(
-            f"no store at {path}: build one first (summitry ingest / summitry brief)"
-        )
-    return StoreUnavailable(f"the store {path} cannot be read: {text}")
+    return StoreUnavailable(str(exc))
 
 
 class StoreAccess:
@@ -88,7 +68,7 @@ class StoreAccess:
 
     def _open(self) -> Store:
         try:
-            store = Store(self.path, read_only=True, memory_limit=self.memory_limit)
+            store = Store(self.path, read_only=True, memory_limit=self.memory_limit, wait=0)
         except StoreError as exc:
             raise explain(self.path, exc) from exc
         wal = self.path.with_name(self.path.name + ".wal")
