@@ -31,9 +31,7 @@ HOSTILE_TEXT = (
 
 
 def cli(db: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run summitry on ``db``; a server over it lets the file go after 0.5 s without
-    requests, and a command that may write needs the file to itself, so wait that long."""
-    time.sleep(1.0)
+    """Run summitry on ``db`` (readers open it read-only beside a server)."""
     out = subprocess.run(
         [sys.executable, "-m", "summitry", "--db", str(db), *args],
         capture_output=True,

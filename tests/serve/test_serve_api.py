@@ -199,6 +199,18 @@ def test_a_locked_store_gives_503_and_the_server_recovers(served_store, tmp_path
             writer.kill()
             writer.wait()
         assert s.get("/api/meetings").status_code == 200
+        # the response cache holds only for one state of the store: a write shows at once
+        assert s.get("/api/documents", params={"q": "Fresh story"}).json()["documents"] == []
+        time.sleep(1.5)
+        fresh = tmp_path / "fresh.jsonl"
+        fresh.write_text(
+            json.dumps({"id": "f1", "title": "Fresh story", "published": "2018-07-18",
+                        "text": "A fresh story written while the server runs, long enough."})
+            + "\n"
+        )  # fmt: skip
+        tools.cli(db, "ingest", str(fresh))
+        found = s.get("/api/documents", params={"q": "Fresh story"}).json()["documents"]
+        assert [d["title"] for d in found] == ["Fresh story"]
     finally:
         tools.stop(s)
 

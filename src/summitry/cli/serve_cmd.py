@@ -39,6 +39,10 @@ def serve(
         float,
         typer.Option("--idle", help="Seconds without requests before the store is let go."),
     ] = 2.0,
+    cache: Annotated[
+        int,
+        typer.Option("--cache", help="JSON responses kept per store state (0: no cache)."),
+    ] = 256,
 ) -> None:
     """Serve the JSON API (docs at /docs) and the dashboard; the store is only read."""
     import uvicorn  # the server, only for this command
@@ -56,8 +60,15 @@ def serve(
     if not 0 < port < 65536:
         fail(f"--port {port}: expected 1-65535")
     db = settings().db
+    if cache < 0:
+        fail(f"--cache {cache}: expected 0 or more")
     app = create_app(
-        db, token=token, remote=remote, idle_seconds=idle, memory_limit=settings().memory_limit
+        db,
+        token=token,
+        remote=remote,
+        idle_seconds=idle,
+        memory_limit=settings().memory_limit,
+        cache_items=cache,
     )
     shown = f"[{host}]" if ":" in host else host
     console.print(

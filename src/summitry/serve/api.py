@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -36,6 +37,22 @@ def store_view(request: Request) -> Iterator[Store]:
 
 
 StoreDep = Annotated[Store, Depends(store_view)]
+
+
+def cached_json(request: Request, compute: Callable[[], Any]) -> Response:
+    """``compute()`` as JSON, from the app's response cache when this request (path and
+    query) was answered before on the same store generation."""
+    cache = request.app.state.responses
+    query = tuple(sorted(request.query_params.multi_items()))
+    key = (request.app.state.access.generation, request.url.path, query)
+    body = cache.get(key)
+    if body is None:
+        value = data.jsonable(compute())
+        body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        cache.put(key, body)
+    return Response(body, media_type="application/json")
+
+
 Sources = Annotated[
     list[str] | None, Query(description="extracted, imported or curated (repeat or comma list)")
 ]
@@ -49,6 +66,7 @@ def health(store: StoreDep) -> dict[str, Any]:
 # --- meetings -----------------------------------------------------------------------------
 @router.get("/meetings", summary="Meetings, filtered (as `summitry meetings --format json`)")
 def meetings(
+    request: Request,
     store: StoreDep,
     between: Annotated[
         list[str] | None,
@@ -64,31 +82,37 @@ def meetings(
     topic: Annotated[str | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_MEETINGS_PAGE)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
-) -> dict[str, Any]:
-    rows = list_meetings(
-        store,
-        between=between,
-        date_from=date_from,
-        date_to=date_to,
-        sources=list(events.parse_list(source)) or None,
-        status=list(events.parse_list(status)) or None,
-    )
-    formats = set(events.parse_list(format))
-    rows = [
-        m
-        for m in rows
-        if (not formats or m["format"] in formats) and (topic is None or topic in m["topics"])
-    ]
-    page = rows[offset : offset + limit]
-    return {"total": len(rows), "offset": offset, "limit": limit, "meetings": data.jsonable(page)}
+) -> Response:
+    def compute() -> dict[str, Any]:
+        rows = list_meetings(
+            store,
+            between=between,
+            date_from=date_from,
+            date_to=date_to,
+            sources=list(events.parse_list(source)) or None,
+            status=list(events.parse_list(status)) or None,
+        )
+        formats = set(events.parse_list(format))
+        rows = [
+            m
+            for m in rows
+            if (not formats or m["format"] in formats) and (topic is None or topic in m["topics"])
+        ]
+        page = rows[offset : offset + limit]
+        return {"total": len(rows), "offset": offset, "limit": limit, "meetings": page}
+
+    return cached_json(request, compute)
 
 
 @router.get("/meetings/{meeting_id}", summary="One meeting with all its evidence")
-def meeting(store: StoreDep, meeting_id: str) -> dict[str, Any]:
-    m = get_meeting(store, meeting_id)
-    if m is None:
-        raise HTTPException(404, f"no meeting {meeting_id!r} in the store")
-    return data.jsonable(m)
+def meeting(request: Request, store: StoreDep, meeting_id: str) -> Response:
+    def compute() -> dict[str, Any]:
+        m = get_meeting(store, meeting_id)
+        if m is None:
+            raise HTTPException(404, f"no meeting {meeting_id!r} in the store")
+        return m
+
+    return cached_json(request, compute)
 
 
 # --- events -------------------------------------------------------------------------------
@@ -132,6 +156,7 @@ GdeltColumns = Annotated[bool, Query(description="GDELT 2.0 column names")]
 
 @router.get("/events", summary="Events, one page (as `summitry events --format json`)")
 def list_events(
+    request: Request,
     store: StoreDep,
     f: Filter,
     gdelt_columns: GdeltColumns = False,
@@ -139,20 +164,16 @@ def list_events(
     desc: bool = False,
     limit: Annotated[int, Query(ge=1, le=MAX_EVENTS_PAGE)] = 100,
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
-) -> dict[str, Any]:
-    page = events.page(
-        store.con,
-        f,
-        gdelt=gdelt_columns,
-        order=Order(sort, desc),
-        limit=limit,
-        after=cursor,
-    )
-    return {
-        "columns": page.columns,
-        "events": data.jsonable(page.rows),
-        "next_cursor": page.next_cursor,
-    }
+) -> Response:
+    order = Order(sort, desc)
+
+    def compute() -> dict[str, Any]:
+        page = events.page(
+            store.con, f, gdelt=gdelt_columns, order=order, limit=limit, after=cursor
+        )
+        return {"columns": page.columns, "events": page.rows, "next_cursor": page.next_cursor}
+
+    return cached_json(request, compute)
 
 
 DOWNLOADS = {"csv": "text/csv; charset=utf-8", "parquet": "application/vnd.apache.parquet"}
@@ -183,28 +204,33 @@ def download_events(
 # --- actors and documents -----------------------------------------------------------------
 @router.get("/actors", summary="Resolve a name or title on a date (`summitry actors who`)")
 def actors(
+    request: Request,
     q: Annotated[str, Query(min_length=1, max_length=200, description='"the Russian leader"')],
     on: Annotated[date | None, Query(description="The date the text refers to")] = None,
 ) -> dict[str, Any]:
-    return {"matches": data.resolve_actor(q, on)}
+    return cached_json(request, lambda: {"matches": data.resolve_actor(q, on)})
 
 
 @router.get("/documents", summary="Documents, newest first")
 def documents(
+    request: Request,
     store: StoreDep,
     q: Annotated[str | None, Query(max_length=200, description="Title contains")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_DOCUMENTS_PAGE)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:
-    return {"documents": data.list_documents(store, q, limit, offset)}
+    return cached_json(request, lambda: {"documents": data.list_documents(store, q, limit, offset)})
 
 
 @router.get("/documents/{doc_id}", summary="A document's text with its mention and event spans")
-def document(store: StoreDep, doc_id: str) -> dict[str, Any]:
-    doc = data.document(store, doc_id)
-    if doc is None:
-        raise HTTPException(404, f"no document {doc_id!r} in the store")
-    return doc
+def document(request: Request, store: StoreDep, doc_id: str) -> Response:
+    def compute() -> dict[str, Any]:
+        doc = data.document(store, doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document {doc_id!r} in the store")
+        return doc
+
+    return cached_json(request, compute)
 
 
 # --- a pair: meetings, index, impact, briefing --------------------------------------------
@@ -213,14 +239,21 @@ PairB = Annotated[str, Query(description="The other leader or ISO3")]
 
 
 @router.get("/pair/meetings", summary="The meetings of a pair of leaders or countries")
-def pair_meetings(store: StoreDep, a: PairA, b: PairB, source: Sources = None) -> dict[str, Any]:
+def pair_meetings(
+    request: Request, store: StoreDep, a: PairA, b: PairB, source: Sources = None
+) -> Response:
     dyad = data.pair(a, b)
-    rows = data.pair_meetings(store, dyad, events.parse_list(source))
-    return {"title": dyad.title, "leaders": dyad.is_leaders, "meetings": data.jsonable(rows)}
+
+    def compute() -> dict[str, Any]:
+        rows = data.pair_meetings(store, dyad, events.parse_list(source))
+        return {"title": dyad.title, "leaders": dyad.is_leaders, "meetings": rows}
+
+    return cached_json(request, compute)
 
 
 @router.get("/pair/index", summary="The relationship index of a pair")
 def pair_index(
+    request: Request,
     store: StoreDep,
     a: PairA,
     b: PairB,
@@ -228,16 +261,24 @@ def pair_index(
     source: Sources = None,
 ) -> dict[str, Any]:
     dyad = data.pair(a, b)
-    r = relationship_index(store, dyad, freq, list(events.parse_list(source)) or None)
-    return data.jsonable(
-        {"rows": r.rows, "method": r.method, "insufficient": r.insufficient, "meta": r.meta}
-    )
+
+    def compute() -> dict[str, Any]:
+        r = relationship_index(store, dyad, freq, list(events.parse_list(source)) or None)
+        return {"rows": r.rows, "method": r.method, "insufficient": r.insufficient, "meta": r.meta}
+
+    return cached_json(request, compute)
 
 
 @router.get("/pair/impact", summary="Before/after impact of each held meeting of a pair")
-def pair_impact(store: StoreDep, a: PairA, b: PairB, source: Sources = None) -> dict[str, Any]:
+def pair_impact(
+    request: Request, store: StoreDep, a: PairA, b: PairB, source: Sources = None
+) -> Response:
     dyad = data.pair(a, b)
-    sources = list(events.parse_list(source)) or None
+    return cached_json(request, lambda: _impact(store, dyad, list(events.parse_list(source))))
+
+
+def _impact(store, dyad, sources: list[str]) -> dict[str, Any]:
+    """Before/after impact of every held, dated meeting of the pair."""
     held = [m for m in data.pair_meetings(store, dyad) if m["status"] == "held" and m["start_date"]]
     dates = [
         MeetingDates(
@@ -248,8 +289,8 @@ def pair_impact(store: StoreDep, a: PairA, b: PairB, source: Sources = None) -> 
         )
         for m in held
     ]
-    r = meeting_impact(store, dyad, dates, sources=sources)
-    return data.jsonable({"rows": r.rows, "method": r.method, "insufficient": r.insufficient})
+    r = meeting_impact(store, dyad, dates, sources=sources or None)
+    return {"rows": r.rows, "method": r.method, "insufficient": r.insufficient}
 
 
 BRIEFING_TYPES = {

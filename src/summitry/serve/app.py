@@ -28,6 +28,7 @@ from summitry.events import FilterError
 from summitry.meetings import MeetingQueryError
 from summitry.serve import api, pages
 from summitry.serve.access import StoreAccess, StoreUnavailable
+from summitry.serve.cache import LRU
 from summitry.serve.data import BadParameter
 
 log = logging.getLogger("summitry.serve")
@@ -54,9 +55,11 @@ def create_app(
     remote: bool = False,
     idle_seconds: float = 2.0,
     memory_limit: str | None = None,
+    cache_items: int = 256,
 ) -> FastAPI:
     """The app over the store ``db``. ``remote``: accept any Host header (the CLI allows it
-    only with a token); ``token``: required on every request when set."""
+    only with a token); ``token``: required on every request when set; ``cache_items``:
+    how many JSON responses to keep per store generation (0: none)."""
     app = FastAPI(
         title="summitry",
         summary="Read-only API over a summitry store: meetings, events, actors, documents, "
@@ -68,6 +71,7 @@ def create_app(
     )
     app.state.access = StoreAccess(db, idle_seconds=idle_seconds, memory_limit=memory_limit)
     app.state.token = token
+    app.state.responses = LRU(max_items=cache_items)
     app.include_router(api.router)
     app.include_router(pages.router)
     static = resources.files("summitry.serve").joinpath("static")

@@ -139,20 +139,8 @@ def actor_kb():
 
 def resolve_actor(text: str, on: date | None) -> list[dict[str, Any]]:
     """Rows of ``summitry actors who TEXT --on DATE --format json``."""
-    return [
-        {
-            "text": text,
-            "on": on.isoformat() if on else "",
-            "actor_id": m.actor_id,
-            "name": m.actor.name,
-            "rule": m.rule,
-            "role": m.role or "",
-            "iso3": m.iso3 or "",
-            "origin": m.actor.origin,
-            "source": m.extra.get("source") or m.actor.source_url or "",
-        }
-        for m in actor_kb().resolve(text, on=on)
-    ]
+    when = on.isoformat() if on else ""
+    return [m.record(text, when) for m in actor_kb().resolve(text, on=on)]
 
 
 def store_summary(store) -> dict[str, Any]:
