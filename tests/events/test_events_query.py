@@ -203,6 +203,9 @@ def test_gdelt_columns_document_columns_and_files(filled, tmp_path):
     assert sel.columns == ["event_id", "doc_title"] and sel.rows == [("e1", None)]
     with pytest.raises(FilterError):
         events.select(filled, EventFilter(), ("event_id", "1; DROP TABLE events"))
+    with pytest.raises(FilterError) as exc:
+        events.select(filled, EventFilter(), ("event_id", "no_such_column"))
+    assert exc.value.field == "columns" and "no_such_column" in str(exc.value)
     n = events.write(filled, EventFilter(types=("04",)), tmp_path / "x.parquet", "parquet")
     assert n == 2 and pq.read_table(tmp_path / "x.parquet").column("event_id").to_pylist() == [
         "e1",

@@ -11,11 +11,14 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+import duckdb
 
 from summitry.events.filters import SOURCE_COUNTRY, TARGET_COUNTRY, EventFilter, FilterError
 from summitry.store.transfer import copy_query
@@ -100,6 +103,7 @@ SORTABLE: tuple[str, ...] = (
     "modality",
     "location_name",
 )
+_IDENT = re.compile(r"^[a-z_][a-z0-9_]*$")
 _SORT_TYPES = {"event_date": date, "quad_class": int, "goldstein": float}
 ANY = EventFilter()  # every event
 
@@ -113,20 +117,29 @@ def event_columns(con) -> tuple[str, ...]:
     return tuple(r[0] for r in rows)
 
 
-def _select_list(con, columns: Sequence[str] | None, gdelt: bool) -> str:
+def _select_list(columns: Sequence[str] | None, gdelt: bool) -> tuple[str, bool]:
+    """The SELECT list, and whether it needs the event's document. Names that are not
+    identifiers are refused here; unknown ones by DuckDB (see :func:`_run`)."""
     if gdelt:
-        return ", ".join(f'{expr} AS "{name}"' for expr, name in GDELT_COLUMNS)
-    wanted = list(DEFAULT_COLUMNS if columns is None else columns)
-    known = set(event_columns(con))
-    out = []
-    for c in wanted:
+        return ", ".join(f'{expr} AS "{name}"' for expr, name in GDELT_COLUMNS), False
+    out, docs = [], False
+    for c in DEFAULT_COLUMNS if columns is None else columns:
         if c in DOCUMENT_COLUMNS:
             out.append(f'{DOCUMENT_COLUMNS[c]} AS "{c}"')
-        elif c in known:
+            docs = True
+        elif _IDENT.match(c):
             out.append(f'e."{c}"')
         else:
             raise FilterError("columns", f"unknown column {c!r}")
-    return ", ".join(out)
+    return ", ".join(out), docs
+
+
+def _run(con, sql: str, params: list):
+    """Execute; a column the table does not have becomes a FilterError naming it."""
+    try:
+        return con.execute(sql, params)
+    except duckdb.BinderException as exc:
+        raise FilterError("columns", str(exc).splitlines()[0]) from exc
 
 
 @dataclass(frozen=True)
@@ -148,7 +161,6 @@ class Order:
 
 
 def select_sql(
-    con,
     f: EventFilter,
     columns: Sequence[str] | None = None,
     *,
@@ -161,15 +173,16 @@ def select_sql(
     """The SQL and bound parameters that select ``f``'s events (``after``: a page cursor;
     ``keys``: add the order's key columns ``_key`` and ``_id`` for cursors)."""
     where, params = f.where()
-    cols = _select_list(con, columns, gdelt)
+    cols, docs = _select_list(columns, gdelt)
     if keys:
         cols += f', e.{order.by} AS "_key", e.event_id AS "_id"'
     outer, outer_params = "", []
     if after is not None:
         outer, outer_params = _after_sql(order, decode_cursor(after, order))
+    join = "LEFT JOIN documents d ON d.doc_id = e.doc_id" if docs else ""
     sql = (
-        f"SELECT {cols} FROM (SELECT * FROM events WHERE {where}) e "
-        f"LEFT JOIN documents d ON d.doc_id = e.doc_id {outer} ORDER BY {order.sql()}"
+        f"SELECT {cols} FROM (SELECT * FROM events WHERE {where}) e {join} {outer} "
+        f"ORDER BY {order.sql()}"
     )
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
@@ -195,8 +208,8 @@ def select(
     limit: int | None = None,
 ) -> Selection:
     """The events matching ``f``, as column names and row tuples."""
-    sql, params = select_sql(store.con, f, columns, gdelt=gdelt, order=order, limit=limit)
-    cur = store.con.execute(sql, params)
+    sql, params = select_sql(f, columns, gdelt=gdelt, order=order, limit=limit)
+    cur = _run(store.con, sql, params)
     return Selection([d[0] for d in cur.description], cur.fetchall())
 
 
@@ -220,9 +233,9 @@ def page(
     """One page of ``limit`` events after the cursor ``after``; ``next_cursor`` is None on
     the last page. Takes a connection so that a server can pass a per-thread cursor."""
     sql, params = select_sql(
-        con, f, columns, gdelt=gdelt, order=order, limit=limit + 1, after=after, keys=True
+        f, columns, gdelt=gdelt, order=order, limit=limit + 1, after=after, keys=True
     )
-    cur = con.execute(sql, params)
+    cur = _run(con, sql, params)
     names = [d[0] for d in cur.description]
     rows = cur.fetchall()
     more = len(rows) > limit
@@ -273,15 +286,13 @@ def count(store, f: EventFilter = ANY) -> int:
 
 def count_by(store, by: Sequence[str], f: EventFilter = ANY) -> list[tuple]:
     """(values of ``by``..., count) per group, ordered by ``by``."""
-    known = set(event_columns(store.con))
-    bad = [c for c in by if c not in known]
+    bad = [c for c in by if not _IDENT.match(c)]
     if bad:
         raise FilterError("by", f"unknown column {bad[0]!r}")
     cols = ", ".join(f'"{c}"' for c in by)
     where, params = f.where()
-    return store.con.execute(
-        f"SELECT {cols}, count(*) FROM events WHERE {where} GROUP BY ALL ORDER BY {cols}", params
-    ).fetchall()
+    sql = f"SELECT {cols}, count(*) FROM events WHERE {where} GROUP BY ALL ORDER BY {cols}"
+    return _run(store.con, sql, params).fetchall()
 
 
 def write(
@@ -294,7 +305,7 @@ def write(
     gdelt: bool = False,
 ) -> int:
     """Write the selection to ``out`` atomically as csv/json/jsonl/parquet; the row count."""
-    sql, params = select_sql(store.con, f, columns, gdelt=gdelt)
+    sql, params = select_sql(f, columns, gdelt=gdelt)
     return copy_query(store.con, sql, params, out, fmt)
 
 

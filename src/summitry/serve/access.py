@@ -66,6 +66,11 @@ class StoreAccess:
         with self._lock:
             return self._generation
 
+    def open_generation(self) -> str | None:
+        """The generation while the store is open (nobody can write it then), else None."""
+        with self._lock:
+            return self._generation if self._store is not None else None
+
     def _open(self) -> Store:
         try:
             store = Store(self.path, read_only=True, memory_limit=self.memory_limit, wait=0)

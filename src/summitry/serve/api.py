@@ -39,12 +39,24 @@ def store_view(request: Request) -> Iterator[Store]:
 StoreDep = Annotated[Store, Depends(store_view)]
 
 
+def cache_key(request: Request, generation: str) -> tuple:
+    return (generation, request.url.path, tuple(sorted(request.query_params.multi_items())))
+
+
+def cached_body(request: Request) -> bytes | None:
+    """The cached response to this request while the store is open (so unchanged), else
+    None: answered without a thread, a cursor or validation."""
+    generation = request.app.state.access.open_generation()
+    if generation is None or request.method != "GET" or not request.url.path.startswith("/api/"):
+        return None
+    return request.app.state.responses.get(cache_key(request, generation))
+
+
 def cached_json(request: Request, compute: Callable[[], Any]) -> Response:
     """``compute()`` as JSON, from the app's response cache when this request (path and
     query) was answered before on the same store generation."""
     cache = request.app.state.responses
-    query = tuple(sorted(request.query_params.multi_items()))
-    key = (request.app.state.access.generation, request.url.path, query)
+    key = cache_key(request, request.app.state.access.generation)
     body = cache.get(key)
     if body is None:
         value = data.jsonable(compute())
@@ -207,7 +219,7 @@ def actors(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=200, description='"the Russian leader"')],
     on: Annotated[date | None, Query(description="The date the text refers to")] = None,
-) -> dict[str, Any]:
+) -> Response:
     return cached_json(request, lambda: {"matches": data.resolve_actor(q, on)})
 
 
@@ -218,7 +230,7 @@ def documents(
     q: Annotated[str | None, Query(max_length=200, description="Title contains")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_DOCUMENTS_PAGE)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
-) -> dict[str, Any]:
+) -> Response:
     return cached_json(request, lambda: {"documents": data.list_documents(store, q, limit, offset)})
 
 
@@ -259,7 +271,7 @@ def pair_index(
     b: PairB,
     freq: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
     source: Sources = None,
-) -> dict[str, Any]:
+) -> Response:
     dyad = data.pair(a, b)
 
     def compute() -> dict[str, Any]:

@@ -100,6 +100,8 @@ def _add_security(app: FastAPI, token: str | None, remote: bool) -> None:
                 status_code=401,
                 headers={"WWW-Authenticate": "Bearer"},
             )
+        elif (hit := api.cached_body(request)) is not None:
+            resp = Response(hit, media_type="application/json")
         else:
             resp = await call_next(request)
         resp.headers.setdefault("Content-Security-Policy", CSP)

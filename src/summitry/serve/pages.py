@@ -4,19 +4,18 @@ their DOM with ``textContent`` only."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import cache
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from jinja2 import Environment, PackageLoader
 
 from summitry.meetings import get_meeting
 from summitry.serve import data
+from summitry.serve.api import StoreDep
 from summitry.serve.marks import segments
-from summitry.store import Store
 
 router = APIRouter(include_in_schema=False)
 
@@ -46,14 +45,6 @@ def render(name: str, code: int = 200, **context: Any) -> HTMLResponse:
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     return render("error.html", status, status=status, message=message)
-
-
-def store_view(request: Request) -> Iterator[Store]:
-    with request.app.state.access.view() as store:
-        yield store
-
-
-StoreDep = Annotated[Store, Depends(store_view)]
 
 
 @router.get("/", response_class=HTMLResponse)
