@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from summitry.actors import normalise
-
 from summitry import events
+from summitry.actors import normalise
 from summitry.events import EventFilter
 
 FORMATS = ("summit", "sideline", "informal", "call")
