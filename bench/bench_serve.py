@@ -183,7 +183,7 @@ def run_direct(db: Path, endpoint: str, reqs: list[dict], clients: int) -> list[
             t = time.perf_counter()
             call(view, params)
             times.append(time.perf_counter() - t)
-        view.con.close()
+        view.close()
 
     try:
         with ThreadPoolExecutor(clients) as pool:

@@ -52,10 +52,14 @@ GDELT_COLUMNS: list[tuple[str, str]] = [
     ("modality", "summitry_Modality"),
     ("plover_type", "summitry_PloverType"),
 ]
+# What `summitry events --format json` prints: the event, and its provenance (dataset row,
+# document span, source URL) and rule, as the store has them.
 DEFAULT_COLUMNS: tuple[str, ...] = (
     "event_id",
     "event_date",
     "origin",
+    "dataset",
+    "dataset_row_id",
     "source_actor_id",
     "cameo_code",
     "plover_type",
@@ -67,6 +71,7 @@ DEFAULT_COLUMNS: tuple[str, ...] = (
     "sent_idx",
     "start_char",
     "end_char",
+    "source_url",
     "trigger_text",
     "speaker_actor_id",
     "rule",

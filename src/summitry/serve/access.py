@@ -93,7 +93,7 @@ class StoreAccess:
         try:
             yield view
         finally:
-            view.con.close()
+            view.close()
             with self._lock:
                 self._inflight -= 1
                 self._last_used = time.monotonic()

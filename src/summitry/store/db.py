@@ -195,6 +195,10 @@ class Store:
         if not self.read_only and not getattr(self, "_view", False):
             opening.release(self.path)
 
+    def __del__(self) -> None:
+        if hasattr(self, "con"):
+            self.close()
+
     def __enter__(self) -> Store:
         return self
 
