@@ -115,3 +115,19 @@ def tally(**counts: int) -> None:
     if path:
         with open(path, "a", encoding="utf-8") as fh:
             fh.write(json.dumps(counts) + "\n")
+
+
+def rows_lost(want: dict[str, list], got: dict[str, list]) -> int:
+    """Rows of a clean run's tables that a recovered store lacks (counted with repeats)."""
+    from collections import Counter
+
+    return sum(sum((Counter(map(repr, w)) - Counter(map(repr, got[t]))).values())
+               for t, w in want.items())  # fmt: skip
+
+
+def store_state(db: Path, queries: dict[str, str]) -> dict[str, list]:
+    """Each query's rows, sorted: the state to compare after a crash and a re-run."""
+    from summitry.store import Store
+
+    with Store(db, read_only=True) as s:
+        return {k: sorted(s.con.execute(q).fetchall(), key=repr) for k, q in queries.items()}

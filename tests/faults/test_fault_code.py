@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from faultlib import NEWS, run_cli
+from faultlib import NEWS, run_cli, tally
 
 from summitry.store import Store
 
@@ -32,6 +32,7 @@ def test_failing_document_skipped_named_counted(news_store: Path, point: str, wo
     assert r.returncode == 1, r.text
     assert "Traceback" not in r.stderr
     assert f"failed: {bad}: InjectedFault" in r.text
+    tally(faults=1)
     assert "1 document(s) could not be coded" in r.text
     assert f"coded {len(NEWS) - 1} documents" in r.text
     _, coded = _ids(news_store)

@@ -8,9 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from faultlib import NEWS, run_cli, write_jsonl
-
-from summitry.store import Store
+from faultlib import NEWS, rows_lost, run_cli, store_state, tally, write_jsonl
 
 N_DOCS = 90  # two batches of the coder (80 documents each)
 STATE = {
@@ -21,12 +19,11 @@ STATE = {
     "sentences": "SELECT doc_id, sent_idx, start_char, end_char FROM sentences",
     "actors": "SELECT actor_id, name, origin, doc_id FROM actors",
 }
-KILLS = [("code.batch-committed", 1), ("code.batch-committed", 2), ("code.grouped", 1)]
+KILLS = [("code.batch-committed", 1), ("code.batch-committed", 2), ("events.grouped", 1)]
 
 
 def _state(db: Path) -> dict[str, list]:
-    with Store(db, read_only=True) as s:
-        return {k: sorted(s.con.execute(q).fetchall(), key=repr) for k, q in STATE.items()}
+    return store_state(db, STATE)
 
 
 @pytest.fixture(scope="module")
@@ -60,5 +57,8 @@ def test_code_killed_then_rerun_gives_the_clean_store(ingested, clean, tmp_path,
     again = run_cli("code", "--workers", "1", db=db)
     assert again.returncode == 0, again.text
     got = _state(db)
+    lost = rows_lost(clean, got)
+    tally(killed=1, rows_lost=lost)
+    assert lost == 0
     for table in STATE:
         assert got[table] == clean[table], (point, nth, table)

@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 
 from summitry.cli.common import (
+    STATE,
     console,
     fail,
     open_cli_store,
-    refresh_meetings,
     settings,
     warn_if_stale,
 )
@@ -155,16 +155,23 @@ def brief(
 
 def first_store() -> None:
     """No store yet (a fresh machine): create it with the bundled knowledge pack, saying so.
-    An existing store is only read; `summitry knowledge load` refreshes its pack."""
+    It is built under a temporary name and renamed into place, so a run killed meanwhile
+    leaves no half-made store. An existing store is only read."""
     from summitry.knowledge import KnowledgePackError, ensure_knowledge_pack
+    from summitry.meetings import refresh
+    from summitry.store import OutputError, StoreError, atomic_output, open_store
 
-    console.print(
-        f"no store at {settings().db}: creating it with the bundled knowledge pack",
-        highlight=False,
-    )
-    with open_cli_store() as store, console.status("loading the knowledge pack"):
-        try:
-            ensure_knowledge_pack(store)
-        except KnowledgePackError as exc:
-            fail(str(exc))
-        refresh_meetings(store)
+    db = settings().db
+    console.print(f"no store at {db}: creating it with the bundled knowledge pack", highlight=False)
+    try:
+        with atomic_output(db, force=False) as tmp, console.status("loading the knowledge pack"):
+            store = open_store(tmp, memory_limit=settings().memory_limit, command=STATE.command)
+            try:
+                ensure_knowledge_pack(store)
+                refresh(store)  # quietly: a new store's episodes are the pack's
+            finally:
+                store.close()
+    except OutputError:
+        return  # another command created it meanwhile: read that one
+    except (KnowledgePackError, StoreError) as exc:
+        fail(str(exc))

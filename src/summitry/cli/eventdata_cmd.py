@@ -47,13 +47,15 @@ def _options(actors: str | None, codes: str | None, force: bool = False):
 
 
 def _finish(store, importer, group: bool) -> None:
+    from summitry.events import ADJACENT_DAYS_RULE
+
     done = importer.finish(group)
     if done.people:
         console.print(f"actors: {done.people} rows linked to people of the actor knowledge base")
     for ds, reports, groups in done.groups:
         console.print(
             f"{ds}: {reports:,} reports grouped into {groups:,} events "
-            "(event_groups, rule group-reports:1)"
+            f"(event_groups, rule {ADJACENT_DAYS_RULE})"
         )
     refresh_meetings(store)
 

@@ -21,7 +21,6 @@ from spacy.attrs import DEP, TAG
 from summitry.coding import lexicon as lx
 from summitry.coding.codes import code_info
 from summitry.coding.extract import Extracted, SentenceCoder, may_have_event
-from summitry.coding.groups import GROUP_STEP, group_reports
 from summitry.coding.mentions import (
     DocContext,
     Mention,
@@ -31,6 +30,7 @@ from summitry.coding.mentions import (
 )
 from summitry.coding.people import PeopleIndex, load_people
 from summitry.coding.places import place
+from summitry.events import group_reports, grouping_step
 from summitry.faults import fault_point
 from summitry.nlp.blas_ops import single_thread_blas
 from summitry.nlp.dates import find_dates
@@ -326,7 +326,7 @@ class Coder:
                     self._commit(store, docs, rows, summary, on_progress, strict)
         finally:
             reader.close()
-        summary.groups = group_reports(store)
+        summary.groups = group_reports(store).groups
         return summary
 
     def build_rows(self, docs: list[_Doc]) -> _Rows:
@@ -484,7 +484,8 @@ class Coder:
             if ids:
                 clear_coded_rows(con, "SELECT unnest(?)", [ids])
             rows.insert(con)
-            pending.mark(con, GROUP_STEP)  # grouping is redone even if the run dies now
+            # grouping is redone by the next run if this one dies before it
+            pending.mark(con, grouping_step(DATASET))
         fault_point("code.batch-committed")
         if on_progress:
             on_progress(len(docs), summary.sentences)

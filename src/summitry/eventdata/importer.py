@@ -30,15 +30,14 @@ import duckdb
 from summitry.eventdata import sql as Q
 from summitry.eventdata.detect import FileFormat, FormatError, detect
 from summitry.eventdata.files import LocalFile, local_text, sha1_of
-from summitry.eventdata.grouping import group_reports
 from summitry.eventdata.lookups import map_values
 from summitry.eventdata.people import resolve_people
+from summitry.events import group_reports, grouping_step, pending_groupings
 from summitry.faults import fault_point
 from summitry.limits import LimitExceeded, Limits
 from summitry.store import pending
 
 IMPORTER_VERSION = "1"
-FINISH = "eventdata-finish:"  # pending step: people links and groups of a dataset
 BATCH_FILES = 96  # a batch is one read_csv and one transaction
 BATCH_BYTES = 128 * 1024 * 1024  # ...of at most this much uncompressed input
 DATASET_OF_KIND = {
@@ -148,14 +147,15 @@ class Importer:
 
     def finish(self, group: bool = True) -> FinishSummary:
         """Link imported names to people and group reports, for every dataset this run
-        loaded and every one a killed run left unfinished (``pending_steps``); each
-        dataset's mark is cleared with its grouping, in one transaction."""
-        datasets = self.datasets_touched | set(pending.pending(self.con, FINISH))
+        loaded and every one a killed run left ungrouped (``pending_steps``, marked with each
+        batch's rows and cleared with the dataset's grouping)."""
+        left = {d for d in pending_groupings(self.store) if d in DATASET_OF_KIND.values()}
+        datasets = self.datasets_touched | left
         done = FinishSummary(people=resolve_people(self.store, datasets))
         fault_point("import.people-resolved")
         if group:
             for ds in sorted(datasets):
-                reports, groups = group_reports(self.store, ds, done_step=FINISH + ds)
+                reports, groups = group_reports(self.store, ds)
                 done.groups.append((ds, reports, groups))
         return done
 
@@ -341,7 +341,7 @@ class Importer:
         if fmt.kind in ("gdelt1", "gdelt2", "icews", "polecat"):
             self.datasets_touched.add(DATASET_OF_KIND[fmt.kind])
             # committed with the rows: a run killed before finish() is finished by the next
-            pending.mark(con, FINISH + DATASET_OF_KIND[fmt.kind])
+            pending.mark(con, grouping_step(DATASET_OF_KIND[fmt.kind]))
         con.execute("DROP VIEW IF EXISTS staged")
         con.execute("DROP TABLE IF EXISTS stage")
         fault_point("import.batch-loaded")

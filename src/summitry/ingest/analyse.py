@@ -170,6 +170,10 @@ class Analyser:
         self._procs: list[tuple[BaseProcess, Connection]] = []
 
     def _start(self) -> None:
+        if _START == "fork":
+            # loaded once here, the language model's arrays (about 100 MB) are pages the
+            # forked workers share instead of each loading its own copy
+            _model()
         ctx = multiprocessing.get_context(_START)
         for _ in range(self.workers):
             mine, theirs = ctx.Pipe()

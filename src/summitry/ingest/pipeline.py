@@ -18,7 +18,7 @@ import os
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
@@ -65,7 +65,6 @@ class _Counts:
     near: int = 0
     already: int = 0
     undated: int = 0
-    ids: list[str] = field(default_factory=list)  # committed or not: removed on failure
 
 
 class _StrictStop(Exception):
@@ -185,12 +184,12 @@ def _run(store, writer, analyser, items, done, total, field_map, strict, batch_s
                          counts, bad, warnings, progress)  # fmt: skip
         except _StrictStop:
             stop = True
-            writer.remove(counts.ids)
+            writer.remove(unit)
         except (IngestError, *_READ_ERRORS) as exc:
             message = str(exc) if isinstance(exc, IngestError) else _describe(exc)
             bad = [Failure(unit.source, message)]
             stop = strict
-            writer.remove(counts.ids)
+            writer.remove(unit)
         else:
             summary.files_read += 1
             summary.records += counts.records
@@ -316,13 +315,20 @@ class _Writer:
         self.bands, self.rows = dedup.lsh_params(threshold)
         self.now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
-    def remove(self, ids: list[str]) -> None:
-        """Take out what a failed unit added in its earlier, committed transactions."""
-        if not ids:
-            return
+    def remove(self, unit: Unit) -> None:
+        """Take out what a failed unit added in its earlier, committed transactions of this
+        run (its documents carry its source and this run's time; no id list is kept, so
+        memory does not grow with the file)."""
+        mine = "SELECT doc_id FROM documents WHERE source = ? AND ingested_at = ?"
         with self.store.transaction():
-            for table in ("doc_lsh", "doc_minhash", "documents"):
-                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [ids])
+            for table in ("doc_lsh", "doc_minhash"):
+                self.con.execute(
+                    f"DELETE FROM {table} WHERE doc_id IN ({mine})", [unit.source, self.now]
+                )
+            self.con.execute(
+                "DELETE FROM documents WHERE source = ? AND ingested_at = ?",
+                [unit.source, self.now],
+            )
 
     def finish(self, unit: Unit, sha1: str, c: _Counts) -> None:
         self.con.execute(
@@ -452,7 +458,6 @@ class _Writer:
         finally:
             self.con.unregister("_ingest_docs")
         c.added += len(ids)
-        c.ids.extend(ids)
 
     def _insert_index(self, ids, sigs, keys, valid, canonical) -> None:
         rows = np.flatnonzero(valid)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import base64
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -14,6 +12,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from summitry.actors import slug
 from summitry.report.build import Briefing, ref_groups
 from summitry.report.references import Claim
+from summitry.store import write_bytes
 
 FORMATS = ("html", "md", "pdf")
 SECTIONS = (
@@ -208,21 +207,6 @@ def render_pdf(b: Briefing) -> bytes:
     return bytes(pdf.output())
 
 
-def atomic_write(path: Path, data: str | bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the usual file mode
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def default_out(dyad) -> Path:
     """``briefing-<a>-<b>.html`` in the current directory (e.g. briefing-usa-rus.html)."""
 
@@ -238,6 +222,6 @@ def write_briefing(b: Briefing, out: Path, formats: list[str]) -> list[Path]:
     for fmt in dict.fromkeys(formats):
         path = out if out.suffix.lstrip(".") == fmt else out.with_suffix(f".{fmt}")
         data = {"html": render_html, "md": render_md, "pdf": render_pdf}[fmt](b)
-        atomic_write(path, data)
+        write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
         written.append(path)
     return written
