@@ -111,6 +111,7 @@ def list_meetings(
         m["participants"] = [p[1] for p in parts]
         m["participant_ids"] = [p[0] for p in parts]
         m["roles"] = {p[1]: p[2] for p in parts}
+        m["participant_iso3"] = {p[0]: p[3] for p in parts}
         for k in ("start_date", "end_date"):
             m[k] = m[k].isoformat() if m[k] else None
         m["topics"] = [
