@@ -189,7 +189,8 @@ def analyse(ep: Episode, names: dict[str, tuple[str, str | None]], src: Sentence
 
     # --- place -------------------------------------------------------------------------
     if ep.mode != "call":
-        res.place = _place(ep, held_ctx or plan_ctx, res.occasion, src)
+        home = frozenset(iso3 for _, iso3 in names.values() if iso3)
+        res.place = _place(ep, held_ctx or plan_ctx, res.occasion, src, home)
 
     # --- duration, one-on-one, delegations -------------------------------------------
     for s in held_ctx:
@@ -394,7 +395,13 @@ def _episode_cues(ctx: list[Sentence]) -> list[re.Pattern[str]]:
     return cues
 
 
-def _place(ep: Episode, ctx: list, occasion: str | None, src: SentenceSource) -> Place | None:
+def _place(
+    ep: Episode,
+    ctx: list,
+    occasion: str | None,
+    src: SentenceSource,
+    home: frozenset[str] = frozenset(),
+) -> Place | None:
     found: list[Place] = []
     for r in ep.held + ep.attached:
         if r.location_name:
@@ -410,7 +417,7 @@ def _place(ep: Episode, ctx: list, occasion: str | None, src: SentenceSource) ->
     for s in ctx:
         if not (lx.MEETING_WORDS.search(s.text) or any(p.search(s.text) for _, p in lx.OCCASIONS)):
             continue
-        found.extend(_places_in(s.text))
+        found.extend(_places_in(s.text, home))
     countries = Counter(p.iso3 for p in found if p.iso3)
     country = countries.most_common(1)[0][0] if countries else None
     cities = [p for p in found if p.kind != "country" and (country is None or p.iso3 == country)]
@@ -428,7 +435,7 @@ def _place(ep: Episode, ctx: list, occasion: str | None, src: SentenceSource) ->
                     if m is None:
                         continue
                     tail = s.text[m.end() : m.end() + 80]
-                    for p in _places_in(tail):
+                    for p in _places_in(tail, home):
                         if p.kind != "country" and (country is None or p.iso3 == country):
                             cities.append(p)
     if cities:
@@ -438,7 +445,9 @@ def _place(ep: Episode, ctx: list, occasion: str | None, src: SentenceSource) ->
     return None
 
 
-def _places_in(text: str) -> list[Place]:
+def _places_in(text: str, home: frozenset[str] = frozenset()) -> list[Place]:
+    """Places named "in City(, Country)" / "at Venue"; ``home``: the participants'
+    countries, preferred among same-named cities."""
     out = []
     for m in _PLACE_AFTER.finditer(text):
         a, b = m.group("a"), m.group("b")
@@ -447,7 +456,9 @@ def _places_in(text: str) -> list[Place]:
             p = lookup_place(a, country.iso3)
             out.extend([p, country] if p is not None else [country])
         else:
-            p = lookup_place(a)
-            if p is not None:
+            p = lookup_place(a, prefer=home)
+            if p is not None and p.kind != "region":
                 out.append(p)
+            elif p is not None:
+                out.append(Place(p.name, p.iso3, None, None, "country"))
     return out

@@ -10,7 +10,7 @@ from summitry.meetings.episodes import Episode, build_episodes
 from summitry.meetings.reports import load_reports
 from summitry.meetings.roles import RoleResolver
 
-RULE = "episodes:v1"
+RULE = "episodes:v2"
 
 
 @dataclass

@@ -163,10 +163,13 @@ def evaluate(
 @dataclass
 class GoldSpec:
     name: str
-    gold: Path
+    gold: list[Path]
     corpus: Path
     title: str | None = None
     reference: Path | None = None
+
+    def rows(self) -> list[GoldRow]:
+        return [row for path in self.gold for row in read_gold(path)]
 
 
 def load_specs(gold_dir: Path = GOLD_DIR, shared: Path = SHARED) -> list[GoldSpec]:
@@ -174,7 +177,7 @@ def load_specs(gold_dir: Path = GOLD_DIR, shared: Path = SHARED) -> list[GoldSpe
     return [
         GoldSpec(
             name,
-            gold_dir / v["gold"],
+            [gold_dir / g for g in ([v["gold"]] if isinstance(v["gold"], str) else v["gold"])],
             shared / "corpora" / v["corpus"],
             v.get("title"),
             shared / "reference" / v["reference"] if v.get("reference") else None,
@@ -250,7 +253,7 @@ def score_store(path: Path, spec: GoldSpec, part: str) -> list[tuple[str, Scores
     from summitry.meetings import build
     from summitry.store import Store
 
-    rows = read_gold(spec.gold)
+    rows = spec.rows()
     part_rows = rows_of_part(rows, part)
     out = []
     store = Store(path)

@@ -6,9 +6,10 @@ kind (bilateral|multiparty|multilateral), participants (";"-separated names, or
 leaders named as a group), start_date, end_date, city, country, format
 (summit|sideline|informal|call, empty = not known), occasion, status (held|planned|
 cancelled), when (news|past|vague), evidence (space-separated ``doc@start-end`` spans or
-document ids), note``. Rows of kind ``multilateral`` (a summit of many, an occasion) and
-``when = vague`` (no usable date) are neutral: an episode matching them is neither right
-nor wrong. The extraction never reads these files.
+document ids; ``!planned`` after a span that only announces the encounter), note``.
+Rows of kind ``multilateral`` (a summit of many, an occasion) and ``when = vague`` (no
+usable date) are neutral: an episode matching them is neither right nor wrong. The
+extraction never reads these files.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -50,6 +51,7 @@ class GoldRow:
     when: str
     docs: list[str]
     countries: list[str] = field(default_factory=list)
+    announcing: set[str] = field(default_factory=set)  # docs whose evidence only announces
 
     @property
     def neutral(self) -> bool:
@@ -93,7 +95,10 @@ def read_gold(path: Path) -> list[GoldRow]:
                 raise GoldError(f"{where}: start_date/end_date: give both, start <= end")
             if row["when"] != "vague" and start is None:
                 raise GoldError(f"{where}: a dated row needs start_date (or when=vague)")
-            docs = [e.split("@")[0] for e in row["evidence"].split()]
+            evidence = row["evidence"].split()
+            docs = [e.split("@")[0].split("!")[0] for e in evidence]
+            announcing = {d for d, e in zip(docs, evidence, strict=True) if e.endswith("!planned")}
+            announcing -= {d for d, e in zip(docs, evidence, strict=True) if "!" not in e}
             rows.append(
                 GoldRow(
                     row["gold_id"],
@@ -109,6 +114,7 @@ def read_gold(path: Path) -> list[GoldRow]:
                     row["when"],
                     docs,
                     [c for c in row.get("countries", "").split(";")],
+                    announcing,
                 )
             )
     return rows
@@ -121,9 +127,19 @@ def part_of(doc_id: str) -> str:
 
 
 def rows_of_part(rows: list[GoldRow], part: str) -> list[GoldRow]:
+    """The rows reported by the part's documents; a held encounter that those documents only
+    announce is a planned one there."""
     if part == "all":
         return rows
-    return [r for r in rows if any(part_of(d) == part for d in r.docs)]
+    out = []
+    for r in rows:
+        docs = {d for d in r.docs if part_of(d) == part}
+        if not docs:
+            continue
+        if r.status == "held" and docs <= r.announcing:
+            r = replace(r, status="planned")
+        out.append(r)
+    return out
 
 
 # --- matching ----------------------------------------------------------------------------
@@ -138,7 +154,11 @@ def names_match(a: str, b: str) -> bool:
     words ("Kishida" ~ "Fumio Kishida" ~ "Kishida Fumio"; "Abdel Fattah Al Sisi" ~
     "Abdel Fattah el-Sisi"; "Mohammed bin Salman" is not "Salman bin Abdulaziz")."""
     ta, tb = _tokens(a), _tokens(b)
-    return bool(ta and tb) and ta[-1] in tb and tb[-1] in ta
+    if not ta or not tb:
+        return False
+    if len(ta) == 1 or len(tb) == 1:  # a surname alone ("Kishida" ~ "Kishida Fumio")
+        return (ta if len(ta) == 1 else tb)[0] in (tb if len(ta) == 1 else ta)
+    return ta[-1] in tb and tb[-1] in ta
 
 
 @dataclass
@@ -314,7 +334,8 @@ def score(all_gold: list[GoldRow], part_gold: list[GoldRow], found: list[Found])
     rows of the documents scored) is the recall denominator; an episode matching any row of
     ``all_gold`` is correct."""
     s = Scores()
-    used = _assign(all_gold, found)
-    _count_found(s, all_gold, found, used)
+    rows = {g.gold_id: g for g in all_gold} | {g.gold_id: g for g in part_gold}
+    used = _assign(list(rows.values()), found)
+    _count_found(s, list(rows.values()), found, used)
     _count_gold(s, part_gold, used)
     return s
