@@ -248,7 +248,7 @@ def _match_upcoming(r: Report, pool: list[Episode]) -> Episode | None:
 
 
 def _plan(r: Report, held_eps: list[Episode], planned_eps: list[Episode]) -> None:
-    if r.modality == "hypothetical" or r.background or r.back_reference:
+    if r.modality == "hypothetical" or r.background or r.back_reference in ("frequency", "perfect"):
         return  # a possibility, or a back-reference ("a March 2016 meeting ...")
     ep = _match_upcoming(r, held_eps)
     if ep is not None:

@@ -95,8 +95,20 @@ def _names_a_place(text: str) -> bool:
 _NOT_PLACES = {"English", "French", "Russian", "Spanish", "Arabic", "Chinese", "Parliament"}
 
 
+_TOPIC_START = re.compile(
+    r"\s(?:to|about|regarding|concerning|as part of|following|ahead of|amid|which|that|who|"
+    r"for|on how|over)\s",
+    re.I,
+)
+
+
 def _mode(trigger: str, before: str, after: str, sentence: str) -> tuple[str | None, str]:
+    """Call or in person: the trigger first, then the sentence's call words, then words
+    that place the leaders together in the clause up to where its topic starts ("spoke
+    today with Kishida to commend him on the Games in Tokyo" is no meeting in Tokyo)."""
     c = cues()
+    m = _TOPIC_START.search(after)
+    after = after[: m.start()] if m else after
     if c.call_strong.search(trigger + after[:25]) or c.call_trigger.fullmatch(trigger.strip()):
         return "call", "trigger"  # "called", "received a call from", "held a phone call"
     if c.in_person.search(trigger) or c.in_person_trigger.fullmatch(trigger.strip()):
