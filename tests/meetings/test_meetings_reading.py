@@ -97,7 +97,9 @@ def test_a_negated_topic_presupposes_the_meeting() -> None:
 def test_definite_noun_names_a_known_encounter() -> None:
     s = "They agreed to follow up on the successful summit between the two presidents."
     assert _read(s, "summit").definite
-    assert not _read("In a White House meeting with the premier, Pence raised it.", "meeting").definite
+    assert not _read(
+        "In a White House meeting with the premier, Pence raised it.", "meeting"
+    ).definite
 
 
 def test_date_in_another_clause_is_not_the_meeting_date() -> None:

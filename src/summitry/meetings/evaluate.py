@@ -221,11 +221,15 @@ def build_store(spec: GoldSpec, part: str, work: Path, rebuild: bool = False) ->
     return path
 
 
-def found_episodes(store, between: tuple[str, str] | None = None) -> list[Found]:
+def found_episodes(
+    store, between: tuple[str, str] | None = None, ministers: bool = False
+) -> list[Found]:
     from summitry.meetings.query import list_meetings
 
     out = []
-    for m in list_meetings(store, between=between, sources=["extracted", "imported"]):
+    for m in list_meetings(
+        store, between=between, sources=["extracted", "imported"], ministers=ministers
+    ):
         parts = list(zip(m["participant_ids"], m["participants"], strict=True))
         roles = m["roles"]
         iso = m.get("participant_iso3") or {}
@@ -258,15 +262,14 @@ def score_store(path: Path, spec: GoldSpec, part: str) -> list[tuple[str, Scores
     out = []
     store = Store(path)
     try:
-        build(store, ministers=False)
+        build(store)
         leaders = [r for r in rows if r.set == "leaders"]
         part_leaders = [r for r in part_rows if r.set == "leaders"]
         out.append(("leaders", score(leaders, part_leaders, found_episodes(store))))
         tp = [r for r in leaders if _is_trump_putin(r)]
         tp_part = [r for r in part_leaders if _is_trump_putin(r)]
         out.append(("Trump-Putin", score(tp, tp_part, found_episodes(store, TRUMP_PUTIN))))
-        build(store, ministers=True)
-        out.append(("+ministers", score(rows, part_rows, found_episodes(store))))
+        out.append(("+ministers", score(rows, part_rows, found_episodes(store, ministers=True))))
     finally:
         store.close()
     return out

@@ -48,6 +48,58 @@ def _matches(parts: list[tuple[str, str | None]], wanted: set[str]) -> bool:
     return any(aid in wanted or (iso3 and f"iso3:{iso3}" in wanted) for aid, iso3 in parts)
 
 
+_COLS = [
+    "id",
+    "origin",
+    "title",
+    "start_date",
+    "end_date",
+    "city",
+    "country",
+    "lat",
+    "lon",
+    "format",
+    "occasion",
+    "status",
+    "duration_minutes",
+    "one_on_one",
+    "n_reports",
+    "n_documents",
+    "source_url",
+    "date_precision",
+    "first_reported",
+]
+
+
+def _filters(
+    sources: list[str], date_from, date_to, status, ministers: bool, ids: list[str] | None
+) -> tuple[str, list[Any]]:
+    sql = "m.origin IN (SELECT unnest(?))"
+    params: list[Any] = [sources]
+    if date_from:
+        sql += " AND coalesce(m.end_date, m.start_date) >= ?"
+        params.append(str(date_from))
+    if date_to:
+        sql += " AND m.start_date <= ?"
+        params.append(str(date_to))
+    if status:
+        sql += " AND m.status IN (SELECT unnest(?))"
+        params.append(list(status))
+    if not ministers:  # leaders' encounters: two heads of state/government (curated: all)
+        sql += " AND (m.origin = 'curated' OR coalesce(m.n_leaders, 2) >= 2)"
+    if ids is not None:
+        sql += " AND m.meeting_id IN (SELECT unnest(?))"
+        params.append(ids)
+    return sql, params
+
+
+def _grouped(store, sql: str, params: list[Any]) -> dict[str, list[tuple]]:
+    out: dict[str, list[tuple]] = {}
+    for row in store.con.execute(sql, params).fetchall():
+        out.setdefault(row[0], []).append(row[1:])
+    return out
+
+
 def list_meetings(
     store,
     between: tuple[str, str] | list[str] | None = None,
@@ -55,87 +107,70 @@ def list_meetings(
     date_to: date | str | None = None,
     sources: list[str] | tuple[str, ...] | None = None,
     status: list[str] | None = None,
+    ministers: bool = False,
+    ids: list[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Meetings as plain dicts (JSON-ready), oldest first."""
+    """Meetings as plain dicts (JSON-ready), oldest first. Leaders' encounters only, unless
+    ``ministers`` (then also those of foreign / defence ministers and vice presidents);
+    ``between``: each actor (name, id or country) must be among the participants, so a
+    three-party summit is listed for any two of them. Participants, topics and sources are
+    read in one query each, so the listing costs the same for ten meetings or 100,000."""
     sources = list(sources or ORIGINS)
     bad = [s for s in sources if s not in ORIGINS]
     if bad:
         raise MeetingQueryError(f"--source {bad[0]!r}: expected one of {', '.join(ORIGINS)}")
-    sql = (
-        "SELECT meeting_id, origin, title, start_date, end_date, city, country, lat, lon, format, "
-        "occasion, status, duration_minutes, one_on_one, n_reports, n_documents, source_url "
-        "FROM meetings WHERE origin IN (SELECT unnest(?))"
+    where, params = _filters(sources, date_from, date_to, status, ministers, ids)
+    sel = ", ".join("m." + ("meeting_id" if c == "id" else c) for c in _COLS)
+    rows = store.con.execute(
+        f"SELECT {sel} FROM meetings m WHERE {where} ORDER BY m.start_date NULLS LAST, "
+        "m.meeting_id",
+        params,
+    ).fetchall()
+    keep = f"SELECT meeting_id FROM meetings m WHERE {where}"
+    parts = _grouped(
+        store,
+        "SELECT meeting_id, actor_id, name, role, iso3 FROM meeting_participants "
+        f"WHERE meeting_id IN ({keep}) ORDER BY meeting_id, actor_id",
+        params,
     )
-    params: list[Any] = [sources]
-    if date_from:
-        sql += " AND coalesce(end_date, start_date) >= ?"
-        params.append(str(date_from))
-    if date_to:
-        sql += " AND start_date <= ?"
-        params.append(str(date_to))
-    if status:
-        sql += " AND status IN (SELECT unnest(?))"
-        params.append(list(status))
-    sql += " ORDER BY start_date NULLS LAST, meeting_id"
-    cols = [
-        "id",
-        "origin",
-        "title",
-        "start_date",
-        "end_date",
-        "city",
-        "country",
-        "lat",
-        "lon",
-        "format",
-        "occasion",
-        "status",
-        "duration_minutes",
-        "one_on_one",
-        "n_reports",
-        "n_documents",
-        "source_url",
-    ]
+    topics = _grouped(
+        store,
+        "SELECT meeting_id, topic FROM meeting_items WHERE kind = 'topic' AND meeting_id IN "
+        f"({keep}) GROUP BY meeting_id, topic "
+        "ORDER BY meeting_id, min(TRY_CAST(value AS INTEGER)) NULLS LAST, topic",
+        params,
+    )
+    srcs = _grouped(
+        store,
+        "SELECT DISTINCT s.meeting_id, coalesce(e.doc_id, e.dataset || ':' || e.dataset_row_id, "
+        f"e.event_id) AS src FROM meeting_sources s JOIN events e USING (event_id) "
+        f"WHERE s.meeting_id IN ({keep}) ORDER BY 1, 2",
+        params,
+    )
     wanted = [resolve_actor(store, a) for a in (between or [])]
     out = []
-    for row in store.con.execute(sql, params).fetchall():
-        m = dict(zip(cols, row, strict=True))
-        parts = store.con.execute(
-            "SELECT actor_id, name, role, iso3 FROM meeting_participants WHERE meeting_id = ? "
-            "ORDER BY actor_id",
-            [m["id"]],
-        ).fetchall()
-        pairs = [(p[0], p[3]) for p in parts]
-        if any(not _matches(pairs, w) for w in wanted):
+    for row in rows:
+        m = dict(zip(_COLS, row, strict=True))
+        ps = parts.get(m["id"], [])
+        if any(not _matches([(p[0], p[3]) for p in ps], w) for w in wanted):
             continue
-        m["participants"] = [p[1] for p in parts]
-        m["participant_ids"] = [p[0] for p in parts]
-        m["roles"] = {p[1]: p[2] for p in parts}
-        m["participant_iso3"] = {p[0]: p[3] for p in parts}
-        for k in ("start_date", "end_date"):
+        m["participants"] = [p[1] for p in ps]
+        m["participant_ids"] = [p[0] for p in ps]
+        m["roles"] = {p[1]: p[2] for p in ps}
+        m["participant_iso3"] = {p[0]: p[3] for p in ps}
+        for k in ("start_date", "end_date", "first_reported"):
             m[k] = m[k].isoformat() if m[k] else None
-        m["topics"] = [
-            t
-            for (t,) in store.con.execute(
-                "SELECT topic FROM meeting_items WHERE meeting_id = ? AND kind = 'topic' "
-                "GROUP BY topic ORDER BY min(TRY_CAST(value AS INTEGER)) NULLS LAST, topic",
-                [m["id"]],
-            ).fetchall()
-        ]
-        srcs = store.con.execute(
-            "SELECT DISTINCT coalesce(e.doc_id, e.dataset || ':' || e.dataset_row_id, e.event_id) "
-            "FROM meeting_sources s JOIN events e USING (event_id) WHERE s.meeting_id = ? "
-            "ORDER BY 1",
-            [m["id"]],
-        ).fetchall()
-        m["sources"] = [s for (s,) in srcs] or ([m["source_url"]] if m["source_url"] else [])
+        m["topics"] = [t for (t,) in topics.get(m["id"], [])]
+        m["sources"] = [x for (x,) in srcs.get(m["id"], [])] or (
+            [m["source_url"]] if m["source_url"] else []
+        )
         out.append(m)
     return out
 
 
 def get_meeting(store, meeting_id: str) -> dict[str, Any] | None:
     """One meeting with its participants, items (evidence spans) and sources."""
-    found = [m for m in list_meetings(store) if m["id"] == meeting_id]
+    found = list_meetings(store, ministers=True, ids=[meeting_id])
     if not found:
         return None
     m = found[0]
