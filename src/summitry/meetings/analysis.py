@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from summitry.geo import Place, lookup_place
 from summitry.meetings import lexicon as lx
 from summitry.meetings.episodes import Episode
+from summitry.meetings.sources import Sentence, SentenceSource
 
 RULE = "meetings-evidence:v1"
 _PLACE_AFTER = re.compile(
@@ -20,16 +21,10 @@ _PLACE_AFTER = re.compile(
 REACTION_DAYS = 10
 # Imported (text-less) episodes read articles published up to this many days after them.
 RELATED_DAYS = 3
-
-
-@dataclass
-class Sentence:
-    doc_id: str
-    sent_idx: int
-    start: int
-    end: int
-    text: str
-    published: date | None
+# At most this many articles are read for an imported episode's evidence and for the
+# reactions to an episode (the earliest first), so a build stays linear in the episodes.
+MAX_RELATED_DOCS = 20
+MAX_REACTION_DOCS = 30
 
 
 @dataclass
@@ -59,48 +54,6 @@ class Analysis:
     one_on_one: bool | None = None
     delegations: str | None = None
     items: list[Item] = field(default_factory=list)
-
-
-class SentenceSource:
-    """Sentences of stored documents (from the `sentences` table, else split on the fly)."""
-
-    def __init__(self, store) -> None:
-        self.store = store
-        self._cache: dict[str, list[Sentence]] = {}
-
-    def doc(self, doc_id: str) -> list[Sentence]:
-        if doc_id in self._cache:
-            return self._cache[doc_id]
-        row = self.store.con.execute(
-            "SELECT text, published FROM documents WHERE doc_id = ?", [doc_id]
-        ).fetchone()
-        if row is None:
-            self._cache[doc_id] = []
-            return []
-        text, published = row
-        spans = self.store.con.execute(
-            "SELECT sent_idx, start_char, end_char FROM sentences WHERE doc_id = ? "
-            "ORDER BY sent_idx",
-            [doc_id],
-        ).fetchall()
-        if not spans:
-            from summitry.nlp.split import split_sentences
-
-            spans = [(i, s, e) for i, (s, e) in enumerate(split_sentences(text))]
-        out = [Sentence(doc_id, i, s, e, text[s:e], published) for i, s, e in spans]
-        self._cache[doc_id] = out
-        return out
-
-    def docs_mentioning(self, words: list[str], start: date, end: date) -> list[str]:
-        if not words:
-            return []
-        cond = " AND ".join("text LIKE ?" for _ in words)
-        rows = self.store.con.execute(
-            f"SELECT doc_id FROM documents WHERE published BETWEEN ? AND ? AND {cond} "
-            "ORDER BY doc_id",
-            [start, end, *[f"%{w}%" for w in words]],
-        ).fetchall()
-        return [r[0] for r in rows]
 
 
 def _surname(name: str) -> str:
@@ -154,7 +107,8 @@ def analyse(ep: Episode, names: dict[str, tuple[str, str | None]], src: Sentence
         # imported rows carry no text: read the stored articles of the days that follow
         # which name both participants and speak of a meeting (or, for a call, a call)
         window_end = (end0 or start0) + timedelta(days=RELATED_DAYS)
-        for d in src.docs_mentioning(list(surnames.values()), start0, window_end):
+        words = list(surnames.values())
+        for d in src.docs_mentioning(words, start0, window_end, limit=MAX_RELATED_DOCS):
             ctx = context([d])
             if ep.mode == "call":
                 ctx = [x for x in ctx if lx.CALL_WORDS.search(x.text)]
@@ -272,7 +226,9 @@ def analyse(ep: Episode, names: dict[str, tuple[str, str | None]], src: Sentence
         end = ep.dates()[1] or start
         cues = _episode_cues(held_ctx)
         words = list(surnames.values())
-        later = src.docs_mentioning(words, start, end + timedelta(days=REACTION_DAYS))
+        later = src.docs_mentioning(
+            words, start, end + timedelta(days=REACTION_DAYS), limit=MAX_REACTION_DOCS
+        )
         for d in sorted(set(held_docs) | set(later)):
             sents = src.doc(d)
             if d not in held_docs and not any(c.search(s.text) for s in sents for c in cues):
@@ -425,11 +381,8 @@ def _place(
         start, end = ep.dates()
         if start is not None:
             pat = dict(lx.OCCASIONS)[occasion]
-            docs = src.store.con.execute(
-                "SELECT doc_id FROM documents WHERE published BETWEEN ? AND ? ORDER BY doc_id",
-                [start - timedelta(days=14), end + timedelta(days=3)],
-            ).fetchall()
-            for (d,) in docs:
+            window = (start - timedelta(days=14), end + timedelta(days=3))
+            for d in src.docs_matching(pat.pattern, *window, bool(pat.flags & re.I)):
                 for s in src.doc(d):
                     m = pat.search(s.text)
                     if m is None:

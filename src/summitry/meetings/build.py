@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from summitry.meetings.analysis import Analysis, Item, SentenceSource, analyse
+from summitry.meetings.analysis import Analysis, Item, analyse
 from summitry.meetings.episodes import Episode, build_episodes
 from summitry.meetings.reports import load_reports
 from summitry.meetings.roles import LEADER_ROLES, RoleResolver
+from summitry.meetings.sources import SentenceSource
 
 RULE = "episodes:v2"
 
@@ -187,7 +188,9 @@ def build(store, *, ministers: bool = True, progress: bool = False) -> BuildSumm
     resolver = RoleResolver(store)
     reports = load_reports(store, resolver, ministers=True)
     episodes = build_episodes(reports)
-    rows = _rows(episodes, SentenceSource(store), progress)
+    src = SentenceSource(store)
+    src.prime({p.name.split()[-1] for r in reports for p in r.participants if p.name})
+    rows = _rows(episodes, src, progress)
     with store.transaction():
         old = "SELECT meeting_id FROM meetings WHERE origin IN ('extracted', 'imported')"
         for table in ("meeting_items", "meeting_participants", "meeting_sources"):
