@@ -208,6 +208,11 @@ def lookup_place(
     ``prefer`` (ISO3 codes: the countries of a meeting's participants) a city there wins,
     and a city elsewhere must be notable ("Palm Beach" in a Trump–Xi meeting is not the
     Australian one). A US state outranks same-named cities outside the USA."""
+    return _lookup(name, country, frozenset(prefer))
+
+
+@lru_cache(maxsize=65536)
+def _lookup(name: str, country: str | None, prefer: frozenset[str]) -> Place | None:
     if not name or not name.strip():
         return None
     key = normalise_place(name)
@@ -224,7 +229,7 @@ def lookup_place(
         _iso2_to_iso3().get(c["countrycode"]) == "USA" for c in candidates
     ):
         return state
-    best = _pick_city(candidates, key, frozenset(prefer)) if candidates else None
+    best = _pick_city(candidates, key, prefer) if candidates else None
     if best is not None:
         return Place(
             name=best["name"],

@@ -83,13 +83,16 @@ def analyse(ep: Episode, names: dict[str, tuple[str, str | None]], src: Sentence
     held_docs = sorted({r.doc_id for r in ep.held + ep.attached + ep.negated if r.doc_id})
     plan_docs = sorted({r.doc_id for r in ep.planned if r.doc_id} - set(held_docs))
 
+    party = re.compile(
+        r"\b(?:" + "|".join(re.escape(s) for s in sorted(set(surnames.values()))) + r")\b"
+    )
+
     def mentions_party(text: str) -> bool:
-        return any(re.search(rf"\b{re.escape(s)}\b", text) for s in surnames.values()) or bool(
-            lx.GROUP_WORDS.search(text)
-        )
+        return bool(party.search(text) or lx.GROUP_WORDS.search(text))
 
     def context(doc_ids: list[str]) -> list[Sentence]:
         out = []
+        src.load(doc_ids)
         for d in doc_ids:
             for s in src.doc(d):
                 follows = any((d, s.sent_idx - k) in event_sents for k in (1, 2))
@@ -226,9 +229,14 @@ def analyse(ep: Episode, names: dict[str, tuple[str, str | None]], src: Sentence
         end = ep.dates()[1] or start
         cues = _episode_cues(held_ctx)
         words = list(surnames.values())
-        later = src.docs_mentioning(
-            words, start, end + timedelta(days=REACTION_DAYS), limit=MAX_REACTION_DOCS
+        later = (
+            src.docs_mentioning(
+                words, start, end + timedelta(days=REACTION_DAYS), limit=MAX_REACTION_DOCS
+            )
+            if cues  # without a cue no later article can be shown to be about this episode
+            else []
         )
+        src.load(sorted(set(held_docs) | set(later)))
         for d in sorted(set(held_docs) | set(later)):
             sents = src.doc(d)
             if d not in held_docs and not any(c.search(s.text) for s in sents for c in cues):

@@ -155,7 +155,9 @@ def _rows(episodes: list[Episode], src: SentenceSource, progress: bool) -> dict[
 
         iterator = track(episodes, description="meetings", console=Console(stderr=True))
     seen: set[str] = set()
-    for ep in iterator:
+    for n, ep in enumerate(iterator):
+        if n % 200 == 0:  # read the next episodes' own articles in one go
+            src.load([r.doc_id for e in episodes[n : n + 200] for r in e.reports if r.doc_id])
         names: dict[str, tuple[str, str | None, str]] = {}
         for r in ep.reports:
             for p in r.participants:

@@ -54,6 +54,7 @@ class Episode:
     attached: list[Report] = field(default_factory=list)  # reported / undated / background
     planned: list[Report] = field(default_factory=list)
     negated: list[Report] = field(default_factory=list)
+    _dates: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def reports(self) -> list[Report]:
@@ -68,6 +69,12 @@ class Episode:
         """Held: the days its reports date it to; else the narrowest period they allow, made
         exact by an announced day inside it ("will meet on Feb. 15" + "met in February");
         else the announced days before its reports, else their publication days."""
+        key = (len(self.held), len(self.planned))
+        if self._dates is None or self._dates[0] != key:
+            self._dates = (key, self._compute_dates())
+        return self._dates[1]
+
+    def _compute_dates(self) -> tuple[date | None, date | None]:
         if not self.held:
             return _span([r.event_date for r in self.planned if r.event_date])
         text = [r for r in self.held if r.event_date and r.dated_by_text]
@@ -111,6 +118,60 @@ def _narrowest(periods: list[tuple[date, date]]) -> tuple[date, date]:
     if lo <= hi:
         return lo, hi
     return min(periods, key=lambda p: (p[1] - p[0], p[0]))
+
+
+class EpisodeIndex:
+    """Episodes by participant and week, so a report is compared with the few episodes
+    that share a participant and lie near its dates, not with every episode."""
+
+    def __init__(self) -> None:
+        self._by: dict[tuple[str, int], list[Episode]] = {}
+        self._order: dict[int, int] = {}
+        self._episodes: dict[int, Episode] = {}
+
+    @property
+    def episodes(self) -> list[Episode]:
+        """The episodes in the order they were added."""
+        return list(self._episodes.values())
+
+    def order(self, ep: Episode) -> int:
+        return self._order[id(ep)]
+
+    @staticmethod
+    def _weeks(start: date, end: date) -> range:
+        return range(start.toordinal() // 7, end.toordinal() // 7 + 1)
+
+    def add(self, ep: Episode) -> None:
+        if id(ep) not in self._episodes:
+            self._order[id(ep)] = len(self._order)
+            self._episodes[id(ep)] = ep
+        self.reindex(ep)
+
+    def reindex(self, ep: Episode) -> None:
+        """Index the episode under its current participants and dates (call after either
+        changed; stale entries are filtered at lookup)."""
+        start, end = ep.dates()
+        if start is None:
+            return
+        for actor in ep.pair:
+            for week in self._weeks(start - timedelta(days=1), end + timedelta(days=1)):
+                bucket = self._by.setdefault((actor, week), [])
+                if not bucket or bucket[-1] is not ep:
+                    bucket.append(ep)
+
+    def near(self, actors: tuple[str, ...], start: date, end: date) -> list[Episode]:
+        """Episodes with one of ``actors`` whose (padded) dates may meet [start, end]."""
+        seen: dict[int, Episode] = {}
+        for actor in actors:
+            for week in self._weeks(start, end):
+                for ep in self._by.get((actor, week), ()):
+                    if id(ep) in self._episodes:
+                        seen.setdefault(id(ep), ep)
+        return sorted(seen.values(), key=self.order)
+
+    def remove(self, ep: Episode) -> None:
+        """Forget an episode (its index entries are skipped from now on)."""
+        self._episodes.pop(id(ep), None)
 
 
 def merge_sentence_reports(reports: list[Report]) -> list[Report]:
@@ -190,76 +251,91 @@ def _add(ep: Episode, r: Report) -> None:
         ep.mode = max(set(strong), key=strong.count)
 
 
-def cluster(founders: list[Report]) -> list[Episode]:
+def cluster(founders: list[Report]) -> EpisodeIndex:
     """Founding reports -> held episodes (participants, mode and dates compatible)."""
-    episodes: list[Episode] = []
+    index = EpisodeIndex()
     ordered = sorted(
         founders, key=lambda r: (r.span_days > 1, r.event_date, -len(r.pair), r.event_id)
     )
+    tol = timedelta(days=MERGE_DAYS)
     for r in ordered:
+        a, b = r.period
         fits = [
-            ep for ep in episodes if _people_fit(ep, r) and _mode_fit(ep, r) and _dates_fit(ep, r)
+            ep
+            for ep in index.near(r.pair, a - tol, b + tol)
+            if _people_fit(ep, r) and _mode_fit(ep, r) and _dates_fit(ep, r)
         ]
         if fits:
             best = min(
-                fits, key=lambda ep: (ep.mode != r.mode, abs((ep.dates()[0] - r.event_date).days))
+                fits,
+                key=lambda ep: (
+                    ep.mode != r.mode,
+                    abs((ep.dates()[0] - r.event_date).days),
+                    index.order(ep),
+                ),
             )
             _add(best, r)
+            index.reindex(best)
         else:
-            episodes.append(Episode(r.pair, r.mode, held=[r]))
-    return episodes
+            index.add(Episode(r.pair, r.mode, held=[r]))
+    return index
 
 
-def _match_held(held_eps: list[Episode], r: Report, any_mode: bool = False) -> Episode | None:
+def _match_held(index: EpisodeIndex, r: Report, any_mode: bool = False) -> Episode | None:
     """The held episode a non-founding report speaks of (closest in date)."""
-    best, best_gap = None, None
-    for ep in held_eps:
+    tol = timedelta(days=MERGE_DAYS)
+    if r.event_date is not None and r.dated_by_text:
+        a, b = r.period
+        window = (a - tol, b + tol)
+    else:
+        pub = _pub(r)
+        if pub is None:
+            return None
+        window = (pub - timedelta(days=ATTACH_DAYS), pub)
+    best, best_key = None, None
+    for ep in index.near(r.pair, *window):
         if not _people_fit(ep, r) or (not any_mode and not _mode_fit(ep, r)):
             continue
         start, end = ep.dates()
         if r.event_date is not None and r.dated_by_text:
-            a, b = r.period
-            ok = a <= end + timedelta(days=MERGE_DAYS) and b >= start - timedelta(days=MERGE_DAYS)
+            ok = window[0] <= end and start <= window[1]
         else:
-            pub = _pub(r)
-            ok = pub is not None and start <= pub <= end + timedelta(days=ATTACH_DAYS)
-        gap = abs((start - (r.event_date or start)).days)
-        if ok and (best is None or gap < best_gap):
-            best, best_gap = ep, gap
+            ok = start <= window[1] <= end + timedelta(days=ATTACH_DAYS)
+        key = (abs((start - (r.event_date or start)).days), index.order(ep))
+        if ok and (best is None or key < best_key):
+            best, best_key = ep, key
     return best
 
 
-def _match_upcoming(r: Report, pool: list[Episode]) -> Episode | None:
+def _match_upcoming(r: Report, index: EpisodeIndex) -> Episode | None:
     pub = _pub(r)
     if pub is None:
         return None
     modes = (r.mode,) if r.mode == "call" and r.mode_strength not in WEAK else ("in_person", "call")
+    lo, hi = pub - timedelta(days=1), pub + timedelta(days=PLAN_WINDOW_DAYS)
     cands = []
-    for ep in pool:
+    for ep in index.near(r.pair, lo, hi):
         start, _ = ep.dates()
-        if (
-            _people_fit(ep, r)
-            and ep.mode in modes
-            and start is not None
-            and pub - timedelta(days=1) <= start <= pub + timedelta(days=PLAN_WINDOW_DAYS)
-        ):
-            cands.append((ep.mode != r.mode, abs((start - (r.event_date or pub)).days), ep))
-    return min(cands, key=lambda c: c[:2])[2] if cands else None
+        if _people_fit(ep, r) and ep.mode in modes and start is not None and lo <= start <= hi:
+            gap = abs((start - (r.event_date or pub)).days)
+            cands.append((ep.mode != r.mode, gap, index.order(ep), ep))
+    return min(cands, key=lambda c: c[:3])[3] if cands else None
 
 
-def _plan(r: Report, held_eps: list[Episode], planned_eps: list[Episode]) -> None:
+def _plan(r: Report, held: EpisodeIndex, planned: EpisodeIndex) -> None:
     if r.modality == "hypothetical" or r.background or r.back_reference in ("frequency", "perfect"):
         return  # a possibility, or a back-reference ("a March 2016 meeting ...")
-    ep = _match_upcoming(r, held_eps)
+    ep = _match_upcoming(r, held)
     if ep is not None:
         ep.planned.append(r)
         return
     if r.event_date is None or (r.published and r.event_date < r.published - timedelta(days=1)):
         return  # an undated or past intention: no episode of its own
-    ep = _match_upcoming(r, planned_eps) or next(
+    three = timedelta(days=3)
+    ep = _match_upcoming(r, planned) or next(
         (
             p
-            for p in planned_eps
+            for p in planned.near(r.pair, r.event_date - three, r.event_date + three)
             if set(p.pair) == set(r.pair)
             and p.mode == r.mode
             and abs((p.dates()[0] - r.event_date).days) <= 3
@@ -268,29 +344,34 @@ def _plan(r: Report, held_eps: list[Episode], planned_eps: list[Episode]) -> Non
     )
     if ep is None:
         ep = Episode(r.pair, r.mode)
-        planned_eps.append(ep)
+        ep.planned.append(r)
+        planned.add(ep)
+        return
     ep.planned.append(r)
+    planned.reindex(ep)
 
 
-def _merge_weak_duplicates(held: list[Episode]) -> list[Episode]:
+def _merge_weak_duplicates(index: EpisodeIndex) -> EpisodeIndex:
     """A call and an in-person episode of the same people and days: keep one when the other
     rests on weak cues only."""
-    out: list[Episode] = []
-    for ep in sorted(held, key=lambda e: e.weak):
-        twin = next(
-            (
-                o
-                for o in out
-                if set(o.pair) == set(ep.pair)
-                and o.mode != ep.mode
-                and ep.weak
-                and o.dates()[0] <= ep.dates()[1]
-                and ep.dates()[0] <= o.dates()[1]
-            ),
-            None,
-        )
+    out = EpisodeIndex()
+    for ep in sorted(index.episodes, key=lambda e: (e.weak, index.order(e))):
+        start, end = ep.dates()
+        twin = None
+        if ep.weak:
+            twin = next(
+                (
+                    o
+                    for o in out.near(ep.pair, start, end)
+                    if set(o.pair) == set(ep.pair)
+                    and o.mode != ep.mode
+                    and o.dates()[0] <= end
+                    and start <= o.dates()[1]
+                ),
+                None,
+            )
         if twin is None:
-            out.append(ep)
+            out.add(ep)
         else:
             twin.attached.extend(ep.held + ep.attached)
             twin.planned.extend(ep.planned)
@@ -302,37 +383,38 @@ def build_episodes(reports: list[Report]) -> list[Episode]:
     """Cluster reports into episodes (see the module docstring for the rules)."""
     reports = merge_sentence_reports(reports)
     founders = [r for r in reports if founds(r)]
-    held_eps = _merge_weak_duplicates(cluster(founders))
+    held = _merge_weak_duplicates(cluster(founders))
     taken = {id(r) for r in founders}
     rest = sorted(
         (r for r in reports if id(r) not in taken), key=lambda r: (_pub(r) or date.min, r.event_id)
     )
-    planned_eps: list[Episode] = []
+    planned = EpisodeIndex()
     unattached: list[Report] = []
     for r in rest:
         if r.modality in NEG_MODALITIES and not r.presupposed:
             continue
         if r.is_intent or r.modality in ("planned", "hypothetical"):
-            _plan(r, held_eps, planned_eps)
-        elif (ep := _match_held(held_eps, r)) is not None:
+            _plan(r, held, planned)
+        elif (ep := _match_held(held, r)) is not None:
             ep.attached.append(r)
         else:
             unattached.append(r)
-    held_eps += _confirm_planned(unattached, planned_eps)
+    for ep in _confirm_planned(unattached, planned):
+        held.add(ep)
     for r in rest:
         if r.modality not in NEG_MODALITIES or r.presupposed:
             continue
         ep = (
-            _match_held(held_eps, r, any_mode=True)
-            or _match_upcoming(r, planned_eps)
-            or _planned_for(r, planned_eps)
+            _match_held(held, r, any_mode=True)
+            or _match_upcoming(r, planned)
+            or _planned_for(r, planned)
         )
         if ep is not None:
             ep.negated.append(r)
-    return held_eps + planned_eps
+    return held.episodes + planned.episodes
 
 
-def _confirm_planned(claims: list[Report], planned: list[Episode]) -> list[Episode]:
+def _confirm_planned(claims: list[Report], planned: EpisodeIndex) -> list[Episode]:
     """An announced encounter that a later report says took place ("two days after Trump's
     first meeting with Xi in Florida") is held, dated by its announcement. Returns the
     planned episodes that became held (removed from ``planned``)."""
@@ -341,11 +423,13 @@ def _confirm_planned(claims: list[Report], planned: list[Episode]) -> list[Episo
         if not r.held_claim or r.dated_by_text or r.back_reference in ("frequency", "perfect"):
             continue
         pub = _pub(r)
-        for ep in planned:
+        if pub is None:
+            continue
+        window = (pub - timedelta(days=ATTACH_DAYS * 2), pub)
+        for ep in sorted(planned.near(r.pair, *window), key=planned.order):
             start, end = ep.dates()
             if (
                 start is not None
-                and pub is not None
                 and start <= pub <= end + timedelta(days=ATTACH_DAYS * 2)
                 and _people_fit(ep, r)
                 and _mode_fit(ep, r)
@@ -359,15 +443,16 @@ def _confirm_planned(claims: list[Report], planned: list[Episode]) -> list[Episo
     return confirmed
 
 
-def _planned_for(r: Report, planned: list[Episode]) -> Episode | None:
+def _planned_for(r: Report, planned: EpisodeIndex) -> Episode | None:
     """A negation reported after a planned date (\"the meeting did not take place\")."""
     pub = _pub(r)
-    for ep in planned:
+    if pub is None:
+        return None
+    for ep in planned.near(r.pair, pub - timedelta(days=14), pub + timedelta(days=3)):
         start, _ = ep.dates()
         if (
             set(ep.pair) == set(r.pair)
             and start
-            and pub
             and start - timedelta(days=3) <= pub <= start + timedelta(days=14)
         ):
             return ep

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from summitry.meetings import lexicon as lx
 from summitry.meetings.reading import Reading, read
@@ -66,7 +67,7 @@ class Report:
     source_url: str | None = None
     rule: str = ""
 
-    @property
+    @cached_property
     def pair(self) -> tuple[str, ...]:
         return tuple(sorted({p.actor_id for p in self.participants}))
 

@@ -44,20 +44,42 @@ class SentenceSource:
         if doc_id in self._cache:
             self._cache.move_to_end(doc_id)
             return self._cache[doc_id]
-        row = self.store.con.execute(
-            "SELECT text, published FROM documents WHERE doc_id = ?", [doc_id]
-        ).fetchone()
-        out: list[Sentence] = []
-        if row is not None:
-            text, published = row
-            spans = self.store.con.execute(
-                "SELECT sent_idx, start_char, end_char FROM sentences WHERE doc_id = ? "
-                "ORDER BY sent_idx",
-                [doc_id],
-            ).fetchall() or [(i, s, e) for i, (s, e) in enumerate(split_sentences(text))]
-            out = [Sentence(doc_id, i, s, e, text[s:e], published) for i, s, e in spans]
-        self._cache[doc_id] = out
-        if len(self._cache) > self._cache_docs:
+        return self.load([doc_id])[doc_id]
+
+    def load(self, doc_ids: list[str]) -> dict[str, list[Sentence]]:
+        """The sentences of several documents, the missing ones read in two queries."""
+        cache = self._cache
+        out = {d: cache[d] for d in doc_ids if d in cache}
+        todo = [d for d in dict.fromkeys(doc_ids) if d not in out]
+        if not todo:
+            return out
+        if todo:
+            texts = {
+                d: (t, p)
+                for d, t, p in self.store.con.execute(
+                    "SELECT doc_id, text, published FROM documents "
+                    "WHERE doc_id IN (SELECT unnest(?))",
+                    [todo],
+                ).fetchall()
+            }
+            spans: dict[str, list[tuple[int, int, int]]] = {}
+            for d, i, s, e in self.store.con.execute(
+                "SELECT doc_id, sent_idx, start_char, end_char FROM sentences "
+                "WHERE doc_id IN (SELECT unnest(?)) ORDER BY doc_id, sent_idx",
+                [todo],
+            ).fetchall():
+                spans.setdefault(d, []).append((i, s, e))
+            for d in todo:
+                sents: list[Sentence] = []
+                if d in texts:
+                    text, published = texts[d]
+                    idx = spans.get(d) or [
+                        (i, s, e) for i, (s, e) in enumerate(split_sentences(text))
+                    ]
+                    sents = [Sentence(d, i, s, e, text[s:e], published) for i, s, e in idx]
+                out[d] = sents
+                self._cache[d] = sents
+        while len(self._cache) > self._cache_docs:
             self._cache.popitem(last=False)
         return out
 
