@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from summitry.actors import LEADER_ROLES
 from summitry.meetings.analysis import Analysis, Item, analyse
 from summitry.meetings.episodes import Episode, build_episodes
 from summitry.meetings.reports import load_reports
-from summitry.meetings.roles import LEADER_ROLES, RoleResolver
+from summitry.meetings.roles import RoleResolver
 from summitry.meetings.sources import SentenceSource
 
 RULE = "episodes:v2"
