@@ -160,9 +160,14 @@ def _date_in_clause(sentence: str, t0: int, t1: int, d0: int | None, d1: int | N
         return True
     lo, hi = min(t0, d0), max(t1, d1)
     between = sentence[lo:hi]
-    return not re.search(
-        r"[;:]|,\s+(?:as|which|who|when|after|before|while|and|but|following)\b|\(", between
-    )
+    if re.search(
+        r"[;:]|,\s+(?:as|which|who|when|after|before|while|and|but|following)\b|\(|,\s+\w+ing\b",
+        between,
+    ):
+        return False
+    # a date after the trigger, past the start of its topic, dates the topic ("discussed
+    # the flaws that accompanied the July 28 election")
+    return d0 < t0 or not _TOPIC_START.search(" " + sentence[t1:d0] + " ")
 
 
 def read(

@@ -237,6 +237,18 @@ def _report(r: dict, a: RoleHolder, b: RoleHolder, resolver: RoleResolver) -> Re
     )
 
 
+def _holder(resolver: RoleResolver, r: dict, side: str, on: date, ministers: bool):
+    """The leader an event side stands for on the event's date, else on its article's date
+    (a person the article introduces with a title holds it from then on: "Colombian
+    President Juan Manuel Santos said he spoke with ... on Thursday")."""
+    args = (r[f"{side}_id"], r[f"{side}_text"], r[f"{side}_code"], r[f"{side}_iso3"])
+    found = resolver.resolve(*args, on, ministers)
+    pub = r["published"]
+    if found is None and pub is not None and pub != on and abs((pub - on).days) <= MAX_SPAN_DAYS:
+        found = resolver.resolve(*args, pub, ministers)
+    return found
+
+
 def load_reports(
     store,
     resolver: RoleResolver,
@@ -261,8 +273,8 @@ def load_reports(
             on = r["event_date"] or r["published"]
             if on is None:
                 continue
-            a = resolver.resolve(r["s_id"], r["s_text"], r["s_code"], r["s_iso3"], on, ministers)
-            b = resolver.resolve(r["t_id"], r["t_text"], r["t_code"], r["t_iso3"], on, ministers)
+            a = _holder(resolver, r, "s", on, ministers)
+            b = _holder(resolver, r, "t", on, ministers)
             if a is None or b is None or a.actor_id == b.actor_id:
                 continue
             if a.iso3 and a.iso3 == b.iso3:
