@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from summitry.actors import LEADER_ROLES
 from summitry.meetings.analysis import Analysis, Item, analyse
 from summitry.meetings.episodes import Episode, build_episodes
-from summitry.meetings.reports import load_reports
+from summitry.meetings.reports import load_reports, unify_people
 from summitry.meetings.roles import RoleResolver
 from summitry.meetings.sources import SentenceSource
 
@@ -189,7 +189,7 @@ def build(store, *, ministers: bool = True, progress: bool = False) -> BuildSumm
     government, and the listings filter on it (``ministers`` is kept for callers of the
     earlier API; every build includes ministers)."""
     resolver = RoleResolver(store)
-    reports = load_reports(store, resolver, ministers=True)
+    reports = unify_people(load_reports(store, resolver, ministers=True))
     episodes = build_episodes(reports)
     src = SentenceSource(store)
     src.prime({p.name.split()[-1] for r in reports for p in r.participants if p.name})

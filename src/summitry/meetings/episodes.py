@@ -42,6 +42,8 @@ from summitry.meetings.reports import MAX_SPAN_DAYS, Report
 MERGE_DAYS = 1
 PLAN_WINDOW_DAYS = 21
 ATTACH_DAYS = 7
+# An undated claim outside the lead founds an episode of the week before its article.
+RECENT_DAYS = 7
 NEG_MODALITIES = ("negated", "refused", "denied")
 WEAK = ("weak", "none")
 
@@ -213,6 +215,28 @@ def founds(r: Report) -> bool:
         and not r.past_context
         and not r.definite
     )
+
+
+def _is_recent(r: Report) -> bool:
+    """An undated claim outside the lead that still reads as news of a recent encounter
+    ("Trudeau said he raised the issue during a meeting with Suu Kyi"): no reference back,
+    no known encounter named, no past anchor."""
+    return (
+        r.held_claim
+        and r.origin == "extracted"
+        and not r.dated_by_text
+        and r.published is not None
+        and r.back_reference is None
+        and not r.definite
+        and not r.past_context
+    )
+
+
+def _recent(r: Report) -> Report:
+    """The report dated to the week before its article (``date_precision`` week)."""
+    pub = r.published
+    return replace(r, event_date=pub - timedelta(days=RECENT_DAYS - 1), date_end=pub,
+                   dated_by_text=True, rule=r.rule + ";date=recent-week")  # fmt: skip
 
 
 def _people_fit(ep: Episode, r: Report) -> bool:
@@ -399,7 +423,13 @@ def build_episodes(reports: list[Report]) -> list[Episode]:
             ep.attached.append(r)
         else:
             unattached.append(r)
-    for ep in _confirm_planned(unattached, planned):
+    confirmed = _confirm_planned(unattached, planned)
+    for ep in confirmed:
+        held.add(ep)
+    used = {id(r) for ep in confirmed for r in ep.held}
+    for ep in cluster(
+        [_recent(r) for r in unattached if id(r) not in used and _is_recent(r)]
+    ).episodes:
         held.add(ep)
     for r in rest:
         if r.modality not in NEG_MODALITIES or r.presupposed:

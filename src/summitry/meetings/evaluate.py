@@ -265,7 +265,9 @@ def score_store(path: Path, spec: GoldSpec, part: str) -> list[tuple[str, Scores
         build(store)
         leaders = [r for r in rows if r.set == "leaders"]
         part_leaders = [r for r in part_rows if r.set == "leaders"]
-        out.append(("leaders", score(leaders, part_leaders, found_episodes(store))))
+        # an episode is right when it is any encounter of the gold (a leaders' episode may
+        # be part of a ministers' one); recall counts the leaders' rows
+        out.append(("leaders", score(rows, part_leaders, found_episodes(store))))
         tp = [r for r in leaders if _is_trump_putin(r)]
         tp_part = [r for r in part_leaders if _is_trump_putin(r)]
         out.append(("Trump-Putin", score(tp, tp_part, found_episodes(store, TRUMP_PUTIN))))

@@ -150,14 +150,18 @@ def _tokens(name: str) -> list[str]:
 
 
 def names_match(a: str, b: str) -> bool:
-    """Two names denote the same person: each one's last name word is among the other's
-    words ("Kishida" ~ "Fumio Kishida" ~ "Kishida Fumio"; "Abdel Fattah Al Sisi" ~
-    "Abdel Fattah el-Sisi"; "Mohammed bin Salman" is not "Salman bin Abdulaziz")."""
+    """Two names denote the same person: one's words are all among the other's, or each
+    one's last name word is among the other's words ("Kishida" ~ "Fumio Kishida" ~ "Kishida
+    Fumio"; "Rodrigo Chaves" ~ "Rodrigo Chaves Robles"; "Abdel Fattah Al Sisi" ~ "Abdel
+    Fattah el-Sisi"; "Mohammed bin Salman" is not "Salman bin Abdulaziz")."""
     ta, tb = _tokens(a), _tokens(b)
     if not ta or not tb:
         return False
-    if len(ta) == 1 or len(tb) == 1:  # a surname alone ("Kishida" ~ "Kishida Fumio")
-        return (ta if len(ta) == 1 else tb)[0] in (tb if len(ta) == 1 else ta)
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) == 1:  # a surname alone ("Kishida" ~ "Kishida Fumio")
+        return short[0] in long_
+    if set(short) <= set(long_):  # "Rodrigo Chaves" ~ "Rodrigo Chaves Robles"
+        return True
     return ta[-1] in tb and tb[-1] in ta
 
 

@@ -9,10 +9,11 @@ encounter, announces one or denies one (see :mod:`summitry.meetings.reading`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
 
+from summitry.actors import normalise
 from summitry.meetings import lexicon as lx
 from summitry.meetings.reading import Reading, read
 from summitry.meetings.roles import RoleHolder, RoleResolver
@@ -280,6 +281,44 @@ def load_reports(
             if a.iso3 and a.iso3 == b.iso3:
                 continue  # a president and his own vice president: not an encounter between leaders
             out.append(_report(r, a, b, resolver))
+    return out
+
+
+def unify_people(reports: list[Report]) -> list[Report]:
+    """One id per person: a person the text introduced under a shorter or reordered form of
+    another participant's name of the same country ("Kishida Fumio" for the KB's Fumio
+    Kishida, "Rodrigo Chaves" beside "Rodrigo Chaves Robles") takes that participant's id,
+    preferring the knowledge base's over the text's and the fuller name."""
+    people: dict[str, RoleHolder] = {}
+    for r in reports:
+        for p in r.participants:
+            people.setdefault(p.actor_id, p)
+    words = {aid: frozenset(normalise(p.name).split()) for aid, p in people.items()}
+    rank = sorted(people, key=lambda a: (a.startswith("person:text:"), -len(words[a]), a))
+    place = {aid: i for i, aid in enumerate(rank)}
+    canon: dict[str, str] = {}
+    for aid in people:
+        if not aid.startswith("person:text:") or len(words[aid]) < 2:
+            continue
+        better = next(
+            (
+                o
+                for o in rank[: place[aid]]
+                if people[o].iso3 == people[aid].iso3 and words[aid] <= words[o]
+            ),
+            None,
+        )
+        if better is not None:
+            canon[aid] = better
+    if not canon:
+        return reports
+    out = []
+    for r in reports:
+        parts = tuple(
+            replace(people[canon[p.actor_id]], role=p.role) if p.actor_id in canon else p
+            for p in r.participants
+        )
+        out.append(replace(r, participants=parts) if parts != r.participants else r)
     return out
 
 
