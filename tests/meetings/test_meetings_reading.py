@@ -109,6 +109,12 @@ def test_date_in_another_clause_is_not_the_meeting_date() -> None:
     t = "The leaders met in March in Geneva."
     j, e = t.index("met"), t.index("in March")
     assert read(t, j, j + 3, date_span=(e, e + 8)).date_in_clause
+    u = "Abe and Moon talked by phone for half an hour on Tuesday about the missiles."
+    k, f = u.index("talked"), u.index("on Tuesday")
+    assert read(u, k, k + 6, date_span=(f, f + 10)).date_in_clause
+    v = "Lula and Petro discussed the border, following the Sunday election."
+    m, g = v.index("discussed"), v.index("Sunday")
+    assert not read(v, m, m + 9, date_span=(g, g + 6)).date_in_clause
 
 
 PUB = date(2019, 3, 13)  # a Wednesday

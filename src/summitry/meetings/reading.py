@@ -97,7 +97,7 @@ _NOT_PLACES = {"English", "French", "Russian", "Spanish", "Arabic", "Chinese", "
 
 _TOPIC_START = re.compile(
     r"\s(?:to|about|regarding|concerning|as part of|following|ahead of|amid|which|that|who|"
-    r"for|on how|over)\s",
+    r"on how)\s",
     re.I,
 )
 
