@@ -15,19 +15,34 @@ class MeetingQueryError(ValueError):
     """A filter value is invalid (unknown origin, unresolvable actor...)."""
 
 
+_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der"}
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in normalise(name).replace("-", " ").split() if w not in _PARTICLES]
+
+
+def _same_name(query: list[str], name: list[str]) -> bool:
+    """A query names a participant: the same words, or all of the query's among the
+    participant's with the last one shared ("Sisi", "Abdel Fattah al-Sisi" ~ "Abdel Fattah
+    el-Sisi", "Kais Saied")."""
+    if not query or not name:
+        return False
+    return query == name or (set(query) <= set(name) and query[-1] in name)
+
+
 def resolve_actor(store, actor: str) -> set[str]:
     """Participant actor ids (or 'iso3:XXX' for a country) that ``actor`` may denote."""
     if actor.startswith("person:") or actor.startswith("iso3:"):
         return {actor}
     if len(actor) == 3 and actor.isupper():
         return {f"iso3:{actor}"}
-    want = normalise(actor)
+    want = _words(actor)
     ids = set()
     for aid, name in store.con.execute(
         "SELECT DISTINCT actor_id, name FROM meeting_participants"
     ).fetchall():
-        n = normalise(name)
-        if n == want or (" " not in want and n.split()[-1] == want) or aid == actor:
+        if aid == actor or _same_name(want, _words(name)):
             ids.add(aid)
     if not ids:
         from summitry.geo import lookup_place
@@ -35,7 +50,7 @@ def resolve_actor(store, actor: str) -> set[str]:
         place = lookup_place(actor)
         if place is not None and place.kind == "country" and place.iso3:
             return {f"iso3:{place.iso3}"}
-        slug = "person:" + "-".join(want.split())
+        slug = "person:" + "-".join(normalise(actor).split())
         ids.add(slug)
     return ids
 

@@ -58,6 +58,7 @@ class Report:
     lon: float | None = None
     future_tense: bool = False  # the sentence speaks of the future ("will focus on")
     by_party: bool = False  # reported by one of the participants' sides
+    attributed: bool = False  # the claim is someone's whose side is known (a speaker named)
     past_context: bool = False  # undated, in a sentence anchored in the past
     back_reference: str | None = None  # frequency | clause | perfect | relative | None
     presupposed: bool = False  # negated topic at a named encounter: the encounter happened
@@ -103,8 +104,10 @@ class Report:
         """The report says the encounter took place (as fact, or by a participant's side)."""
         if self.is_intent or self.modality in ("hypothetical",):
             return False
-        if self.modality == "asserted" or (self.modality == "reported" and self.by_party):
+        if self.modality == "asserted":
             return True
+        if self.modality == "reported":  # "..., officials said"; a third party's claim is not
+            return self.by_party or not self.attributed
         return self.modality == "negated" and self.presupposed
 
 
@@ -222,6 +225,7 @@ def _report(r: dict, a: RoleHolder, b: RoleHolder, resolver: RoleResolver) -> Re
         participants=(a, b),
         future_tense=bool(sentence and _FUTURE.search(sentence)),
         by_party=_by_party(r["speaker"], (a, b), resolver, sentence),
+        attributed=bool(r["speaker"]),
         past_context=_past_context(sentence, r["published"]) if not r["date_text"] else False,
         back_reference=reading.back_reference,
         presupposed=reading.presupposed,
