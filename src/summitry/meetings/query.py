@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from summitry import events
 from summitry.actors import normalise
+from summitry.events import EventFilter
 
 FORMATS = ("summit", "sideline", "informal", "call")
 ORIGINS = ("extracted", "imported", "curated")
@@ -104,11 +106,31 @@ def _filters(
     return sql, params
 
 
-def _grouped(store, sql: str, params: list[Any]) -> dict[str, list[tuple]]:
+def _by_meeting(store, sql: str, ids: list[str]) -> dict[str, list[tuple]]:
+    """Rows of ``sql`` (first column the meeting id, bound to ``ids``) per meeting."""
     out: dict[str, list[tuple]] = {}
-    for row in store.con.execute(sql, params).fetchall():
-        out.setdefault(row[0], []).append(row[1:])
+    if ids:
+        for row in store.con.execute(sql, [ids]).fetchall():
+            out.setdefault(row[0], []).append(row[1:])
     return out
+
+
+def _sources(store, meeting_ids: list[str]) -> dict[str, list[str]]:
+    """Each meeting's evidence: documents, else dataset rows, else event ids, sorted."""
+    links = _by_meeting(
+        store,
+        "SELECT meeting_id, event_id FROM meeting_sources WHERE meeting_id IN (SELECT unnest(?))",
+        meeting_ids,
+    )
+    wanted = tuple(sorted({e for rows in links.values() for (e,) in rows}))
+    if not wanted:
+        return {}
+    cols = ("event_id", "doc_id", "dataset", "dataset_row_id")
+    key = {
+        eid: doc or (f"{ds}:{row}" if row is not None else None) or eid
+        for eid, doc, ds, row in events.select(store, EventFilter(ids=wanted), cols).rows
+    }
+    return {mid: sorted({key[e] for (e,) in rows if e in key}) for mid, rows in links.items()}
 
 
 def list_meetings(
@@ -137,27 +159,21 @@ def list_meetings(
         "m.meeting_id",
         params,
     ).fetchall()
-    keep = f"SELECT meeting_id FROM meetings m WHERE {where}"
-    parts = _grouped(
+    ids_all = [r[0] for r in rows]
+    parts = _by_meeting(
         store,
         "SELECT meeting_id, actor_id, name, role, iso3 FROM meeting_participants "
-        f"WHERE meeting_id IN ({keep}) ORDER BY meeting_id, actor_id",
-        params,
+        "WHERE meeting_id IN (SELECT unnest(?)) ORDER BY meeting_id, actor_id",
+        ids_all,
     )
-    topics = _grouped(
+    topics = _by_meeting(
         store,
-        "SELECT meeting_id, topic FROM meeting_items WHERE kind = 'topic' AND meeting_id IN "
-        f"({keep}) GROUP BY meeting_id, topic "
+        "SELECT meeting_id, topic FROM meeting_items WHERE meeting_id IN (SELECT unnest(?)) "
+        "AND kind = 'topic' GROUP BY meeting_id, topic "
         "ORDER BY meeting_id, min(TRY_CAST(value AS INTEGER)) NULLS LAST, topic",
-        params,
+        ids_all,
     )
-    srcs = _grouped(
-        store,
-        "SELECT DISTINCT s.meeting_id, coalesce(e.doc_id, e.dataset || ':' || e.dataset_row_id, "
-        f"e.event_id) AS src FROM meeting_sources s JOIN events e USING (event_id) "
-        f"WHERE s.meeting_id IN ({keep}) ORDER BY 1, 2",
-        params,
-    )
+    srcs = _sources(store, ids_all)
     wanted = [resolve_actor(store, a) for a in (between or [])]
     out = []
     for row in rows:
@@ -172,9 +188,7 @@ def list_meetings(
         for k in ("start_date", "end_date", "first_reported"):
             m[k] = m[k].isoformat() if m[k] else None
         m["topics"] = [t for (t,) in topics.get(m["id"], [])]
-        m["sources"] = [x for (x,) in srcs.get(m["id"], [])] or (
-            [m["source_url"]] if m["source_url"] else []
-        )
+        m["sources"] = srcs.get(m["id"]) or ([m["source_url"]] if m["source_url"] else [])
         out.append(m)
     return out
 

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
 
+from summitry import events
 from summitry.actors import normalise
+from summitry.events import EventFilter
 from summitry.meetings import lexicon as lx
 from summitry.meetings.reading import Reading, read
 from summitry.meetings.roles import RoleHolder, RoleResolver
@@ -111,53 +113,47 @@ class Report:
         return self.modality == "negated" and self.presupposed
 
 
-_COLUMNS = (
-    "e.event_id, e.origin, e.dataset, e.dataset_row_id, e.doc_id, e.sent_idx, e.start_char, "
-    "e.end_char, e.event_date, e.date_text, e.cameo_code, e.modality, e.trigger_text, "
-    "e.source_actor_id, e.source_text, e.source_code, e.source_iso3, "
-    "e.target_actor_id, e.target_text, e.target_code, e.target_iso3, "
-    "e.location_name, e.location_iso3, e.lat, e.lon, e.topics, e.source_url, e.rule, "
-    "d.published, e.speaker_actor_id, substr(d.text, e.start_char + 1, e.end_char - e.start_char), "
-    "e.plover_mode, e.trigger_start, e.trigger_end, e.date_start, e.date_end"
+# (column read through summitry.events, key in the report builder)
+_FIELDS = (
+    ("event_id", "event_id"),
+    ("origin", "origin"),
+    ("dataset", "dataset"),
+    ("dataset_row_id", "row_id"),
+    ("doc_id", "doc_id"),
+    ("sent_idx", "sent_idx"),
+    ("start_char", "s"),
+    ("end_char", "e"),
+    ("event_date", "event_date"),
+    ("date_text", "date_text"),
+    ("cameo_code", "cameo"),
+    ("modality", "modality"),
+    ("trigger_text", "trigger"),
+    ("source_actor_id", "s_id"),
+    ("source_text", "s_text"),
+    ("source_code", "s_code"),
+    ("source_iso3", "s_iso3"),
+    ("target_actor_id", "t_id"),
+    ("target_text", "t_text"),
+    ("target_code", "t_code"),
+    ("target_iso3", "t_iso3"),
+    ("location_name", "loc"),
+    ("location_iso3", "loc_iso3"),
+    ("lat", "lat"),
+    ("lon", "lon"),
+    ("topics", "topics"),
+    ("source_url", "url"),
+    ("rule", "rule"),
+    ("doc_published", "published"),
+    ("speaker_actor_id", "speaker"),
+    ("evidence_text", "sentence"),
+    ("plover_mode", "plover_mode"),
+    ("trigger_start", "trigger_start"),
+    ("trigger_end", "trigger_end"),
+    ("date_start", "date_start"),
+    ("date_end", "date_end"),
 )
-_NAMES = [
-    "event_id",
-    "origin",
-    "dataset",
-    "row_id",
-    "doc_id",
-    "sent_idx",
-    "s",
-    "e",
-    "event_date",
-    "date_text",
-    "cameo",
-    "modality",
-    "trigger",
-    "s_id",
-    "s_text",
-    "s_code",
-    "s_iso3",
-    "t_id",
-    "t_text",
-    "t_code",
-    "t_iso3",
-    "loc",
-    "loc_iso3",
-    "lat",
-    "lon",
-    "topics",
-    "url",
-    "rule",
-    "published",
-    "speaker",
-    "sentence",
-    "plover_mode",
-    "trigger_start",
-    "trigger_end",
-    "date_start",
-    "date_end",
-]
+_COLUMNS = tuple(c for c, _ in _FIELDS)
+_NAMES = [k for _, k in _FIELDS]
 
 
 def _period(
@@ -263,28 +259,20 @@ def load_reports(
 ) -> list[Report]:
     """Every consult/intent event whose two sides resolve to leaders (with ``ministers``,
     also foreign / defence ministers and vice presidents) of two countries on its date."""
-    codes = CONSULT_CODES + INTENT_CODES
-    cur = store.con.execute(
-        f"SELECT {_COLUMNS} FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id "
-        "WHERE e.origin IN (SELECT unnest(?)) "
-        "AND (substr(e.cameo_code, 1, 3) IN (SELECT unnest(?)) "
-        "OR upper(e.plover_type) = 'CONSULT') ORDER BY e.event_date NULLS LAST, e.event_id",
-        [list(origins), list(codes)],
-    )
+    f = EventFilter(origins=origins, types=(*CONSULT_CODES, *INTENT_CODES, "CONSULT"))
     out: list[Report] = []
-    while rows := cur.fetchmany(10_000):
-        for row in rows:
-            r = dict(zip(_NAMES, row, strict=True))
-            on = r["event_date"] or r["published"]
-            if on is None:
-                continue
-            a = _holder(resolver, r, "s", on, ministers)
-            b = _holder(resolver, r, "t", on, ministers)
-            if a is None or b is None or a.actor_id == b.actor_id:
-                continue
-            if a.iso3 and a.iso3 == b.iso3:
-                continue  # a president and his own vice president: not an encounter between leaders
-            out.append(_report(r, a, b, resolver))
+    for row in events.select(store, f, _COLUMNS).rows:
+        r = dict(zip(_NAMES, row, strict=True))
+        on = r["event_date"] or r["published"]
+        if on is None:
+            continue
+        a = _holder(resolver, r, "s", on, ministers)
+        b = _holder(resolver, r, "t", on, ministers)
+        if a is None or b is None or a.actor_id == b.actor_id:
+            continue
+        if a.iso3 and a.iso3 == b.iso3:
+            continue  # a president and his own vice president: not an encounter between leaders
+        out.append(_report(r, a, b, resolver))
     return out
 
 
