@@ -61,6 +61,7 @@ def code_command(
         TimeRemainingColumn,
     )
 
+    from summitry.classify import ModelError
     from summitry.coding import CODER_VERSION, Coder, pending_documents
     from summitry.coding.people import load_people
 
@@ -90,6 +91,8 @@ def code_command(
             taxonomy_path=str(topics) if topics else None,
             lenient_actors=lenient_actors,
         )
+    except ModelError as exc:  # the classifier's artifact: missing or of another version
+        fail(str(exc))
     except (ValueError, OSError) as exc:
         fail(f"{topics}: {exc}")
     ids = pending_documents(store, recode=recode)
@@ -185,6 +188,18 @@ def events_command(
         str | None, typer.Option("--source", help="extracted|imported|curated")
     ] = None,
     modality: Annotated[str | None, typer.Option("--modality")] = None,
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            "--min-score",
+            help="Only events whose type the classifier scored at least this (0-1); "
+            "events it did not score are left out.",
+        ),
+    ] = None,
+    type_origin: Annotated[
+        str | None,
+        typer.Option("--type-origin", help="rule|model|both: where the event's type came from."),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table|csv|json|jsonl|parquet")] = "table",
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Output file (required for parquet).")
@@ -209,6 +224,10 @@ def events_command(
 
     if source and source not in ("extracted", "imported", "curated"):
         fail(f"--source {source!r}: expected extracted, imported or curated")
+    if min_score is not None and not 0.0 <= min_score <= 1.0:
+        fail(f"--min-score {min_score}: expected a number from 0 to 1")
+    if type_origin and type_origin not in ("rule", "model", "both"):
+        fail(f"--type-origin {type_origin!r}: expected rule, model or both")
     if fmt not in ("table", "csv", "json", "jsonl", "parquet"):
         fail(f"--format {fmt!r}: expected table, csv, json, jsonl or parquet")
     f = EventFilter(
@@ -220,6 +239,8 @@ def events_command(
         _date(date_to, "--to"),
         source,
         modality,
+        min_score,
+        type_origin,
     )
     store = open_cli_store(read_only=True)
     sql, params = build_query(f, gdelt=gdelt_columns, compact=fmt == "table" and not gdelt_columns)

@@ -57,6 +57,8 @@ DEFAULT_COLUMNS = [
     "end_char",
     "trigger_text",
     "speaker_actor_id",
+    "type_origin",
+    "model_score",
     "rule",
 ]
 
@@ -71,6 +73,8 @@ class EventFilter:
     date_to: date | None = None
     source: str | None = None
     modality: str | None = None
+    min_score: float | None = None  # the classifier's score of the event's type
+    type_origin: str | None = None  # rule | model | both
 
 
 TABLE_COLUMNS = [
@@ -83,6 +87,8 @@ TABLE_COLUMNS = [
     "location_name",
     "trigger_text",
     "origin",
+    "type_origin",
+    "model_score",
 ]
 
 
@@ -125,6 +131,12 @@ def build_query(f: EventFilter, gdelt: bool = False, compact: bool = False) -> t
     if f.modality:
         where.append("modality = ?")
         params.append(f.modality)
+    if f.min_score is not None:  # events the model did not score (NULL) are left out
+        where.append("model_score >= ?")
+        params.append(f.min_score)
+    if f.type_origin:
+        where.append("type_origin = ?")
+        params.append(f.type_origin)
     cols = (
         ", ".join(f'{expr} AS "{name}"' for expr, name in GDELT_COLUMNS)
         if gdelt
