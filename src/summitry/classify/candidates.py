@@ -37,16 +37,17 @@ def head_token(doc, start: int, end: int) -> int | None:
 
 def _role_ok(doc, i: int) -> bool:
     tok = doc[i]
-    for _ in range(3):  # "the leaders of Russia and China": up through of/conj/appos
+    for _ in range(4):  # "the leaders of Russia and China": up through of/conj/appos
         if tok.dep_ in _SOURCE_ROLES and tok.dep_ != "compound":
             return True
-        if (
-            tok.dep_ in ("compound", "conj", "appos", "amod", "pobj", "prep")
-            and tok.head.i != tok.i
-        ):
-            tok = tok.head
-            continue
-        return False
+        climb = (
+            tok.dep_ in ("compound", "conj", "appos", "amod")
+            or (tok.dep_ == "pobj" and tok.head.lower_ == "of")
+            or (tok.dep_ == "prep" and tok.lower_ == "of")
+        )
+        if not climb or tok.head.i == tok.i:
+            return False
+        tok = tok.head
     return False
 
 

@@ -106,6 +106,13 @@ def _word_features(t, depth: int) -> list[str]:
             out.append("pass")
         elif c.dep_ in _OBJ:
             out.append(f"go:{g}|{_lem(c)}")
+            out.extend(  # "shipped 300 tonnes of rice": the object's "of" noun too
+                f"go:{g}|{_lem(x)}"
+                for p in c.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for x in p.children
+                if x.dep_ == "pobj"
+            )
         elif c.dep_ == "prep":
             objs = [x for x in c.children if x.dep_ == "pobj"]
             out.append(f"gp:{g}|{c.lower_}|{_lem(objs[0]) if objs else ''}")
