@@ -39,11 +39,11 @@ def training_candidate(
     marked = text_spans(doc, src_text, tgt_text)
     if src_text and marked and marked[0][2] == "t0":
         rest = [s for s in spans if not (s[0] < marked[0][1] and s[1] > marked[0][0])]
-        cands = candidates(doc, [marked[0], *(marked[1:] or rest)])
+        cands = candidates(doc, [marked[0], *(marked[1:] or rest)], fallback=True)
         if cands:
             c = cands[0]
             return candidate_features(doc, c.src, c.tgt, rules)
-    cands = candidates(doc, spans or parse_spans(doc))
+    cands = candidates(doc, spans or parse_spans(doc), fallback=True)
     if cands:
         return candidate_features(doc, cands[0].src, cands[0].tgt, rules)
     return candidate_features(doc, None, None, rules)

@@ -2,7 +2,8 @@
 
 A candidate's source is an actor mention in a subject-like role (subject, passive agent,
 possessor of a nominal event: "Russia's invasion of"); failing that, the sentence's first
-actor mention. Its target is another actor under the same governing word, else none.
+actor if it stands before the main verb (when training: in any case). Its target is
+another actor under the same governing word, else none.
 Mentions are (start, end) character offsets into the parsed text.
 """
 
@@ -51,13 +52,18 @@ def _role_ok(doc, i: int) -> bool:
     return False
 
 
-def candidates(doc, spans: list[tuple[int, int, str]]) -> list[Candidate]:
-    """Candidates from actor spans (start, end, actor key); one per source actor."""
+def candidates(doc, spans: list[tuple[int, int, str]], fallback: bool = False) -> list[Candidate]:
+    """Candidates from actor spans (start, end, actor key); one per source actor in a
+    source role. ``fallback`` (training): with none, the first actor stands as source
+    wherever it is."""
     heads = [(head_token(doc, s, e), key) for s, e, key in spans]
     found = [(k, h, key) for k, (h, key) in enumerate(heads) if h is not None]
     if not found:
         return []
-    sources = [f for f in found if _role_ok(doc, f[1])] or found[:1]
+    sources = [f for f in found if _role_ok(doc, f[1])]
+    if not sources:  # the first actor, if it stands before the main verb (or when training)
+        root = next((t.i for t in doc if t.dep_ == "ROOT"), len(doc))
+        sources = [f for f in found[:1] if fallback or f[1] < root]
     out, seen = [], set()
     for k, h, key in sources:
         if key in seen:
