@@ -59,8 +59,8 @@ def test_briefing_meetings_match_the_knowledge_pack(briefing):
         if c.meeting.start and c.meeting.start.year == 2025 and c.meeting.format == "summit"
     )
     assert anchorage.place == "Anchorage, United States"
-    # the long-run context reaches back to the 1945 summits, with treaty actions
-    assert "Yalta Conference on 04 February 1945" in b.context[0].text
+    # the long-run context reaches back to Tehran 1943 (the first Roosevelt-Stalin meeting)
+    assert "Tehran Conference on 28 November 1943" in b.context[0].text
     assert any("New START" in c.text for c in b.treaty_claims)
 
 

@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from summitry.cli.common import console, fail, open_cli_store
+from summitry.cli.common import (
+    console,
+    fail,
+    open_cli_store,
+    refresh_meetings,
+    settings,
+    warn_if_stale,
+)
+from summitry.cli.knowledge_cmd import note_pack
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
@@ -31,6 +39,7 @@ def brief(
         Path | None,
         typer.Option(
             "--out",
+            "-o",
             help="Output file; its suffix is set per format (default: "
             "briefing-<a>-<b>.html in the current directory).",
         ),
@@ -83,17 +92,14 @@ def brief(
         dyad = leader_dyad(*between) if between else country_dyad(*countries)
     except DyadError as exc:
         fail(str(exc))
-    from summitry.knowledge import KnowledgePackError, ensure_knowledge_pack
     from summitry.report import build_briefing, default_out, write_briefing
 
     out = out if out is not None else default_out(dyad)
-
-    with open_cli_store() as store:
-        with console.status("loading the knowledge pack"):
-            try:
-                ensure_knowledge_pack(store)
-            except KnowledgePackError as exc:
-                fail(str(exc))
+    if not settings().db.exists():
+        first_store()
+    with open_cli_store(read_only=True) as store:
+        note_pack(store)
+        warn_if_stale(store)
         with console.status("analysing and drawing charts"):
             b = build_briefing(store, dyad, sources, wins, freq, seed=seed)
     with console.status("writing"):
@@ -145,3 +151,20 @@ def brief(
             f"wrote {p.resolve()} ({p.stat().st_size:,} bytes)", highlight=False, soft_wrap=True
         )
     console.print(f"done in {time.perf_counter() - t0:.1f} s")
+
+
+def first_store() -> None:
+    """No store yet (a fresh machine): create it with the bundled knowledge pack, saying so.
+    An existing store is only read; `summitry knowledge load` refreshes its pack."""
+    from summitry.knowledge import KnowledgePackError, ensure_knowledge_pack
+
+    console.print(
+        f"no store at {settings().db}: creating it with the bundled knowledge pack",
+        highlight=False,
+    )
+    with open_cli_store() as store, console.status("loading the knowledge pack"):
+        try:
+            ensure_knowledge_pack(store)
+        except KnowledgePackError as exc:
+            fail(str(exc))
+        refresh_meetings(store)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from summitry.actors import slug
 from summitry.report.build import Briefing, ref_groups
 from summitry.report.references import Claim
 
@@ -224,15 +225,11 @@ def atomic_write(path: Path, data: str | bytes) -> None:
 
 def default_out(dyad) -> Path:
     """``briefing-<a>-<b>.html`` in the current directory (e.g. briefing-usa-rus.html)."""
-    import re
 
-    from unidecode import unidecode
+    def side_slug(side) -> str:
+        return slug(side.person_id.removeprefix("person:") if side.person_id else side.iso3)
 
-    def slug(side) -> str:
-        label = side.person_id.removeprefix("person:") if side.person_id else side.iso3
-        return re.sub(r"[^a-z0-9]+", "-", unidecode(label).lower()).strip("-")
-
-    return Path(f"briefing-{slug(dyad.a)}-{slug(dyad.b)}.html")
+    return Path(f"briefing-{side_slug(dyad.a)}-{side_slug(dyad.b)}.html")
 
 
 def write_briefing(b: Briefing, out: Path, formats: list[str]) -> list[Path]:
