@@ -11,7 +11,8 @@ Misses are broken down by where the record was lost: no sentence passed the pre-
 Old CAMEO country codes (JAP, ITL, VTN) are mapped to ISO3; a gold ``IGO``/``NGO`` actor
 matches any organisation the coder resolves. PLOVER 0.5b1 INVESTIGATE is ACCUSE
 (mode investigate) in the current PLOVER, and counted so.
-Usage: python bench/eval_coder_gold.py [--show-misses] [--half odd|even]
+Usage: python bench/eval_coder_gold.py [--show-misses] [--half odd|even] [--rules-only]
+(--rules-only: the coder without its event classifier, i.e. coder 0.2's behaviour)
 """
 
 from __future__ import annotations
@@ -214,7 +215,7 @@ def main() -> None:
 
     show = "--show-misses" in sys.argv
     which = sys.argv[sys.argv.index("--half") + 1] if "--half" in sys.argv else None
-    coder = Coder()
+    coder = Coder(model=None) if "--rules-only" in sys.argv else Coder()
     tag = f" [{which} half]" if which else ""
     _score(f"PLOVER GSR (PLOVER type){tag}", _half(plover_rows(), which), coder, "plover", show)
     _score(
