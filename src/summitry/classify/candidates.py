@@ -1,8 +1,9 @@
 """Which (source, target) pairs of a parsed sentence the classifier looks at.
 
-A candidate's source is an actor mention in a subject-like role (subject, passive agent,
-possessor of a nominal event: "Russia's invasion of"); failing that, the sentence's first
-actor if it stands before the main verb (when training: in any case). Its target is
+A candidate's source is an actor mention in a subject role (the subject of an active verb,
+the agent of a passive: "X was accused *by Y*"; never a passive subject or a possessor,
+"Trump's campaign manager"); failing that, the sentence's first actor if it stands before
+the main verb and is neither (when training: in any case). Its target is
 another actor under the same governing word, else none.
 Mentions are (start, end) character offsets into the parsed text.
 """
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from summitry.classify.features import governor
 
-_SOURCE_ROLES = ("nsubj", "nsubjpass", "agent", "poss", "compound")
+_SOURCE_ROLES = ("nsubj", "csubj")  # a passive subject is the target: "X was accused by Y"
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def head_token(doc, start: int, end: int) -> int | None:
 def _role_ok(doc, i: int) -> bool:
     tok = doc[i]
     for _ in range(4):  # "the leaders of Russia and China": up through of/conj/appos
-        if tok.dep_ in _SOURCE_ROLES and tok.dep_ != "compound":
+        if tok.dep_ in _SOURCE_ROLES or (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
             return True
         climb = (
             tok.dep_ in ("compound", "conj", "appos", "amod")
@@ -63,7 +64,11 @@ def candidates(doc, spans: list[tuple[int, int, str]], fallback: bool = False) -
     sources = [f for f in found if _role_ok(doc, f[1])]
     if not sources:  # the first actor, if it stands before the main verb (or when training)
         root = next((t.i for t in doc if t.dep_ == "ROOT"), len(doc))
-        sources = [f for f in found[:1] if fallback or f[1] < root]
+        sources = [
+            f
+            for f in found[:1]
+            if fallback or (f[1] < root and doc[f[1]].dep_ not in ("nsubjpass", "poss"))
+        ]
     out, seen = [], set()
     for k, h, key in sources:
         if key in seen:

@@ -103,7 +103,7 @@ def train_from_shared(
     shared: Path | None = None,
     sample: int | None = None,
     c: float = 0.3,
-    threshold: float = 0.4,
+    threshold: float = 0.75,
 ) -> TrainResult:
     """The shipped model's recipe: every open training source (``examples``) plus the verb
     dictionary; ``sample`` keeps a fixed, seeded subset of the examples (for quick checks)."""
