@@ -30,7 +30,7 @@ def test_general_codes_map_back_to_their_type():
 
 JOINT_DRILLS = [
     "China and Russia held joint naval drills in the East China Sea.",
-    "Russia and China staged joint military exercises near Vladivostok on Monday.",
+    "Russia and China conducted joint military exercises near Vladivostok on Monday.",
 ]
 
 
