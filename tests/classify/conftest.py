@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 
@@ -24,3 +26,18 @@ def model():
     from summitry.classify import load_model
 
     return load_model()
+
+
+@pytest.fixture(scope="session")
+def code_text():
+    """``code_text(coder, text)``: the events the coder extracts from one text."""
+
+    def run(coder, text: str, published: date = date(2017, 11, 15)) -> list:
+        d = coder.prepare("t", text, published, None, "en", False)
+        out = []
+        for i in sorted(d.candidates):
+            s, e = d.sentences[i]
+            out.extend(coder.extract(d, i, coder.nlp(text[s:e]))[1])
+        return out
+
+    return run

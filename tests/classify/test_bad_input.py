@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from summitry.classify.features import MAX_TOKENS, candidate_features
 
-PUB = date(2017, 11, 15)
-
-
-def _code(coder, text: str):
-    d = coder.prepare("t", text, PUB, None, "en", False)
-    out = []
-    for i in sorted(d.candidates):
-        s, e = d.sentences[i]
-        out.extend(coder.extract(d, i, coder.nlp(text[s:e]))[1])
-    return out
-
 
 @pytest.mark.slow
-def test_five_thousand_word_sentence(model_coder):
+def test_five_thousand_word_sentence(model_coder, code_text):
     words = ("Russia and China agreed with Japan that the talks " * 500).split()
     text = " ".join(words[:5000]) + "."
-    events = _code(model_coder, text)
+    events = code_text(model_coder, text)
     assert isinstance(events, list)  # no crash; features are bounded:
     doc = model_coder.nlp(text)
     assert sum(f.startswith("w:") for f in candidate_features(doc, 0, 2, [])) <= MAX_TOKENS
@@ -40,6 +27,6 @@ def test_five_thousand_word_sentence(model_coder):
         "Russia China Japan India France " * 40,
     ],
 )
-def test_foreign_text_and_debris(model_coder, text):
-    for ev in _code(model_coder, text):
+def test_foreign_text_and_debris(model_coder, code_text, text):
+    for ev in code_text(model_coder, text):
         assert ev.type_origin in ("rule", "model", "both")

@@ -2,21 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from summitry.classify.combine import ScoredEvent, cameo_for_type
 from summitry.codes import plover_for
-
-PUB = date(2017, 11, 15)
-
-
-def _events(coder, text: str) -> list:
-    d = coder.prepare("t", text, PUB, None, "en", False)
-    out = []
-    for i in sorted(d.candidates):
-        s, e = d.sentences[i]
-        out.extend(coder.extract(d, i, coder.nlp(text[s:e]))[1])
-    return out
 
 
 def _types(evs) -> set[str]:
@@ -34,10 +21,10 @@ JOINT_DRILLS = [
 ]
 
 
-def test_model_finds_what_the_rules_miss(model_coder, rules_coder):
+def test_model_finds_what_the_rules_miss(model_coder, rules_coder, code_text):
     for text in JOINT_DRILLS:
-        assert "COOPERATE" not in _types(_events(rules_coder, text)), text
-        evs = [e for e in _events(model_coder, text) if e.type_origin == "model"]
+        assert "COOPERATE" not in _types(code_text(rules_coder, text)), text
+        evs = [e for e in code_text(model_coder, text) if e.type_origin == "model"]
         assert "COOPERATE" in _types(evs), text
         for e in evs:
             assert e.rule.startswith("model:")
@@ -45,25 +32,25 @@ def test_model_finds_what_the_rules_miss(model_coder, rules_coder):
             assert e.source.actor_id in ("CHN", "RUS")
 
 
-def test_rule_events_keep_their_codes(model_coder, rules_coder):
+def test_rule_events_keep_their_codes(model_coder, rules_coder, code_text):
     for text in [
         "Britain expelled 23 Russian diplomats on Wednesday.",
         "Trump praised Xi Jinping for his help on North Korea.",
         "Putin met Trump on the sidelines of the summit in Da Nang on Saturday.",
         "The Kremlin said on Tuesday that Putin had spoken by phone with Erdogan.",
     ]:
-        rules = sorted((e.code, e.source.actor_id) for e in _events(rules_coder, text))
-        both = [e for e in _events(model_coder, text) if e.type_origin != "model"]
+        rules = sorted((e.code, e.source.actor_id) for e in code_text(rules_coder, text))
+        both = [e for e in code_text(model_coder, text) if e.type_origin != "model"]
         assert rules and sorted((e.code, e.source.actor_id) for e in both) == rules, text
         assert all(isinstance(e, ScoredEvent) for e in both)
-    agreed = _events(model_coder, "Britain expelled 23 Russian diplomats on Wednesday.")
+    agreed = code_text(model_coder, "Britain expelled 23 Russian diplomats on Wednesday.")
     assert [e.type_origin for e in agreed] == ["both"] and agreed[0].model_score > 0.5
 
 
-def test_no_held_event_from_a_negated_or_possible_act(model_coder):
+def test_no_held_event_from_a_negated_or_possible_act(model_coder, code_text):
     for text in [
         "China and Russia did not hold joint naval drills this year.",
         "China and Russia might hold joint naval drills if tensions rise.",
     ]:
-        for e in _events(model_coder, text):
+        for e in code_text(model_coder, text):
             assert not (e.type_origin == "model" and e.modality == "asserted"), (text, e.code)

@@ -41,6 +41,7 @@ class GoldRecord:
     target_text: str | None = None
     cameo: str = ""
     mode: str | None = None
+    roots: set[str] = field(default_factory=set)  # CAMEO roots of every coding
 
 
 def shared_dir() -> Path:
@@ -134,6 +135,7 @@ def _sentences_xml(path: Path, with_empty: bool) -> list[GoldRecord]:
             if not ec:
                 continue
             rec.cameo = rec.cameo or ec.group(1)
+            rec.roots.add(ec.group(1)[:2])
             p = plover_for(ec.group(1))
             rec.types.add(p.event_type if p else NONE)
             for attr, dest in (("sourcecode", rec.sources), ("targetcode", rec.targets)):
