@@ -36,6 +36,7 @@ COMMAND_MODULES = [
     "summitry.cli.store_cmds",
     "summitry.cli.ingest_cmd",
     "summitry.cli.code_cmd",
+    "summitry.cli.events_cmd",
     "summitry.cli.eventdata_cmd",
     "summitry.cli.meetings_cmd",
     "summitry.cli.knowledge_cmd",
@@ -43,6 +44,7 @@ COMMAND_MODULES = [
     "summitry.cli.actors_cmd",
     "summitry.cli.petrarch_cmd",
     "summitry.cli.coder_cmd",
+    "summitry.cli.serve_cmd",
 ]
 
 

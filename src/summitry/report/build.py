@@ -9,6 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from summitry import events
 from summitry.analysis.dyad import Dyad, check_sources, country_name
 from summitry.analysis.impact import WINDOWS, MeetingDates, meeting_impact
 from summitry.analysis.index import dyad_events, relationship_index
@@ -22,6 +23,7 @@ from summitry.analysis.record import (
 )
 from summitry.analysis.results import Estimate, Insufficient, TableResult
 from summitry.analysis.third_party import third_party_impact
+from summitry.events import EventFilter
 from summitry.report.charts import Chart, history_chart, impact_chart, index_chart, topics_chart
 from summitry.report.references import Claim, References
 
@@ -439,23 +441,14 @@ def build_briefing(
         "Third-party impact": b.third_party.method,
         "Historical context": tl.method,
     }
-    b.source_counts = {
-        o: n
-        for o, n in store.con.execute(
-            "SELECT origin, count(*) FROM events WHERE origin IN (SELECT unnest(?)) GROUP BY 1 "
-            "ORDER BY 1",
-            [list(sources)],
-        ).fetchall()
-    }
+    b.source_counts = dict(events.count_by(store, ("origin",), EventFilter(origins=sources)))
     return b
 
 
 def _data_reference(store, refs: References, sources) -> int:
-    rows = store.con.execute(
-        "SELECT origin, dataset, count(*) FROM events WHERE origin IN ('extracted', 'imported') "
-        "AND origin IN (SELECT unnest(?)) GROUP BY 1, 2 ORDER BY 1, 2",
-        [list(sources)],
-    ).fetchall()
+    measured = tuple(o for o in sources if o in ("extracted", "imported"))
+    f = EventFilter(origins=measured)
+    rows = events.count_by(store, ("origin", "dataset"), f) if measured else []
     what = "; ".join(f"{d} ({o}): {n} rows" for o, d, n in rows) or "no rows"
     return refs.cite_source(
         "event-data",
