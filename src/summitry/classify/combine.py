@@ -24,6 +24,7 @@ from summitry.classify.model import EventModel
 from summitry.codes import plover_for
 from summitry.coding.extract import Extracted, SentenceCoder
 from summitry.coding.mentions import Mention
+from summitry.coding.modality import modality as rule_modality
 
 MODEL_RULE = "model"
 
@@ -107,7 +108,7 @@ def _same(a: Mention, b: Mention) -> bool:
 
 def _model_event(parsed, sc, src, resolved, c, label: str, score: float) -> ScoredEvent | None:
     trig = governor(parsed[c.src])
-    modality = sc.modality(trig, trig)
+    modality = rule_modality(trig, trig, sc.when.future_date)
     code = cameo_for_type()[label]
     if modality in ("negated", "refused", "denied", "hypothetical"):
         return None  # precision first: the model adds held, planned or reported events only
@@ -122,8 +123,8 @@ def _model_event(parsed, sc, src, resolved, c, label: str, score: float) -> Scor
         modality=modality,
         speaker=None,
         quote=None,
-        date=sc.date_for(trig),
-        location=sc.location_for(trig),
+        date=sc.when.date_for(trig),
+        location=sc.when.location_for(trig),
         rule=f"{MODEL_RULE}:{label.lower()}",
         type_origin="model",
         model_score=score,
