@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pycountry
 
@@ -60,23 +61,106 @@ def country_name(iso3: str) -> str:
     return (getattr(c, "common_name", None) or c.name).split(",")[0]
 
 
-def leaders(name_a: str, name_b: str) -> Dyad:
-    """Resolve two leader names (or person ids) through the knowledge pack's leader list."""
+LEADER_ROLES = ("head_of_state", "head_of_government", "party_leader")
+
+
+def leaders(name_a: str, name_b: str, store=None) -> Dyad:
+    """Resolve two leader names (or person ids).
+
+    In order: the knowledge pack's leader list; the actor knowledge base (heads of state
+    and government with their tenures); with ``store``, the people the store knows (those
+    its texts introduced, with their roles) and the person ids of its events.
+    """
+    return Dyad(*(resolve_leader(n, store) for n in (name_a, name_b)))
+
+
+def resolve_leader(name: str, store=None) -> Side:
     from summitry.knowledge import read_pack, resolve_person
 
     pack = read_pack()
-    sides = []
-    for name in (name_a, name_b):
-        pid = resolve_person(name, pack)
-        iso3 = pack.leader_iso3(pid) if pid else None
-        if pid is None or iso3 is None:
-            known = ", ".join(sorted({t.name for t in pack.leaders})[:8])
-            raise DyadError(
-                f"leader {name!r} is not in the knowledge pack's leader list "
-                f"(expected a full name or person id such as {known}, ...)"
-            )
-        sides.append(Side(pack.leader_name(pid), iso3, pid))
-    return Dyad(*sides)
+    pid = resolve_person(name, pack)
+    if pid and pack.leader_iso3(pid):
+        return Side(pack.leader_name(pid), pack.leader_iso3(pid), pid)
+    side = _from_actor_kb(name) or (_from_store(name, store) if store is not None else None)
+    if side is None:
+        raise DyadError(
+            f"leader {name!r} is not known: not in the knowledge pack's leader list, the actor "
+            "knowledge base (summitry actors who NAME), or the people and events of the store "
+            "(give a full name such as 'Emmanuel Macron' or a person id such as "
+            "person:emmanuel-macron)"
+        )
+    return side
+
+
+def _from_actor_kb(name: str) -> Side | None:
+    from summitry.actors import ActorKB
+
+    kb = ActorKB.load()
+    ids = {m.actor_id for m in kb.resolve(name) if m.actor.kind == "person"}
+    if name.strip().startswith("person:") and kb.get(name.strip()):
+        ids = {name.strip()}
+    if len(ids) != 1:
+        return None
+    actor = kb.get(ids.pop())
+    roles = [r for r in kb.roles(actor.actor_id) if r.iso3 and r.role in LEADER_ROLES]
+    roles = roles or [r for r in kb.roles(actor.actor_id) if r.iso3]
+    iso3 = max(roles, key=lambda r: r.start or date.min).iso3 if roles else actor.iso3
+    return Side(actor.name, iso3, actor.actor_id) if iso3 else None
+
+
+def _from_store(name: str, store) -> Side | None:
+    """A person of the store's actors table (e.g. introduced by a text) or of its events."""
+    from summitry.actors import person_id
+
+    pid = name.strip() if name.strip().startswith("person:") else person_id(name)
+    row = store.con.execute(
+        "SELECT a.name, coalesce((SELECT r.iso3 FROM actor_roles r WHERE r.actor_id = a.actor_id "
+        "AND r.iso3 IS NOT NULL ORDER BY r.start_date DESC NULLS LAST LIMIT 1), a.iso3) "
+        "FROM actors a WHERE a.kind = 'person' AND (a.actor_id = ? OR lower(a.name) = lower(?)) "
+        "LIMIT 1",
+        [pid, name.strip()],
+    ).fetchone()
+    if row and row[1]:
+        return Side(row[0], row[1], pid)
+    row = store.con.execute(
+        "SELECT mode(source_iso3) FROM events "
+        "WHERE source_actor_id = ? AND source_iso3 IS NOT NULL",
+        [pid],
+    ).fetchone()
+    if row and row[0]:
+        return Side(name.strip(), row[0], pid)
+    return None
+
+
+def _merged(spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    """Touching or overlapping tenures as one span."""
+    out: list[tuple[date, date]] = []
+    for lo, hi in spans:
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def tenure_overlap(dyad: Dyad) -> tuple[date, date] | None:
+    """The latest period in which both leaders held a leading office (end: today if open)."""
+    if not dyad.is_leaders:
+        return None
+    from summitry.actors import ActorKB
+
+    kb = ActorKB.load()
+    spans = []
+    for side in (dyad.a, dyad.b):
+        roles = [r for r in kb.roles(side.person_id) if r.role in LEADER_ROLES and r.start]
+        spans.append(_merged(sorted((r.start, r.end or date.today()) for r in roles)))
+    best = None
+    for a0, a1 in spans[0]:
+        for b0, b1 in spans[1]:
+            lo, hi = max(a0, b0), min(a1, b1)
+            if lo < hi and (best is None or hi > best[1]):
+                best = (lo, hi)
+    return best
 
 
 def countries(code_a: str, code_b: str) -> Dyad:

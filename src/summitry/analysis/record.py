@@ -27,6 +27,7 @@ class Evidence:
     dataset_row_id: str | None = None
     url: str | None = None
     title: str | None = None
+    published: date | None = None  # the document's publication date
 
     @property
     def key(self) -> tuple:
@@ -42,14 +43,15 @@ class Evidence:
 
 @dataclass
 class Item:
-    kind: str  # topic|outcome|non_outcome|statement|reaction|status
+    kind: str  # topic|outcome|non_outcome|position|statement|reaction|status
     text: str
     topic: str | None
-    value: str | None
+    value: str | None  # outcome type, stance of a position, status reached
     actor_id: str | None
     actor_name: str | None
     item_date: date | None
     evidence: Evidence
+    quote: str | None = None  # a short verbatim quotation beside a paraphrase
 
 
 @dataclass
@@ -68,6 +70,8 @@ class Meeting:
     evidence: Evidence
     notes: str | None = None
     items: list[Item] = field(default_factory=list)
+    lat: float | None = None
+    lon: float | None = None
 
     @property
     def topics(self) -> list[str]:
@@ -125,9 +129,11 @@ def dyad_meetings(store, dyad: Dyad, sources=None, history: bool = False) -> lis
     ):
         parts.setdefault(p["meeting_id"], []).append((p["actor_id"], p["name"], p["iso3"]))
     items: dict[str, list[Item]] = {}
+    order: dict[str, list[int | None]] = {}
     for it in _q(
         store,
-        "SELECT i.*, d.url AS doc_url, d.title AS doc_title FROM meeting_items i "
+        "SELECT i.*, d.url AS doc_url, d.title AS doc_title, d.published AS doc_published "
+        "FROM meeting_items i "
         "LEFT JOIN documents d USING (doc_id) WHERE i.meeting_id IN (SELECT unnest(?)) "
         "AND i.origin IN (SELECT unnest(?)) "
         "ORDER BY i.item_date NULLS LAST, i.doc_id, i.sent_idx, i.item_id",
@@ -143,6 +149,7 @@ def dyad_meetings(store, dyad: Dyad, sources=None, history: bool = False) -> lis
             it["dataset_row_id"],
             it["source_url"] or it["doc_url"],
             it["doc_title"],
+            it["doc_published"],
         )
         items.setdefault(it["meeting_id"], []).append(
             Item(
@@ -154,8 +161,15 @@ def dyad_meetings(store, dyad: Dyad, sources=None, history: bool = False) -> lis
                 it["actor_name"],
                 it["item_date"],
                 ev,
+                it.get("quote"),
             )
         )
+        pos = _pack_position(it["item_id"]) if it["origin"] == "curated" else None
+        order.setdefault(it["meeting_id"], []).append(pos)
+    for mid, lst in items.items():  # curated items keep the pack's row order
+        if all(p is not None for p in order[mid]):
+            keyed = sorted(zip(order[mid], lst, strict=True), key=lambda x: x[0])
+            items[mid] = [x for _, x in keyed]
     out = []
     for r in rows:
         mid = r["meeting_id"]
@@ -184,9 +198,17 @@ def dyad_meetings(store, dyad: Dyad, sources=None, history: bool = False) -> lis
                 ev,
                 r.get("kp_notes"),
                 items.get(mid, []),
+                r.get("lat"),
+                r.get("lon"),
             )
         )
     return out
+
+
+def _pack_position(item_id: str) -> int | None:
+    """The row number of a curated item id ``<meeting_id>:<n>`` (None for other ids)."""
+    tail = item_id.rsplit(":", 1)[-1]
+    return int(tail) if ":" in item_id and tail.isdigit() else None
 
 
 IN_PERSON = frozenset({"summit", "sideline", "informal"})
@@ -284,7 +306,8 @@ def _meeting_evidence(store, mid: str, row: dict[str, Any]) -> Evidence:
     ev = _q(
         store,
         "SELECT e.origin, e.doc_id, e.sent_idx, e.start_char, e.end_char, e.dataset, "
-        "e.dataset_row_id, coalesce(e.source_url, d.url) AS url, d.title FROM meeting_sources s "
+        "e.dataset_row_id, coalesce(e.source_url, d.url) AS url, d.title, d.published "
+        "FROM meeting_sources s "
         "JOIN events e USING (event_id) LEFT JOIN documents d USING (doc_id) "
         "WHERE s.meeting_id = ? ORDER BY e.event_date, e.event_id LIMIT 1",
         [mid],
@@ -301,6 +324,7 @@ def _meeting_evidence(store, mid: str, row: dict[str, Any]) -> Evidence:
             e["dataset_row_id"],
             e["url"],
             e["title"],
+            e["published"],
         )
     return Evidence(row["origin"], url=row["source_url"], title=row["title"])
 
@@ -313,7 +337,8 @@ def statements(store, dyad: Dyad, sources=None, limit: int = 12) -> dict[str, li
         ids = [side.person_id] if side.person_id else []
         rows = _q(
             store,
-            "SELECT e.*, d.url AS doc_url, d.title AS doc_title FROM events e "
+            "SELECT e.*, d.url AS doc_url, d.title AS doc_title, d.published AS doc_published "
+            "FROM events e "
             "LEFT JOIN documents d USING (doc_id) WHERE e.quote IS NOT NULL "
             "AND e.modality = 'asserted' AND e.origin IN (SELECT unnest(?)) AND "
             "(e.speaker_actor_id IN (SELECT unnest(?)) OR (? AND e.source_iso3 = ?)) "
@@ -339,6 +364,7 @@ def statements(store, dyad: Dyad, sources=None, limit: int = 12) -> dict[str, li
                     r["dataset_row_id"],
                     r["source_url"] or r["doc_url"],
                     r["doc_title"],
+                    r["doc_published"],
                 ),
             )
             for r in rows
