@@ -50,9 +50,10 @@ def meeting_label(m: Meeting) -> str:
 
 
 def _same_words(a: str | None, b: str | None) -> bool:
-    return (a or "").strip().lower().replace("_", " ") == (b or "").strip().lower().replace(
-        "_", " "
-    )
+    def norm(x: str | None) -> str:
+        return (x or "").strip().rstrip(".").lower().replace("_", " ")
+
+    return norm(a) == norm(b)
 
 
 def item_text(it: Item) -> str:

@@ -244,7 +244,7 @@ def _outcomes(doc: BriefingPDF, b: Briefing) -> None:
     doc.table(
         ["Date", "Meeting", "Type", "What was agreed or not", "Implemented", "Follow-up"],
         rows,
-        (11, 16, 12, 35, 10, 20),
+        (11, 16, 12, 33, 13, 19),
     )
 
 
