@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from summitry.cli.common import STATE, apply_terminal_width, console, fail
+from summitry.cli.common import (
+    STATE,
+    apply_terminal_width,
+    console,
+    describe_error,
+    err_console,
+    fail,
+)
 
 app = typer.Typer(
     name="summitry",
@@ -46,11 +54,16 @@ def _root(
     config: Annotated[
         Path | None, typer.Option("--config", help="TOML settings file (env SUMMITRY_CONFIG).")
     ] = None,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Show the full traceback of an unexpected error."),
+    ] = False,
 ) -> None:
     """Evidence-based analysis of meetings between national leaders."""
     from summitry.config import ConfigError, load_settings
 
     apply_terminal_width()
+    STATE.debug = debug or bool(os.environ.get("SUMMITRY_DEBUG"))
 
     try:
         STATE.settings = load_settings(config, db=db)
@@ -63,6 +76,7 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
+    """Run the command; an unexpected error is one line (``--debug`` for the traceback)."""
     try:
         app()
     except KeyboardInterrupt:
@@ -70,3 +84,14 @@ def main() -> None:
             "[yellow]interrupted[/]: the store is consistent; run the same command again to finish"
         )
         sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - no traceback reaches a user
+        if STATE.debug:
+            raise
+        from rich.markup import escape
+
+        err_console.print(
+            f"[bold red]error:[/] {escape(describe_error(exc))} (--debug shows the traceback)",
+            highlight=False,
+            soft_wrap=True,
+        )
+        sys.exit(1)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from summitry.cli.common import console, fail, open_cli_store, settings
+from summitry.cli.common import console, err_console, fail, open_cli_store, settings
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
@@ -51,6 +51,10 @@ def code_command(
         Path,
         typer.Option("--work-dir", help="Dask partitions folder (kept until merged)."),
     ] = Path(".summitry-dask"),
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Stop at the first document the coder fails on."),
+    ] = False,
 ) -> None:
     """Code events from stored documents (incremental and resumable)."""
     from rich.progress import (
@@ -62,6 +66,7 @@ def code_command(
     )
 
     from summitry.coding import CODER_VERSION, Coder, pending_documents
+    from summitry.coding.coder import CodingError
     from summitry.coding.people import load_people
 
     if engine not in ("local", "dask"):
@@ -115,12 +120,32 @@ def code_command(
         def tick(n_docs: int, n_sents: int) -> None:
             progress.update(task, advance=n_docs, sents=n_sents)
 
-        summary = coder.run(store, ids, n_process=max(1, n_proc), on_progress=tick)
+        try:
+            summary = coder.run(
+                store, ids, n_process=max(1, n_proc), on_progress=tick, strict=strict
+            )
+        except CodingError as exc:
+            fail(f"{exc} (--strict: stopped; the documents before it are coded)")
     status = ", ".join(f"{k} {v}" for k, v in sorted(summary.status.items()))
     console.print(
         f"coded {summary.documents} documents: {summary.sentences} sentences, "
         f"{summary.parsed} parsed, {summary.mentions} mentions, {summary.events} event reports "
         f"({summary.groups} distinct events in the store after grouping reports; {status})"
+    )
+    report_failures(summary.failures)
+
+
+def report_failures(failures: list[tuple[str, str]], shown: int = 20) -> None:
+    """Name the documents the coder failed on (they stay pending) and exit 1 if any."""
+    if not failures:
+        return
+    for doc_id, why in failures[:shown]:
+        err_console.print(f"failed: {doc_id}: {why}", highlight=False, markup=False)
+    if len(failures) > shown:
+        err_console.print(f"... and {len(failures) - shown} more", highlight=False)
+    fail(
+        f"{len(failures)} document(s) could not be coded and were skipped (they stay pending; "
+        "--strict stops at the first)"
     )
 
 

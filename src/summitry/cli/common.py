@@ -17,6 +17,7 @@ err_console = Console(stderr=True)
 @dataclass
 class _State:
     settings: Settings | None = None
+    debug: bool = False  # --debug: let unexpected errors show their traceback
 
 
 STATE = _State()
@@ -52,3 +53,29 @@ def open_cli_store(read_only: bool = False):
 def fail(message: str, code: int = 1) -> NoReturn:
     err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line for an unexpected error: what failed and, where known, why in plain words."""
+    import errno
+
+    import duckdb
+
+    text = (str(exc).strip().splitlines() or [""])[0]
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return f"disk full or file size limit reached writing {exc.filename or 'a file'}"
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror}"
+    if isinstance(exc, duckdb.Error):
+        low = text.lower()
+        if "file too large" in low or "no space left" in low:
+            return f"disk full or file size limit reached writing the store ({text})"
+        if "read-only" in low or "permission denied" in low:
+            return f"the store cannot be written here ({text})"
+        return f"store error: {text}"
+    if isinstance(exc, MemoryError):
+        return "out of memory"
+    if isinstance(exc, RecursionError):
+        return "input nested too deeply to read"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

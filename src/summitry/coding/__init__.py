@@ -46,11 +46,13 @@ def code(
     topics: str | None = None,
     lenient_actors: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
+    strict: bool = False,
 ) -> CodeSummary:
     """Code every document of ``store`` not yet coded by this coder version.
 
     ``lenient_actors`` skips malformed lines of user actor dictionaries (listed by the KB)
-    instead of failing on the first one."""
+    instead of failing on the first one. A document the coder fails on is skipped and listed
+    in ``summary.failures``; ``strict`` raises ``CodingError`` at the first instead."""
     from summitry.coding.coder import Coder, pending_documents
     from summitry.coding.people import load_people
 
@@ -64,4 +66,4 @@ def code(
     ids = pending_documents(store, recode=recode)
     if limit is not None:
         ids = ids[:limit]
-    return coder.run(store, ids, n_process=n_process, on_progress=on_progress)
+    return coder.run(store, ids, n_process=n_process, on_progress=on_progress, strict=strict)

@@ -30,6 +30,7 @@ from summitry.coding.mentions import (
 )
 from summitry.coding.people import PeopleIndex, load_people
 from summitry.coding.places import place
+from summitry.faults import fault_point
 from summitry.nlp.blas_ops import single_thread_blas
 from summitry.nlp.dates import find_dates
 from summitry.nlp.split import split_sentences
@@ -112,6 +113,18 @@ class CodeSummary:
     mentions: int = 0
     groups: int = 0  # real-world events after grouping reports (all coder events in the store)
     status: dict[str, int] = field(default_factory=dict)
+    # documents the coder failed on: (doc_id, why); they get no rows and stay pending
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+class CodingError(RuntimeError):
+    """``strict`` coding stopped at a document it could not code."""
+
+
+def describe_failure(exc: BaseException) -> str:
+    """One line for a document the coder failed on: the error type and its message."""
+    first = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {first[0] if first else ''}".rstrip(": ")
 
 
 @dataclass
@@ -125,6 +138,12 @@ class _Doc:
     candidates: dict[int, list[Mention]] = field(default_factory=dict)
     parsed: dict[int, object] = field(default_factory=dict)
     ctx: DocContext | None = None
+    error: str | None = None  # why the coder failed on this document (status "failed")
+
+    def fail(self, exc: BaseException) -> None:
+        """Mark the document failed: it gets no rows and no coded_documents row."""
+        self.status, self.error = "failed", describe_failure(exc)
+        self.candidates, self.parsed, self.ctx = {}, {}, None
 
 
 def load_nlp():
@@ -229,6 +248,17 @@ class Coder:
                 d.candidates[i] = mentions
         return d
 
+    def prepare_row(self, r: tuple) -> _Doc:
+        """:meth:`prepare` one document row; a failure marks that document, not the run."""
+        doc_id, text, published, url, language, is_dup = r
+        try:
+            fault_point("code.prepare", doc_id)
+            return self.prepare(doc_id, text, published, url, language, bool(is_dup))
+        except Exception as exc:  # noqa: BLE001 - one bad document never stops a run
+            d = _Doc(doc_id, "", published, url, "failed")
+            d.fail(exc)
+            return d
+
     # --- extraction (after parsing) -----------------------------------------------------
     def extract(self, d: _Doc, idx: int, parsed) -> tuple[list[Mention], list[Extracted]]:
         s, e = d.sentences[idx]
@@ -251,9 +281,12 @@ class Coder:
         n_process: int = 1,
         batch_docs: int = 80,
         on_progress: Callable[[int, int], None] | None = None,
+        strict: bool = False,
     ) -> CodeSummary:
         """Code ``doc_ids``: prepare in this process, parse + extract in ``n_process`` workers
-        (plain rows come back, never spaCy Docs), write one transaction per batch."""
+        (plain rows come back, never spaCy Docs), write one transaction per batch. A document
+        the coder fails on is skipped and listed in ``summary.failures`` (it stays pending);
+        ``strict`` raises :class:`CodingError` at the first, before its batch is written."""
         summary = CodeSummary()
         # people introduced by documents outside this run (earlier runs) are known; the rest
         # are rebuilt in publication order, so coding the same documents again gives the same rows
@@ -277,18 +310,19 @@ class Coder:
                 ).fetchall()
                 order = {d: n for n, d in enumerate(chunk)}
                 rows.sort(key=lambda r: order[r[0]])
-                yield [self.prepare(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
+                yield [self.prepare_row(r) for r in rows]
 
         try:
             if n_process <= 1:
                 for docs in batches():
-                    self._commit(store, docs, self.build_rows(docs), summary, on_progress)
+                    rows = self.build_rows(docs)
+                    self._commit(store, docs, rows, summary, on_progress, strict)
             else:
                 from summitry.coding.workers import code_in_workers
 
                 init = (self.people_paths, self.taxonomy_path, self.lenient_actors)
                 for docs, rows in code_in_workers(n_process, init, batches()):
-                    self._commit(store, docs, rows, summary, on_progress)
+                    self._commit(store, docs, rows, summary, on_progress, strict)
         finally:
             reader.close()
         from summitry.coding.groups import group_reports
@@ -297,7 +331,39 @@ class Coder:
         return summary
 
     def build_rows(self, docs: list[_Doc]) -> _Rows:
-        """Parse the candidate sentences of ``docs`` and turn everything into table rows."""
+        """Parse the candidate sentences of ``docs`` and turn everything into table rows. A
+        document the coder fails on is marked failed (``d.error``) and gets no rows."""
+        self._parse(docs)
+        rows = _Rows()
+        now = datetime.now()
+        for d in docs:
+            if d.status == "failed":
+                continue
+            doc_rows = _Rows()
+            try:
+                fault_point("code.document", d.doc_id)
+                self._document_rows(d, doc_rows, now)
+            except Exception as exc:  # noqa: BLE001 - one bad document never stops a run
+                d.fail(exc)
+                continue
+            rows.extend(doc_rows)
+        return rows
+
+    def _parse(self, docs: list[_Doc]) -> None:
+        """Parse every candidate sentence into ``d.parsed``; when the batch fails, parse
+        document by document and mark the ones that fail."""
+        live = [d for d in docs if d.status != "failed"]
+        try:
+            self._pipe(live)
+        except Exception:  # noqa: BLE001 - find the document that broke the batch
+            for d in live:
+                d.parsed = {}
+                try:
+                    self._pipe([d])
+                except Exception as exc:  # noqa: BLE001
+                    d.fail(exc)
+
+    def _pipe(self, docs: list[_Doc]) -> None:
         texts = [
             (d.text[d.sentences[i][0] : d.sentences[i][1]], (k, i))
             for k, d in enumerate(docs)
@@ -308,39 +374,60 @@ class Coder:
         with single_thread_blas():  # parallel runs already use every core, one per worker
             for parsed, (k, i) in self.nlp.pipe(texts, as_tuples=True, batch_size=128):
                 docs[k].parsed[i] = parsed
-        rows = _Rows()
-        now = datetime.now()
-        for d in docs:
-            n_events = 0
-            for i, (s, e) in enumerate(d.sentences):
-                rows.sentences.append(
-                    {"doc_id": d.doc_id, "sent_idx": i, "start_char": s, "end_char": e}
+
+    def _document_rows(self, d: _Doc, rows: _Rows, now: datetime) -> None:
+        """Append the rows of one parsed document to ``rows``."""
+        n_events = 0
+        for i, (s, e) in enumerate(d.sentences):
+            rows.sentences.append(
+                {"doc_id": d.doc_id, "sent_idx": i, "start_char": s, "end_char": e}
+            )
+        for i in sorted(d.parsed):
+            mentions, events = self.extract(d, i, d.parsed[i])
+            s, e = d.sentences[i]
+            for m in mentions:
+                if m.kind == "pronoun" and not m.actor_id:
+                    continue
+                rows.mentions.append(
+                    {
+                        "mention_id": f"{d.doc_id}:{i}:{m.start}-{m.end}",
+                        "doc_id": d.doc_id,
+                        "sent_idx": i,
+                        "start_char": m.start,
+                        "end_char": m.end,
+                        "text": m.text,
+                        "actor_id": m.actor_id,
+                        "rule": m.rule,
+                    }
                 )
-            for i in sorted(d.parsed):
-                mentions, events = self.extract(d, i, d.parsed[i])
-                s, e = d.sentences[i]
-                for m in mentions:
-                    if m.kind == "pronoun" and not m.actor_id:
-                        continue
-                    rows.mentions.append(
-                        {
-                            "mention_id": f"{d.doc_id}:{i}:{m.start}-{m.end}",
-                            "doc_id": d.doc_id,
-                            "sent_idx": i,
-                            "start_char": m.start,
-                            "end_char": m.end,
-                            "text": m.text,
-                            "actor_id": m.actor_id,
-                            "rule": m.rule,
-                        }
-                    )
-                    rows.actor(m, self.people)
-                sent_topics = self.taxonomy.assign(d.text[s:e])
+                rows.actor(m, self.people)
+            sent_topics = self.taxonomy.assign(d.text[s:e])
+            for t in sent_topics:
+                rows.topics.append(
+                    {
+                        "fact_kind": "sentence",
+                        "fact_id": f"{d.doc_id}:{i}",
+                        "topic": t.topic,
+                        "score": t.score,
+                        "matched_terms": list(t.matched_terms),
+                        "rule": TOPIC_RULE,
+                        "doc_id": d.doc_id,
+                        "sent_idx": i,
+                    }
+                )
+            seen: set[str] = set()
+            for ev in events:
+                row = _event_row(d, i, s, e, ev, [t.topic for t in sent_topics], now)
+                if row["event_id"] in seen:
+                    continue
+                seen.add(row["event_id"])
+                rows.events.append(row)
+                n_events += 1
                 for t in sent_topics:
                     rows.topics.append(
                         {
-                            "fact_kind": "sentence",
-                            "fact_id": f"{d.doc_id}:{i}",
+                            "fact_kind": "event",
+                            "fact_id": row["event_id"],
                             "topic": t.topic,
                             "score": t.score,
                             "matched_terms": list(t.matched_terms),
@@ -349,43 +436,21 @@ class Coder:
                             "sent_idx": i,
                         }
                     )
-                seen: set[str] = set()
-                for ev in events:
-                    row = _event_row(d, i, s, e, ev, [t.topic for t in sent_topics], now)
-                    if row["event_id"] in seen:
-                        continue
-                    seen.add(row["event_id"])
-                    rows.events.append(row)
-                    n_events += 1
-                    for t in sent_topics:
-                        rows.topics.append(
-                            {
-                                "fact_kind": "event",
-                                "fact_id": row["event_id"],
-                                "topic": t.topic,
-                                "score": t.score,
-                                "matched_terms": list(t.matched_terms),
-                                "rule": TOPIC_RULE,
-                                "doc_id": d.doc_id,
-                                "sent_idx": i,
-                            }
-                        )
-                    rows.evidence_for(row)
-            d.parsed = {}
-            for a in d.ctx.new_actors.values() if d.ctx else []:
-                rows.text_actor(d.doc_id, a, d.published)
-            rows.coded.append(
-                {
-                    "doc_id": d.doc_id,
-                    "coder_version": CODER_VERSION,
-                    "n_sentences": len(d.sentences),
-                    "n_parsed": len(d.candidates),
-                    "n_events": n_events,
-                    "status": d.status,
-                    "coded_at": now,
-                }
-            )
-        return rows
+                rows.evidence_for(row)
+        d.parsed = {}
+        for a in d.ctx.new_actors.values() if d.ctx else []:
+            rows.text_actor(d.doc_id, a, d.published)
+        rows.coded.append(
+            {
+                "doc_id": d.doc_id,
+                "coder_version": CODER_VERSION,
+                "n_sentences": len(d.sentences),
+                "n_parsed": len(d.candidates),
+                "n_events": n_events,
+                "status": d.status,
+                "coded_at": now,
+            }
+        )
 
     def _commit(
         self,
@@ -394,7 +459,12 @@ class Coder:
         rows: _Rows,
         summary: CodeSummary,
         on_progress: Callable[[int, int], None] | None,
+        strict: bool = False,
     ) -> None:
+        failed = [(d.doc_id, d.error or "failed") for d in docs if d.status == "failed"]
+        if failed and strict:
+            raise CodingError(f"document {failed[0][0]}: {failed[0][1]}")
+        summary.failures += failed
         for c in rows.coded:
             summary.documents += 1
             summary.sentences += c["n_sentences"]
@@ -529,6 +599,12 @@ class _Rows:
         self.coded: list[dict] = []
         self.actors: dict[str, dict] = {}
         self.roles: list[dict] = []
+
+    def extend(self, other: _Rows) -> None:
+        """Add the rows of ``other`` (one document's) to these."""
+        for name in ("sentences", "mentions", "events", "topics", "evidence", "coded", "roles"):
+            getattr(self, name).extend(getattr(other, name))
+        self.actors.update(other.actors)
 
     def actor(self, m: Mention, people: PeopleIndex) -> None:
         if not m.actor_id or m.actor_id in self.actors or m.actor_id.startswith("person:text:"):

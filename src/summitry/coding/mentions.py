@@ -680,7 +680,8 @@ class MentionFinder:
                 if not name or not iso or self.names.get(norm(cn or ""), ("", ""))[0] == "igo":
                     continue
                 raw = re.sub(r"['’]s?$", "", name).rstrip(".,")
-                words = raw.split()
+                spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", raw)]
+                words = [raw[a:b] for a, b in spans]
                 lead: list[str] = []
                 while words and norm(words[0]) in _TITLE_WORDS:
                     lead.append(words.pop(0))
@@ -702,9 +703,11 @@ class MentionFinder:
                         ),
                         title,
                     )
-                name_start = m.start("name") if g.get("name") else m.start("name2")
-                start = offset + name_start + raw.index(name)
-                end = start + len(name)
+                # the span runs from the first to the last word of the name as written (a
+                # hard line break may sit between them); ``name`` has single spaces
+                name_start = offset + (m.start("name") if g.get("name") else m.start("name2"))
+                start = name_start + spans[len(lead)][0]
+                end = name_start + spans[-1][1]
                 kb = self.people.lookup(norm(name), ctx.published)
                 role = lx.TITLE_ROLES.get(title) if title else None
                 if not kb and not title and not cn:

@@ -87,10 +87,8 @@ def code_partition(
     for actor_id, name, iso3 in known_people:
         coder.people.add_text_person(actor_id, name, iso3)
     rows = pq.read_table(source).to_pylist()
-    docs = [
-        coder.prepare(r["doc_id"], r["text"], r["published"], r["url"], r["language"], r["is_dup"])
-        for r in rows
-    ]
+    keys = ("doc_id", "text", "published", "url", "language", "is_dup")
+    docs = [coder.prepare_row(tuple(r[k] for k in keys)) for r in rows]  # failures stay pending
     batch = coder.build_rows(docs)
     tmp = Path(target + ".tmp")
     tmp.unlink(missing_ok=True)

@@ -62,7 +62,14 @@ class Store:
             from summitry.config import load_settings
 
             memory_limit = load_settings().memory_limit
-        config = {"memory_limit": memory_limit} if memory_limit else {}
+        # nothing is fetched or loaded behind the user's back (DuckDB would otherwise try to
+        # download an extension, e.g. to read an SQLite file given as the store)
+        config: dict[str, str | bool] = {
+            "autoinstall_known_extensions": False,
+            "autoload_known_extensions": False,
+        }
+        if memory_limit:
+            config["memory_limit"] = memory_limit
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only, config=config)
         except duckdb.Error as exc:  # locked, not a DuckDB file, unreadable, bad memory_limit

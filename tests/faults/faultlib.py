@@ -1,0 +1,79 @@
+"""Helpers of the fault suite: run the real ``summitry`` command in a child process and break it.
+
+``run_cli`` runs ``python -m summitry`` (the user's entry point, with its one-line error
+handler); ``SUMMITRY_FAULTS`` in ``env`` picks a fault point (``summitry.faults``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+NEWS = [
+    "Russian President Vladimir Putin met Turkish President Tayyip Erdogan in Sochi on Monday. "
+    "The two leaders said that they had discussed the war and the grain corridor.",
+    "The Danish Prime Minister, Mette\nFrederiksen, met the Ukrainian delegation in Copenhagen "
+    "on Friday. She said that the talks were about the reconstruction of the country.",
+    "President Emmanuel Macron spoke with Chancellor Olaf Scholz by phone on Tuesday. They "
+    "agreed that the ministers would meet again in Berlin before the end of the month.",
+    "China condemned the missile test, the foreign ministry said on Wednesday. It was the "
+    "third such test this year and the ministry said it was a threat to the region.",
+    "Japan's Prime Minister Fumio Kishida visited Seoul and met President Yoon Suk Yeol. The "
+    "two sides said that they would work with the United States on the matter.",
+]
+
+
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def text(self) -> str:
+        """stdout and stderr with line breaks made spaces (rich wraps long lines)."""
+        return " ".join((self.stdout + " " + self.stderr).split())
+
+
+def run_cli(
+    *args: str,
+    db: Path | None = None,
+    env: dict | None = None,
+    cwd=None,
+    timeout: float = 600,
+    preexec=None,
+) -> Run:
+    """``python -m summitry [--db DB] ARGS`` in a child process."""
+    full_env = {k: v for k, v in os.environ.items() if k != "SUMMITRY_FAULTS"}
+    full_env.update({"COLUMNS": "200", **(env or {})})
+    cmd = [sys.executable, "-m", "summitry", *(["--db", str(db)] if db else []), *args]
+    p = subprocess.run(
+        cmd,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd,
+        timeout=timeout,
+        preexec_fn=preexec,
+    )
+    return Run(p.returncode, p.stdout, p.stderr)
+
+
+def assert_one_line_error(r: Run, *words: str) -> None:
+    """Failed with exit 1 and one clean ``error:`` line naming ``words``; no traceback."""
+    assert r.returncode == 1, (r.returncode, r.stdout, r.stderr)
+    assert "Traceback" not in r.stderr, r.stderr
+    assert "error:" in r.stderr, r.stderr
+    for w in words:
+        assert w.lower() in r.text.lower(), (w, r.text)
+
+
+def write_jsonl(path: Path, texts: list[str], published: str = "2024-03-05") -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for n, t in enumerate(texts):
+            fh.write(json.dumps({"id": f"n{n}", "text": t, "published": published}) + "\n")
+    return path
