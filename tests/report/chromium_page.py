@@ -68,7 +68,11 @@ def non_blank(png: bytes, min_ink: float = 0.02) -> bool:
 
     img = Image.open(io.BytesIO(png)).convert("RGB")
     img.thumbnail((400, 400))
-    pixels = list(img.getdata())
+    pixels = (
+        list(img.get_flattened_data())
+        if hasattr(img, "get_flattened_data")
+        else list(img.getdata())
+    )
     bg = max(set(pixels), key=pixels.count)
     ink = sum(1 for p in pixels if sum(abs(a - b) for a, b in zip(p, bg, strict=True)) > 60)
     return ink / len(pixels) >= min_ink and len(set(pixels)) > 16

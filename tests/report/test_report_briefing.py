@@ -41,7 +41,8 @@ def briefing(tmp_path_factory):
 
 
 def _all_claims(b):
-    claims = [*b.bottom_line, *b.context, *b.treaty_claims, *b.discussions]
+    claims = [*b.bottom_line, *b.context, *b.treaty_claims, *b.earlier_treaty_claims]
+    claims += b.discussions
     claims += [o.claim for o in b.outcomes] + [f for o in b.outcomes for f in o.follow_up]
     claims += [f.claim for u in b.impact.followups for f in u.facts]
     claims += [e.claim for t in b.positions for es in t.sides.values() for e in es]

@@ -77,7 +77,12 @@ def _meetings(b: Briefing, inputs: Inputs, refs: References) -> None:
     b.timeline = timeline_entries(b.cards)
     b.venues = venues(b.cards)
     b.context = context(inputs.history, b.dyad, refs)
-    b.treaty_claims = treaty_claims(inputs.treaties, refs)
+    claims = treaty_claims(inputs.treaties, refs)
+    dated = [c.meeting.start for c in b.cards if c.meeting.start and c.meeting.status == "held"]
+    since = min(dated) if dated and b.dyad.is_leaders else None
+    for a, claim in zip(inputs.treaties, claims, strict=True):
+        recent = since is None or a["action_date"] >= since
+        (b.treaty_claims if recent else b.earlier_treaty_claims).append(claim)
     b.discussions = discussions(b.cards)
     b.positions = topic_positions(b.cards, b.dyad, refs)
     b.statements = side_statements(inputs.statements, b.cards, b.dyad, refs)
@@ -103,7 +108,9 @@ def _charts(b: Briefing, inputs: Inputs, opts: dict) -> dict:
     held = [g.lead for g in inputs.history if g.lead.status == "held" and g.lead.start]
     if held or inputs.treaties:
         out["history"] = charts.history_chart(
-            [(m.start, m.format) for m in held], [a["action_date"] for a in inputs.treaties]
+            [(m.start, m.format) for m in held],
+            [a["action_date"] for a in inputs.treaties],
+            _calls_note(held),
         )
     for name, chart in (
         ("timeline", charts.timeline_chart(b.timeline)),
@@ -127,6 +134,17 @@ def _charts(b: Briefing, inputs: Inputs, opts: dict) -> dict:
         if ic:
             out["impact"] = ic
     return out
+
+
+def _calls_note(held: list) -> str | None:
+    """Say where the records of calls begin, so that the bars are not read as diplomacy."""
+    calls = [m.start for m in held if m.format == "call"]
+    if not calls or not any(m.start < min(calls) for m in held if m.format != "call"):
+        return None
+    return (
+        f"No call before {min(calls):%Y} is recorded: the bars for calls show what the records "
+        "hold, not every call that took place"
+    )
 
 
 def _methods(opts: dict, measured: bool) -> list[MethodNote]:

@@ -225,7 +225,8 @@ class Briefing:
     references: list[Reference] = field(default_factory=list)
     bottom_line: list[Claim] = field(default_factory=list)
     context: list[Claim] = field(default_factory=list)
-    treaty_claims: list[Claim] = field(default_factory=list)
+    treaty_claims: list[Claim] = field(default_factory=list)  # since the pair's first meeting
+    earlier_treaty_claims: list[Claim] = field(default_factory=list)
     cards: list[MeetingCard] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     venues: list[Venue] = field(default_factory=list)

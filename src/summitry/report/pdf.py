@@ -160,9 +160,10 @@ def _context(doc: BriefingPDF, b: Briefing) -> None:
     for c in b.context:
         doc.para(cited(c))
     doc.image(b, "history")
-    if b.treaty_claims:
+    lines = [*b.earlier_treaty_claims, *b.treaty_claims]
+    if lines:
         doc.heading("Treaty actions", 2)
-        doc.bullets([cited(c) for c in b.treaty_claims])
+        doc.bullets([cited(c) for c in lines])
 
 
 def _meetings(doc: BriefingPDF, b: Briefing) -> None:

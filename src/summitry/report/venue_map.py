@@ -35,11 +35,17 @@ def country_shapes() -> dict[str, list[list[tuple[float, float]]]]:
 
 
 def _label_offsets(venues: list[Venue]) -> list[tuple[int, int]]:
-    """Alternate label positions for venues close together."""
+    """Label positions that keep a cluster readable: to the left of a venue with a
+    neighbour to its east, above one whose nearest neighbour lies below."""
     out = []
-    for i, v in enumerate(venues):
-        near = sum(1 for w in venues[:i] if abs(w.lon - v.lon) < 25 and abs(w.lat - v.lat) < 12)
-        out.append(((6, 4), (6, -11), (-6, 4), (-6, -11))[near % 4])
+    for v in venues:
+        near = [
+            w for w in venues if w is not v and abs(w.lon - v.lon) < 22 and abs(w.lat - v.lat) < 12
+        ]
+        east = any(w.lon > v.lon for w in near)
+        nearest = min(near, key=lambda w: abs(w.lon - v.lon) + abs(w.lat - v.lat), default=None)
+        below = nearest is None or nearest.lat < v.lat
+        out.append((-6 if east else 6, 4 if below else -11))
     return out
 
 
