@@ -54,7 +54,7 @@ def _pack_copy(tmp_path: Path, version: int) -> Path:
 
 
 def _drop_meeting(pack_dir: Path, meeting_id: str) -> None:
-    for name in ("meetings.csv", "meeting_items.csv"):
+    for name in ("meetings.csv", "meeting_items.csv", "positions.csv"):
         path = pack_dir / name
         lines = path.read_text().splitlines(keepends=True)
         path.write_text("".join(ln for ln in lines if not ln.startswith(meeting_id + ",")))

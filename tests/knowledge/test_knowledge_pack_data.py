@@ -20,6 +20,8 @@ CSV_FILES = [
     "meeting_items.csv",
     "treaties.csv",
     "treaty_actions.csv",
+    "positions.csv",
+    "impact_facts.csv",
 ]
 TRUMP, PUTIN = "person:donald-trump", "person:vladimir-putin"
 
@@ -46,7 +48,7 @@ def test_knowledge_dates_are_valid_and_not_after_as_of(pack):
         if m.status == "held":
             assert m.start_date is not None and m.end_date is not None, m.meeting_id
             assert m.start_date <= m.end_date <= as_of, m.meeting_id
-            assert m.start_date >= date(1945, 1, 1), m.meeting_id
+            assert m.start_date >= date(1943, 1, 1), m.meeting_id
     for it in pack.items:
         assert it.item_date is None or it.item_date <= as_of
     for a in pack.treaty_actions:

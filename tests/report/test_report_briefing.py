@@ -75,6 +75,8 @@ def test_briefing_meetings_match_the_knowledge_pack(briefing):
     assert {v.city for v in b.venues} == in_person
     first = next(c for c in b.context)
     assert "met in person" in first.text and "the first being the" in first.text
+    # the long-run context reaches back to Tehran 1943 (the first Roosevelt-Stalin meeting)
+    assert "Tehran Conference on 28 November 1943" in b.context[0].text
     assert any("New START" in c.text for c in b.treaty_claims)
 
 
@@ -118,6 +120,17 @@ def test_every_claim_is_cited_and_references_are_one_per_source(briefing):
     assert not b.impact.measured.available and not b.impact.measured.claims
     assert html.count('class="limits"') == 1
     assert html.count("no extracted or imported events") == 1
+
+
+def test_source_filter_restricts_the_briefing(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    ensure_knowledge_pack(store)
+    b = build_briefing(
+        store, leaders("Trump", "Putin"), sources=["extracted", "imported"], n_boot=50, n_placebo=20
+    )
+    store.close()
+    assert b.cards == [] and b.outcomes == [] and b.positions == []
+    assert b.empty and b.impact.followups == []
 
 
 def test_empty_fields_are_hidden_and_method_is_plain_words(briefing):

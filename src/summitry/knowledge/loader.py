@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from summitry.knowledge.pack import CuratedMeeting, KnowledgePack, read_pack
+from summitry.knowledge.facts import Position
+from summitry.knowledge.pack import CuratedItem, CuratedMeeting, KnowledgePack, read_pack
 
 DATASET = "knowledge-pack"
 _MINE = "origin = 'curated' AND rule LIKE 'knowledge-pack:%'"  # curated rows of any pack version
@@ -40,6 +41,19 @@ class LoadSummary:
     treaties: int
     treaty_actions: int
     message: str
+    positions: int = 0
+    impact_facts: int = 0
+    sources: int = 0
+
+
+_TABLES = (
+    "knowledge_packs",
+    "knowledge_meetings",
+    "treaties",
+    "treaty_actions",
+    "impact_facts",
+    "knowledge_sources",
+)
 
 
 def _ensure_tables(store) -> None:
@@ -47,10 +61,11 @@ def _ensure_tables(store) -> None:
     from importlib import resources
 
     have = set(store.tables())
-    if {"knowledge_packs", "knowledge_meetings", "treaties", "treaty_actions"} <= have:
+    if set(_TABLES) <= have:
         return
-    sql = resources.files("summitry.store").joinpath("sql", "005_knowledge.sql")
-    store.con.execute(sql.read_text(encoding="utf-8"))
+    for name in ("005_knowledge.sql", "007_knowledge_v3.sql"):
+        sql = resources.files("summitry.store").joinpath("sql", name)
+        store.con.execute(sql.read_text(encoding="utf-8"))
 
 
 def _stored(store) -> tuple[int, str] | None:
@@ -75,6 +90,9 @@ def _summary(
         counts.get("treaties", 0),
         counts.get("treaty_actions", 0),
         message,
+        counts.get("positions", 0),
+        counts.get("impact_facts", 0),
+        counts.get("knowledge_sources", 0),
     )
 
 
@@ -84,7 +102,10 @@ def _store_counts(store) -> dict[str, int]:
         "meetings": f"SELECT count(*) FROM meetings WHERE {_MINE}",
         "participants": "SELECT count(*) FROM meeting_participants WHERE meeting_id IN "
         f"(SELECT meeting_id FROM meetings WHERE {_MINE})",
-        "items": f"SELECT count(*) FROM meeting_items WHERE {_MINE}",
+        "items": f"SELECT count(*) FROM meeting_items WHERE {_MINE} AND kind <> 'position'",
+        "positions": f"SELECT count(*) FROM meeting_items WHERE {_MINE} AND kind = 'position'",
+        "impact_facts": "SELECT count(*) FROM impact_facts",
+        "knowledge_sources": "SELECT count(*) FROM knowledge_sources",
         "events": f"SELECT count(*) FROM events WHERE dataset='{DATASET}'",
         "treaties": "SELECT count(*) FROM treaties",
         "treaty_actions": "SELECT count(*) FROM treaty_actions",
@@ -131,6 +152,9 @@ def load_knowledge_pack(
         _insert(con, "meeting_sources", rows["sources"])
         _insert(con, "treaties", rows["treaties"])
         _insert(con, "treaty_actions", rows["treaty_actions"])
+        _insert(con, "meeting_items", rows["positions"])
+        _insert(con, "impact_facts", rows["impact_facts"])
+        _insert(con, "knowledge_sources", rows["knowledge_sources"])
         con.execute("DELETE FROM knowledge_packs WHERE pack = ?", [DATASET])
         _insert(
             con,
@@ -147,6 +171,9 @@ def load_knowledge_pack(
                     "n_events": len(rows["events"]),
                     "n_treaties": len(rows["treaties"]),
                     "n_treaty_actions": len(rows["treaty_actions"]),
+                    "n_positions": len(rows["positions"]),
+                    "n_impact_facts": len(rows["impact_facts"]),
+                    "n_sources": len(rows["knowledge_sources"]),
                 }
             ],
         )
@@ -174,6 +201,8 @@ def _delete_curated(con) -> None:
     con.execute("DELETE FROM knowledge_meetings")
     con.execute("DELETE FROM treaty_actions")
     con.execute("DELETE FROM treaties")
+    con.execute("DELETE FROM impact_facts")
+    con.execute("DELETE FROM knowledge_sources")
 
 
 def _insert(con, table: str, rows: list[dict]) -> None:
@@ -238,45 +267,187 @@ def _pairs(pack: KnowledgePack, m: CuratedMeeting) -> list[tuple[str, str, str]]
     return out
 
 
-def _build_rows(pack: KnowledgePack) -> dict[str, list[dict]]:
-    rule = pack.rule
-    now = datetime.now(UTC).replace(tzinfo=None)
-    items_by_meeting: dict[str, list] = {}
-    for it in pack.items:
-        items_by_meeting.setdefault(it.meeting_id, []).append(it)
-    rows: dict[str, list[dict]] = {
-        k: []
-        for k in (
-            "meetings",
-            "notes",
-            "participants",
-            "items",
-            "events",
-            "sources",
-            "treaties",
-            "treaty_actions",
-        )
+def _meeting_row(m: CuratedMeeting, rule: str, lat, lon) -> dict:
+    return {
+        "meeting_id": m.meeting_id,
+        "origin": "curated",
+        "title": m.title,
+        "start_date": m.start_date,
+        "end_date": m.end_date,
+        "city": m.city,
+        "country": m.country,
+        "lat": lat,
+        "lon": lon,
+        "format": m.format,
+        "occasion": m.occasion,
+        "status": m.status,
+        "source_url": m.source_url,
+        "rule": rule,
     }
-    for m in pack.meetings:
-        lat, lon = _coordinates(m)
-        rows["meetings"].append(
+
+
+def _item_rows(m: CuratedMeeting, its: list[CuratedItem], rule: str) -> list[dict]:
+    return [
+        {
+            "item_id": f"{m.meeting_id}:{n:03d}",
+            "meeting_id": m.meeting_id,
+            "kind": it.kind,
+            "topic": it.topic,
+            "value": it.value,
+            "text": it.text,
+            "item_date": it.item_date,
+            "origin": "curated",
+            "dataset": DATASET,
+            "dataset_row_id": f"meeting_items.csv:{it.line}",
+            "source_url": it.source_url,
+            "rule": rule,
+        }
+        for n, it in enumerate(its, start=1)
+    ]
+
+
+def _position_rows(pack: KnowledgePack, m: CuratedMeeting, ps: list[Position]) -> list[dict]:
+    """Positions as meeting_items: kind 'position', actor = the side, value = the stance."""
+    return [
+        {
+            "item_id": f"{m.meeting_id}:p{n:03d}",
+            "meeting_id": m.meeting_id,
+            "kind": "position",
+            "actor_id": p.side,
+            "actor_name": pack.leader_name(p.side),
+            "topic": p.topic,
+            "value": p.stance,
+            "text": p.text,
+            "quote": p.quote,
+            "item_date": p.item_date or m.start_date,
+            "origin": "curated",
+            "dataset": DATASET,
+            "dataset_row_id": f"positions.csv:{p.line}",
+            "source_url": p.source_url,
+            "rule": pack.rule,
+        }
+        for n, p in enumerate(ps, start=1)
+    ]
+
+
+def _participant_rows(pack: KnowledgePack, m: CuratedMeeting, on: date | None) -> list[dict]:
+    return [
+        {
+            "meeting_id": m.meeting_id,
+            "actor_id": p,
+            "name": pack.leader_name(p),
+            "role": pack.role_on(p, on),
+            "iso3": pack.leader_iso3(p),
+        }
+        for p in m.participants
+    ]
+
+
+def _event_rows(pack: KnowledgePack, m: CuratedMeeting, topics, lat, lon, now) -> list[dict]:
+    out = []
+    for src, tgt, code in _pairs(pack, m):
+        quad, goldstein, ptype, pmode = _cameo(code)
+        event_id = f"{m.meeting_id}:{src.removeprefix('person:')}:{tgt.removeprefix('person:')}"
+        out.append(
             {
-                "meeting_id": m.meeting_id,
+                "event_id": event_id,
                 "origin": "curated",
-                "title": m.title,
-                "start_date": m.start_date,
-                "end_date": m.end_date,
-                "city": m.city,
-                "country": m.country,
+                "dataset": DATASET,
+                "dataset_row_id": m.meeting_id,
+                "event_date": m.start_date,
+                "source_actor_id": src,
+                "source_text": pack.leader_name(src),
+                "source_iso3": pack.leader_iso3(src),
+                "target_actor_id": tgt,
+                "target_text": pack.leader_name(tgt),
+                "target_iso3": pack.leader_iso3(tgt),
+                "cameo_code": code,
+                "cameo_root": code[:2],
+                "quad_class": quad,
+                "goldstein": goldstein,
+                "plover_type": ptype,
+                "plover_mode": pmode,
+                "modality": "asserted",
+                "location_name": m.city,
+                "location_iso3": m.country,
                 "lat": lat,
                 "lon": lon,
-                "format": m.format,
-                "occasion": m.occasion,
-                "status": m.status,
+                "topics": topics,
                 "source_url": m.source_url,
-                "rule": rule,
+                "rule": pack.rule,
+                "created_at": now,
             }
         )
+    return out
+
+
+def _pack_wide_rows(pack: KnowledgePack) -> dict[str, list[dict]]:
+    """Treaties, treaty actions, impact facts and sources: rows not tied to one meeting."""
+    return {
+        "treaties": [
+            {
+                "treaty_id": t.treaty_id,
+                "name": t.name,
+                "short_name": t.short_name,
+                "parties": t.parties,
+                "source_url": t.source_url,
+            }
+            for t in pack.treaties
+        ],
+        "treaty_actions": [
+            {
+                "treaty_id": a.treaty_id,
+                "action": a.action,
+                "action_date": a.action_date,
+                "actor": a.actor,
+                "note": a.note,
+                "source_url": a.source_url,
+            }
+            for a in pack.treaty_actions
+        ],
+        "impact_facts": [
+            {
+                "fact_id": f.fact_id,
+                "area": f.area,
+                "kind": f.kind,
+                "start_date": f.start_date,
+                "end_date": f.end_date,
+                "actors": list(f.actors),
+                "title": f.title,
+                "text": f.text,
+                "status": f.status,
+                "related_meetings": list(f.related_meetings),
+                "source_url": f.source_url,
+                "rule": pack.rule,
+            }
+            for f in pack.impact_facts
+        ],
+        "knowledge_sources": [
+            {
+                "url": s.url,
+                "publisher": s.publisher,
+                "published": s.published,
+                "source_type": s.source_type,
+                "title": s.title,
+            }
+            for s in pack.sources.values()
+        ],
+    }
+
+
+def _build_rows(pack: KnowledgePack) -> dict[str, list[dict]]:
+    now = datetime.now(UTC).replace(tzinfo=None)
+    items_by_meeting: dict[str, list[CuratedItem]] = {}
+    for it in pack.items:
+        items_by_meeting.setdefault(it.meeting_id, []).append(it)
+    positions_by_meeting: dict[str, list[Position]] = {}
+    for p in pack.positions:
+        positions_by_meeting.setdefault(p.meeting_id, []).append(p)
+    keys = ("meetings", "notes", "participants", "items", "positions", "events", "sources")
+    rows: dict[str, list[dict]] = {k: [] for k in keys}
+    for m in pack.meetings:
+        lat, lon = _coordinates(m)
+        rows["meetings"].append(_meeting_row(m, pack.rule, lat, lon))
         rows["notes"].append(
             {
                 "meeting_id": m.meeting_id,
@@ -287,89 +458,14 @@ def _build_rows(pack: KnowledgePack) -> dict[str, list[dict]]:
         )
         its = items_by_meeting.get(m.meeting_id, [])
         on: date | None = m.start_date or next((i.item_date for i in its if i.item_date), None)
-        for p in m.participants:
-            rows["participants"].append(
-                {
-                    "meeting_id": m.meeting_id,
-                    "actor_id": p,
-                    "name": pack.leader_name(p),
-                    "role": pack.role_on(p, on),
-                    "iso3": pack.leader_iso3(p),
-                }
-            )
-        for n, it in enumerate(its, start=1):
-            rows["items"].append(
-                {
-                    "item_id": f"{m.meeting_id}:{n}",
-                    "meeting_id": m.meeting_id,
-                    "kind": it.kind,
-                    "topic": it.topic,
-                    "value": it.value,
-                    "text": it.text,
-                    "item_date": it.item_date,
-                    "origin": "curated",
-                    "dataset": DATASET,
-                    "dataset_row_id": f"meeting_items.csv:{it.line}",
-                    "source_url": it.source_url,
-                    "rule": rule,
-                }
-            )
+        rows["participants"] += _participant_rows(pack, m, on)
+        rows["items"] += _item_rows(m, its, pack.rule)
+        rows["positions"] += _position_rows(pack, m, positions_by_meeting.get(m.meeting_id, []))
         if m.status != "held":
             continue
         topics = sorted({i.topic for i in its if i.topic}) or None
-        for src, tgt, code in _pairs(pack, m):
-            quad, goldstein, ptype, pmode = _cameo(code)
-            event_id = f"{m.meeting_id}:{src.removeprefix('person:')}:{tgt.removeprefix('person:')}"
-            rows["events"].append(
-                {
-                    "event_id": event_id,
-                    "origin": "curated",
-                    "dataset": DATASET,
-                    "dataset_row_id": m.meeting_id,
-                    "event_date": m.start_date,
-                    "source_actor_id": src,
-                    "source_text": pack.leader_name(src),
-                    "source_iso3": pack.leader_iso3(src),
-                    "target_actor_id": tgt,
-                    "target_text": pack.leader_name(tgt),
-                    "target_iso3": pack.leader_iso3(tgt),
-                    "cameo_code": code,
-                    "cameo_root": code[:2],
-                    "quad_class": quad,
-                    "goldstein": goldstein,
-                    "plover_type": ptype,
-                    "plover_mode": pmode,
-                    "modality": "asserted",
-                    "location_name": m.city,
-                    "location_iso3": m.country,
-                    "lat": lat,
-                    "lon": lon,
-                    "topics": topics,
-                    "source_url": m.source_url,
-                    "rule": rule,
-                    "created_at": now,
-                }
-            )
-            rows["sources"].append({"meeting_id": m.meeting_id, "event_id": event_id})
-    for t in pack.treaties:
-        rows["treaties"].append(
-            {
-                "treaty_id": t.treaty_id,
-                "name": t.name,
-                "short_name": t.short_name,
-                "parties": t.parties,
-                "source_url": t.source_url,
-            }
-        )
-    for a in pack.treaty_actions:
-        rows["treaty_actions"].append(
-            {
-                "treaty_id": a.treaty_id,
-                "action": a.action,
-                "action_date": a.action_date,
-                "actor": a.actor,
-                "note": a.note,
-                "source_url": a.source_url,
-            }
-        )
+        events = _event_rows(pack, m, topics, lat, lon, now)
+        rows["events"] += events
+        rows["sources"] += [{"meeting_id": m.meeting_id, "event_id": e["event_id"]} for e in events]
+    rows.update(_pack_wide_rows(pack))
     return rows

@@ -1,14 +1,13 @@
 """Read and validate the curated knowledge pack (CSV files in ``summitry/data/knowledge``).
 
-Every row carries a source URL. Reading fails with :class:`KnowledgePackError`, one line
-naming the file, line and field and what was expected.
+Every row carries a source URL listed in ``sources.csv`` and of no refused domain. Reading
+fails with :class:`KnowledgePackError`, one line naming the file, line and field and what was
+expected.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -17,6 +16,16 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from summitry.knowledge.facts import ImpactFact, Position, read_impact_facts, read_positions
+from summitry.knowledge.rows import Citation, KnowledgePackError, read_rows
+from summitry.knowledge.sources import (
+    DomainRule,
+    Source,
+    check_citations,
+    read_policy,
+    read_sources,
+)
+
 FORMATS = frozenset({"summit", "sideline", "informal", "call"})
 STATUSES = frozenset({"planned", "held", "postponed", "cancelled"})
 ITEM_KINDS = frozenset({"outcome", "non_outcome", "topic", "status"})
@@ -24,10 +33,6 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _PERSON = re.compile(r"^person:[a-z0-9]+(-[a-z0-9]+)*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _ACTORS = re.compile(r"^([A-Z]{3}|multilateral)(;([A-Z]{3}|multilateral))*$")
-
-
-class KnowledgePackError(ValueError):
-    """A pack file is missing or a row is invalid."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,11 @@ class KnowledgePack:
     items: list[CuratedItem] = field(default_factory=list)
     treaties: list[Treaty] = field(default_factory=list)
     treaty_actions: list[TreatyAction] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    impact_facts: list[ImpactFact] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    policy: list[DomainRule] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
 
     @property
     def rule(self) -> str:
@@ -130,98 +140,6 @@ class KnowledgePack:
             ):
                 return t.role
         return None
-
-
-# --- field parsers ----------------------------------------------------------------------
-class _Row:
-    """One CSV row with its file name and line number, for error messages."""
-
-    def __init__(self, fname: str, line: int, data: dict[str, str | None]):
-        self.fname, self.line, self.data = fname, line, data
-
-    def fail(self, fld: str, expected: str) -> KnowledgePackError:
-        got = self.data.get(fld)
-        return KnowledgePackError(
-            f"{self.fname} line {self.line}, field {fld}: expected {expected}, got {got!r}"
-        )
-
-    def text(self, fld: str, *, required: bool = True) -> str | None:
-        value = (self.data.get(fld) or "").strip()
-        if not value:
-            if required:
-                raise self.fail(fld, "a value")
-            return None
-        return value
-
-    def req(self, fld: str) -> str:
-        value = self.text(fld)
-        assert value is not None
-        return value
-
-    def date(self, fld: str, *, required: bool = True) -> date | None:
-        value = self.text(fld, required=required)
-        if value is None:
-            return None
-        try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                raise ValueError
-            return date.fromisoformat(value)
-        except ValueError:
-            raise self.fail(fld, "an ISO date YYYY-MM-DD") from None
-
-    def number(self, fld: str, lo: float, hi: float) -> float | None:
-        value = self.text(fld, required=False)
-        if value is None:
-            return None
-        try:
-            num = float(value)
-        except ValueError:
-            raise self.fail(fld, f"a number between {lo} and {hi}") from None
-        if not lo <= num <= hi:
-            raise self.fail(fld, f"a number between {lo} and {hi}")
-        return num
-
-    def choice(self, fld: str, allowed: frozenset[str]) -> str:
-        value = self.req(fld)
-        if value not in allowed:
-            raise self.fail(fld, "one of " + "|".join(sorted(allowed)))
-        return value
-
-    def url(self, fld: str = "source_url") -> str:
-        value = self.text(fld, required=False)
-        if value is None or not re.match(r"^https?://\S+$", value):
-            raise self.fail(fld, "a source URL starting with http:// or https://")
-        return value
-
-    def pattern(self, fld: str, rx: re.Pattern[str], expected: str, *, required=True):
-        value = self.text(fld, required=required)
-        if value is not None and not rx.match(value):
-            raise self.fail(fld, expected)
-        return value
-
-
-def _rows(root: Traversable | Path, fname: str, columns: list[str]) -> list[_Row]:
-    file = root.joinpath(fname)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:
-        raise KnowledgePackError(f"{fname}: cannot read the pack file ({exc})") from exc
-    reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
-    missing = [c for c in columns if c not in header]
-    if missing:
-        raise KnowledgePackError(
-            f"{fname} line 1: missing column(s) {', '.join(missing)}; expected {','.join(columns)}"
-        )
-    out = []
-    for data in reader:
-        line = reader.line_num
-        if None in data:
-            raise KnowledgePackError(
-                f"{fname} line {line}: more fields than the {len(header)} columns of the header"
-            )
-        out.append(_Row(fname, line, data))
-    return out
 
 
 def default_pack_dir() -> Traversable:
@@ -251,12 +169,19 @@ def read_pack(path: str | Path | None = None) -> KnowledgePack:
     _read_meetings(root, pack)
     _read_items(root, pack)
     _read_treaties(root, pack)
+    participants = {m.meeting_id: m.participants for m in pack.meetings}
+    pack.positions = read_positions(root, participants, pack.citations)
+    pack.impact_facts = read_impact_facts(root, set(participants), pack.citations)
+    pack.policy = read_policy(root)
+    pack.sources = read_sources(root, pack.policy)
+    sides = {p.line: pack.leader_iso3(p.side) for p in pack.positions}
+    check_citations(pack.citations, pack.sources, pack.policy, sides)
     return pack
 
 
 def _read_leaders(root, pack: KnowledgePack) -> None:
     cols = ["person_id", "name", "iso3", "role", "start_date", "end_date", "source_url"]
-    for r in _rows(root, "leaders.csv", cols):
+    for r in read_rows(root, "leaders.csv", cols, pack.citations):
         term = LeaderTerm(
             person_id=r.pattern("person_id", _PERSON, "an id like person:donald-trump"),
             name=r.req("name"),
@@ -291,7 +216,7 @@ def _read_meetings(root, pack: KnowledgePack) -> None:
     ]
     known = {t.person_id for t in pack.leaders}
     seen: set[str] = set()
-    for r in _rows(root, "meetings.csv", cols):
+    for r in read_rows(root, "meetings.csv", cols, pack.citations):
         mid = r.pattern("meeting_id", _ID, "a lower-case id of letters, digits, '-' and '_'")
         if mid in seen:
             raise r.fail("meeting_id", "an id not used by an earlier row")
@@ -337,7 +262,7 @@ def _read_meetings(root, pack: KnowledgePack) -> None:
 def _read_items(root, pack: KnowledgePack) -> None:
     cols = ["meeting_id", "kind", "value", "topic", "text", "item_date", "source_url"]
     ids = {m.meeting_id for m in pack.meetings}
-    for r in _rows(root, "meeting_items.csv", cols):
+    for r in read_rows(root, "meeting_items.csv", cols, pack.citations):
         mid = r.req("meeting_id")
         if mid not in ids:
             raise r.fail("meeting_id", "the id of a row in meetings.csv")
@@ -361,7 +286,7 @@ def _read_items(root, pack: KnowledgePack) -> None:
 
 def _read_treaties(root, pack: KnowledgePack) -> None:
     cols = ["treaty_id", "name", "short_name", "parties", "source_url"]
-    for r in _rows(root, "treaties.csv", cols):
+    for r in read_rows(root, "treaties.csv", cols, pack.citations):
         tid = r.pattern("treaty_id", _ID, "a lower-case id")
         if any(t.treaty_id == tid for t in pack.treaties):
             raise r.fail("treaty_id", "an id not used by an earlier row")
@@ -377,7 +302,7 @@ def _read_treaties(root, pack: KnowledgePack) -> None:
     ids = {t.treaty_id for t in pack.treaties}
     keys: set[tuple[str, str, date]] = set()
     cols = ["treaty_id", "action", "action_date", "actor", "note", "source_url"]
-    for r in _rows(root, "treaty_actions.csv", cols):
+    for r in read_rows(root, "treaty_actions.csv", cols, pack.citations):
         tid = r.req("treaty_id")
         if tid not in ids:
             raise r.fail("treaty_id", "the id of a row in treaties.csv")
