@@ -21,6 +21,7 @@ class Settings:
     gdelt_base_url: str = "http://data.gdeltproject.org/gdeltv2/"
     gdelt1_base_url: str = "http://data.gdeltproject.org/events/"
     memory_limit: str = "1GB"  # DuckDB memory_limit for the store (DuckDB's own: 80% of RAM)
+    lock_wait: float = 5.0  # seconds a command waits for another process's lock on the store
 
 
 class ConfigError(ValueError):
@@ -34,6 +35,8 @@ def _coerce(name: str, value: Any) -> Any:
             return Path(value)
         if kind in ("int", int):
             return int(value)
+        if kind in ("float", float):
+            return float(value)
         return str(value)
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"setting {name!r}: expected {kind}, got {value!r}") from exc

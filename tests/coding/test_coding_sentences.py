@@ -257,24 +257,11 @@ def test_names_joined_by_and_inside_a_longer_phrase_stay_apart(coder):
 
 
 def test_people_come_from_the_actors_kb(coder):
-    from summitry.coding.lexicon import FALLBACK_PEOPLE
-
-    # with the KB loaded no fallback entry is used for a person the KB knows
-    assert coder.people.kb is not None
-    assert not [p.actor_id for p in FALLBACK_PEOPLE if p.actor_id in coder.people._people]
-    # ... so ids are the KB's (the KB spells Zelenskyy's id with -yy)
+    # ids are the KB's (the KB spells Zelenskyy's id with -yy)
     evs = _code(coder, "Zelensky met Trump in New York on Wednesday.", date(2019, 9, 26))
     meet = [e for e in evs if e.code.startswith("04")]
     assert meet and meet[0].source.actor_id == "person:volodymyr-zelenskyy"
     assert coder.people.iso3_of("person:volodymyr-zelenskyy") == "UKR"
-
-
-def test_fallback_people_use_kb_ids():
-    from summitry.actors import ActorKB
-    from summitry.coding.lexicon import FALLBACK_PEOPLE
-
-    kb = ActorKB.load()
-    assert [p.actor_id for p in FALLBACK_PEOPLE if kb.get(p.actor_id) is None] == []
 
 
 def test_un_ambassador_title_is_the_kb_role(coder):

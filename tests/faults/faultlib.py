@@ -77,3 +77,29 @@ def write_jsonl(path: Path, texts: list[str], published: str = "2024-03-05") -> 
         for n, t in enumerate(texts):
             fh.write(json.dumps({"id": f"n{n}", "text": t, "published": published}) + "\n")
     return path
+
+
+def unprivileged():
+    """A ``preexec_fn`` under which file permissions hold even for root: it drops
+    CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH from the child's capability bounding set, so
+    a 0444 file or a 0555 folder is read-only to it (as to any other user)."""
+    if os.geteuid() != 0:
+        return None
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+
+    def drop() -> None:
+        for cap in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+            if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+                raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+    return drop
+
+
+def file_state(path: Path) -> tuple[int, float, bytes]:
+    """Size, mtime and SHA-1 of a file: to show a command left it unchanged."""
+    import hashlib
+
+    data = path.read_bytes()
+    return len(data), path.stat().st_mtime, hashlib.sha1(data).digest()

@@ -286,3 +286,14 @@ def test_knowledge_store_made_before_the_pack_tables_gets_them(store):
     store.con.execute("DROP TABLE knowledge_packs; DROP TABLE knowledge_meetings")
     assert ensure_knowledge_pack(store).loaded
     assert store.count("knowledge_meetings") == store.count("meetings")
+
+
+def test_resolve_person_asks_the_actors_kb():
+    from summitry.knowledge import resolve_person
+
+    assert resolve_person("Vladimir Putin") == "person:vladimir-putin"
+    assert resolve_person("Putin") == "person:vladimir-putin"
+    assert resolve_person("Erdoğan's") == "person:recep-tayyip-erdogan"
+    assert resolve_person("Trump") == "person:donald-trump"  # the pack's leader of that name
+    assert resolve_person("person:anyone") == "person:anyone"
+    assert resolve_person("Jane Roe") is None

@@ -24,6 +24,11 @@ def _store(tmp_path: Path) -> Path:
 def test_meetings_cli_list_json_csv_and_show(tmp_path: Path) -> None:
     db = str(_store(tmp_path))
     runner = CliRunner()
+    # events written outside summitry's commands: the reader says so and does not build
+    res = runner.invoke(app, ["--db", db, "meetings", "--format", "json"])
+    assert res.exit_code == 0 and json.loads(res.stdout) == []
+    assert "summitry meetings build" in " ".join(res.stderr.split())
+    assert runner.invoke(app, ["--db", db, "meetings", "build"]).exit_code == 0
     res = runner.invoke(
         app,
         ["--db", db, "meetings", "--between", "Donald Trump", "Vladimir Putin", "--format", "json"],

@@ -26,3 +26,43 @@ def test_meetings_roles_kb_ids_and_supreme_leaders(store) -> None:
     assert kim is not None and kim.role == "supreme_leader"
     z = roles.resolve(None, "VOLODYMYR ZELENSKY", "UKR", "UKR", date(2019, 9, 25))
     assert z is not None and z.actor_id == "person:volodymyr-zelenskyy"
+
+
+def test_meetings_roles_office_named_in_imported_text(store) -> None:
+    roles = RoleResolver(store)
+    on = date(2018, 7, 16)
+    got = roles.resolve("RUS", "RUSSIAN PRESIDENT", None, "RUS", on)
+    assert got is not None and (got.actor_id, got.role) == (
+        "person:vladimir-putin",
+        "head_of_state",
+    )
+    got = roles.resolve("DEU", "German Chancellor", None, "DEU", on)
+    assert got is not None and got.actor_id == "person:angela-merkel"
+    # the longest title wins: a vice president is no head of state, and counts as a minister
+    assert roles.resolve("USA", "VICE PRESIDENT", None, "USA", on) is None
+    vp = roles.resolve("USA", "VICE PRESIDENT", None, "USA", on, ministers=True)
+    assert vp is not None and vp.actor_id == "person:mike-pence"
+    # loose titles name no one office
+    assert roles.resolve("USA", "OPPOSITION LEADER", None, "USA", on) is None
+    assert roles.resolve("USA", "GOVERNMENT", None, "USA", on) is None
+    # Iran's supreme leader is a leader of his own office, not the president
+    kh = roles.resolve("IRN", "Supreme Leader", None, "IRN", on)
+    assert kh is not None and (kh.actor_id, kh.role) == ("person:ali-khamenei", "supreme_leader")
+
+
+def test_meetings_roles_add_people_only_the_store_knows(store) -> None:
+    store.con.execute(
+        "INSERT INTO actors (actor_id, name, kind, iso3, origin) "
+        "VALUES ('person:text:jane-roe', 'Jane Roe', 'person', 'GBR', 'text')"
+    )
+    store.con.execute(
+        "INSERT INTO actor_roles (actor_id, role, iso3, start_date, origin) "
+        "VALUES ('person:text:jane-roe', 'foreign_minister', 'GBR', DATE '2030-01-01', 'text')"
+    )
+    roles = RoleResolver(store)
+    on = date(2030, 6, 1)
+    assert roles.person_named("Jane Roe", on) == "person:text:jane-roe"
+    assert roles.name("person:text:jane-roe") == "Jane Roe"
+    got = roles.resolve("person:text:jane-roe", None, None, "GBR", on, ministers=True)
+    assert got is not None and (got.role, got.iso3) == ("foreign_minister", "GBR")
+    assert roles.resolve("person:text:jane-roe", None, None, "GBR", on) is None  # no leader

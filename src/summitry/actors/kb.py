@@ -20,6 +20,7 @@ from pathlib import Path
 from summitry.actors.files import ActorFileError, ParsedFile, read_actor_file
 from summitry.actors.model import Actor, Match, Role
 from summitry.actors.normalise import normalise
+from summitry.actors.offices import LEADER, Offices, load_offices
 
 SHIPPED_FILES = ("countries.csv", "organisations.csv", "people.csv", "roles.csv")
 TERMS_FILE = "country_terms.csv"
@@ -115,92 +116,33 @@ HISTORIC_UNTIL = {"SUN": date(1991, 12, 26)}  # the USSR was dissolved on 1991-1
 SUCCESSOR_OF = {"RUS": ("SUN", date(1991, 12, 26))}
 AROUND = timedelta(days=366)  # "holding a relevant role around that date"
 
-ROLE_TITLES: dict[str, str] = {
-    "president": "head_of_state",
-    "head of state": "head_of_state",
-    "king": "head_of_state",
-    "queen": "head_of_state",
-    "monarch": "head_of_state",
-    "emperor": "head_of_state",
-    "prime minister": "head_of_government",
-    "premier": "head_of_government",
-    "pm": "head_of_government",
-    "chancellor": "head_of_government",
-    "head of government": "head_of_government",
-    "foreign minister": "foreign_minister",
-    "foreign secretary": "foreign_minister",
-    "secretary of state": "foreign_minister",
-    "minister of foreign affairs": "foreign_minister",
-    "foreign affairs minister": "foreign_minister",
-    "top diplomat": "foreign_minister",
-    "minister for foreign affairs": "foreign_minister",
-    "external affairs minister": "foreign_minister",
-    "defence minister": "defence_minister",
-    "defense minister": "defence_minister",
-    "defence secretary": "defence_minister",
-    "defense secretary": "defence_minister",
-    "secretary of defense": "defence_minister",
-    "secretary of defence": "defence_minister",
-    "minister of defence": "defence_minister",
-    "minister of defense": "defence_minister",
-    "war secretary": "defence_minister",
-    "secretary of war": "defence_minister",
-    "defense chief": "defence_minister",
-    "defence chief": "defence_minister",
-    "general secretary": "party_leader",
-    "party leader": "party_leader",
-    "party chief": "party_leader",
-    "first secretary": "party_leader",
-    "communist party leader": "party_leader",
-    "vice president": "vice_president",
-    "leader": "leader",
-}
-# Where "the <country> leader" means the head of government (parliamentary systems).
-HOG_LEADS = {
-    "GBR",
-    "JPN",
-    "CAN",
-    "AUS",
-    "IND",
-    "ITA",
-    "DEU",
-    "ESP",
-    "NLD",
-    "ISR",
-    "NZL",
-    "IRL",
-    "SWE",
-    "NOR",
-    "DNK",
-    "BEL",
-    "AUT",
-    "GRC",
-    "POL",
-    "HUN",
-    "CZE",
-    "PAK",
-    "THA",
-    "IRQ",
-    "MYS",
-}
-TITLE_PHRASES: dict[str, tuple[str, str]] = {
-    "european commission president": ("commission_president", "EU"),
-    "president of the european commission": ("commission_president", "EU"),
-    "commission president": ("commission_president", "EU"),
-    "eu commission president": ("commission_president", "EU"),
-    "european council president": ("council_president", "EU"),
-    "president of the european council": ("council_president", "EU"),
-    "eu council president": ("council_president", "EU"),
-}
-_TITLE_ALT = "|".join(sorted((re.escape(t) for t in ROLE_TITLES), key=len, reverse=True))
-_TITLE_FIRST = re.compile(
-    rf"^(?:the )?(?:(?:acting|interim|then|current|new) )?(?P<title>{_TITLE_ALT})"
+# "the <country> <title>" / "the <title> of <country>", a title from titles.csv
+_TITLE_FIRST = (
+    r"^(?:the )?(?:(?:acting|interim|then|current|new) )?(?P<title>{alt})"
     r" of (?:the )?(?P<country>.+)$"
 )
-_TITLE_LAST = re.compile(
-    rf"^(?:the )?(?P<country>.+?)(?: 's)? (?:(?:acting|interim|then|current|new) )?"
-    rf"(?P<title>{_TITLE_ALT})$"
+_TITLE_LAST = (
+    r"^(?:the )?(?P<country>.+?) (?:(?:acting|interim|then|current|new) )?(?P<title>{alt})$"
 )
+# Ranks of offices when one person holds several ("his Russian counterpart" of a US
+# president is the Russian head of state, not its head of government).
+OFFICE_RANK = (
+    "head_of_state",
+    "head_of_government",
+    "party_leader",
+    "supreme_leader",
+    "vice_president",
+    "foreign_minister",
+    "defence_minister",
+)
+SURNAME_YEARS = 2  # a bare surname: someone in office on the date, or this recently
+NAME_YEARS = 20  # a full name: not someone whose every role ended longer ago than this
+
+
+@lru_cache(maxsize=8)
+def _title_patterns(titles: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    alt = "|".join(sorted((re.escape(t) for t in titles), key=len, reverse=True))
+    return re.compile(_TITLE_FIRST.format(alt=alt)), re.compile(_TITLE_LAST.format(alt=alt))
 
 
 def _data_dir() -> Path:
@@ -261,6 +203,14 @@ class ActorKB:
         self._alias_sets: dict[str, set[str]] = {}  # names of merged-into actors (dedup)
         self._name_sources: dict[tuple[str, str], str] = {}  # (actor id, name key) -> source
         self.problems: list[str] = []  # dictionary lines skipped by a non-strict load
+        self.use_offices(load_offices(_data_dir()))
+
+    def use_offices(self, offices: Offices) -> None:
+        """Resolve titles with these titles and leader offices (``data/actors`` by default)."""
+        self.offices = offices
+        self._country_title_keys = tuple(
+            sorted(k for k, t in offices.titles.items() if t.iso3 is None)
+        )
 
     # --- loading ------------------------------------------------------------------------
     @classmethod
@@ -281,6 +231,8 @@ class ActorKB:
         """
         kb = cls()
         base = data_dir or _data_dir()
+        if data_dir is not None:
+            kb.use_offices(load_offices(base))
         for name in SHIPPED_FILES:
             path = base / name
             if path.is_file():
@@ -388,16 +340,16 @@ class ActorKB:
         "the Russian foreign minister"): such strings are not names of any one actor."""
         key = normalise(text)
         bare = key[4:] if key.startswith("the ") else key
-        if bare in TITLE_PHRASES or bare in ROLE_TITLES:
-            return True
-        m = _TITLE_FIRST.match(bare) or _TITLE_LAST.match(bare)
-        return (
-            m is not None
-            and (
-                self.country_of(m.group("country")) or self.country_of_adjective(m.group("country"))
-            )
-            is not None
-        )
+        return bare in self.offices.titles or self._title_country(bare) is not None
+
+    def _title_country(self, key: str) -> tuple[str, str] | None:
+        """(normalised title, iso3) of "the Russian president" / "the president of Russia"."""
+        first, last = _title_patterns(self._country_title_keys)
+        m = first.match(key) or last.match(key)
+        if m is None:
+            return None
+        iso3 = self.country_of(m.group("country")) or self.country_of_adjective(m.group("country"))
+        return (m.group("title"), iso3) if iso3 else None
 
     def ids_for_name(self, name: str) -> set[str]:
         """Ids of the actors with exactly this name or alias (after normalisation)."""
@@ -619,40 +571,80 @@ class ActorKB:
 
     def _resolve_title(self, key: str, on: date | None) -> list[Match] | None:
         """None if ``key`` is not a title; [] if it is one but no holder is known."""
-        if key in TITLE_PHRASES:
-            role, iso3 = TITLE_PHRASES[key]
-        else:
-            m = _TITLE_FIRST.match(key) or _TITLE_LAST.match(key)
-            if not m:
-                return None
-            iso3 = self.country_of(m.group("country")) or self.country_of_adjective(
-                m.group("country")
-            )
-            if iso3 is None:
-                return None
-            role = ROLE_TITLES[m.group("title")]
+        title = self.offices.titles.get(key)  # "commission president": one body's office
+        found = (key, title.iso3) if title and title.iso3 else self._title_country(key)
+        if found is None:
+            return None
         if on is None:
             return []
-        roles = [role]
-        if role == "leader":
-            roles = [
-                "supreme_leader",
-                "party_leader",
-                "head_of_government" if iso3 in HOG_LEADS else "head_of_state",
-                "head_of_state",
-            ]
-        if iso3 in SUCCESSOR_OF and not any(self.holders(r, iso3, on) for r in roles):
+        m = self.office(found[0], found[1], on)
+        return [m] if m is not None else []
+
+    # --- offices: descriptors, counterparts, holders by date ------------------------------
+    def title_role(self, title: str, iso3: str, on: date | None) -> str | None:
+        """The role a title names for a country on a date: "foreign secretary" ->
+        foreign_minister; "leader" -> the office leaders.csv lists (head of state if none)."""
+        return self.offices.role_for(title, iso3, on)
+
+    def office(self, title: str, iso3: str, on: date) -> Match | None:
+        """The holder of the office a title names in ``iso3`` on ``on`` ("leader", "SUN",
+        1986-10-11 -> Gorbachev, rule ``title:party_leader``). A successor state's title
+        before it existed is its predecessor's ("the Russian leader" in 1986); the rule
+        gets ``:acting`` for an acting holder. None when no holder is known."""
+        role = self.title_role(title, iso3, on)
+        if role is None:
+            return None
+        if iso3 in SUCCESSOR_OF and not self.holders(role, iso3, on):
             old, until = SUCCESSOR_OF[iso3]
-            if on < until:  # "the Russian leader" in 1986: the Soviet one
-                iso3 = old
-        for r in roles:
-            a = self.holder(r, iso3, on)
-            if a is not None:
-                acting = any(
-                    t.acting for t in self.holders(r, iso3, on) if t.actor_id == a.actor_id
-                )
-                return [Match(a, f"title:{r}" + (":acting" if acting else ""), role=r, iso3=iso3)]
-        return []
+            if on < until:
+                iso3, role = old, self.title_role(title, old, on) or role
+        return self.office_holder(role, iso3, on)
+
+    def office_holder(self, role: str, iso3: str, on: date) -> Match | None:
+        """The holder of ``role`` in ``iso3`` on ``on`` as a match ``title:<role>[:acting]``."""
+        rs = sorted(self.holders(role, iso3, on), key=lambda r: r.acting)
+        a = self._actors.get(rs[0].actor_id) if rs else None
+        if a is None:
+            return None
+        rule = f"title:{role}" + (":acting" if rs[0].acting else "")
+        return Match(a, rule, role=role, iso3=iso3)
+
+    def counterpart(self, actor_id: str, iso3: str, on: date) -> Match | None:
+        """The "Soviet counterpart" of ``actor_id`` on ``on``: the leader of ``iso3`` if the
+        actor leads his own country then (Reagan's in 1986 is Gorbachev, the party leader),
+        else the holder in ``iso3`` of the highest office the actor holds; None if none."""
+        held = self.roles(actor_id, on)
+        if any(r.iso3 and r.role == self.offices.leader_role(r.iso3, on) for r in held):
+            m = self.office(LEADER, iso3, on)
+            if m is not None:
+                return m
+        for role in sorted(dict.fromkeys(r.role for r in held), key=_office_rank):
+            m = self.office_holder(role, iso3, on)
+            if m is not None:
+                return m
+        return None
+
+    def person(self, text: str, on: date | None) -> Match | None:
+        """The one person ``text`` names on ``on``, of that era (:meth:`of_the_era`), else
+        None (unknown, not a person, ambiguous on the date, or someone of another time)."""
+        people = [m for m in self.resolve(text, on=on) if m.actor.kind == "person"]
+        if len(people) != 1:
+            return None
+        if on is not None and not self.of_the_era(people[0].actor_id, people[0].rule, on):
+            return None
+        return people[0]
+
+    def of_the_era(self, actor_id: str, rule: str, on: date) -> bool:
+        """A person named in a text of date ``on`` must belong to its time: a bare surname
+        ("Powell", "Rudd") only for someone in office then or within ``SURNAME_YEARS``; a
+        full name not for someone whose every role ended more than ``NAME_YEARS`` before
+        ("Senator John Kennedy" in 2017 is not John F. Kennedy). People without dated roles
+        pass."""
+        ends = [r.end for r in self._roles.get(actor_id, ())]
+        if not ends or any(e is None or e > on for e in ends):
+            return True
+        years = SURNAME_YEARS if "surname" in rule else NAME_YEARS
+        return (on - max(e for e in ends if e is not None)).days <= years * 365
 
     def _fuzzy(self, key: str, on: date | None) -> list[Match]:
         if len(key) < 6 or " " not in key:
@@ -680,6 +672,10 @@ class ActorKB:
         if not ids:
             return []
         return self._by_date(ids, on, "fuzzy")
+
+
+def _office_rank(role: str) -> int:
+    return OFFICE_RANK.index(role) if role in OFFICE_RANK else len(OFFICE_RANK)
 
 
 def _office_order(r: Role) -> tuple[date, bool]:

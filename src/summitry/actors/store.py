@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from summitry.actors.kb import ActorKB
+from summitry.actors.model import Actor, Role
 
 _ACTOR_COLS = ["actor_id", "name", "kind", "iso3", "cameo_code", "origin", "source_url", "note"]
 _ROLE_COLS = ["actor_id", "role", "iso3", "start_date", "end_date", "origin", "source_url"]
@@ -56,3 +57,27 @@ def write_actors_to_store(store, kb: ActorKB) -> tuple[int, int]:
             for name in ("_kb_actors", "_kb_roles", "_kb_ids"):
                 con.unregister(name)
     return len(actors), len(roles)
+
+
+def add_store_actors(kb: ActorKB, store) -> int:
+    """Add to ``kb`` the people and their roles only the store knows (people texts introduced,
+    user files written with ``summitry actors store``), so that one resolver answers for
+    both. KB actors keep their own rows; roles of other origins are added to them.
+    Returns the number of actors added."""
+    added: set[str] = set()
+    for aid, name, iso3, origin, url in store.con.execute(
+        "SELECT actor_id, name, iso3, origin, source_url FROM actors "
+        "WHERE kind = 'person' OR actor_id LIKE 'person:%' ORDER BY actor_id"
+    ).fetchall():
+        if aid not in kb and name:
+            kb.add(Actor(aid, name, "person", iso3, origin=origin or "kb", source_url=url))
+            added.add(aid)
+    for aid, role, iso3, start, end, origin, url in store.con.execute(
+        "SELECT actor_id, role, iso3, start_date, end_date, origin, source_url FROM actor_roles "
+        "ORDER BY actor_id, start_date"
+    ).fetchall():
+        if aid in added or (aid in kb and origin != "kb"):
+            kb.add_role(
+                Role(aid, role, iso3 or None, start, end, origin=origin or "kb", source_url=url)
+            )
+    return len(added)

@@ -61,75 +61,65 @@ def country_name(iso3: str) -> str:
     return (getattr(c, "common_name", None) or c.name).split(",")[0]
 
 
-LEADER_ROLES = ("head_of_state", "head_of_government", "party_leader")
-
-
 def leaders(name_a: str, name_b: str, store=None) -> Dyad:
-    """Resolve two leader names (or person ids).
+    """Resolve two leader names (or person ids) through the one actor resolver.
 
-    In order: the knowledge pack's leader list; the actor knowledge base (heads of state
-    and government with their tenures); with ``store``, the people the store knows (those
-    its texts introduced, with their roles) and the person ids of its events.
+    The actor knowledge base (with ``store``: plus the people the store knows, e.g. those its
+    texts introduced) names the person; the knowledge pack's leader list, else the person's
+    latest leading office, gives the country. Without a known person, the person ids of the
+    store's events are tried.
     """
-    return Dyad(*(resolve_leader(n, store) for n in (name_a, name_b)))
+    from summitry.actors import ActorKB, add_store_actors
+
+    kb = ActorKB.load()
+    if store is not None:
+        add_store_actors(kb, store)
+    return Dyad(*(resolve_leader(n, kb, store) for n in (name_a, name_b)))
 
 
-def resolve_leader(name: str, store=None) -> Side:
+def resolve_leader(name: str, kb, store=None) -> Side:
     from summitry.knowledge import read_pack, resolve_person
 
     pack = read_pack()
-    pid = resolve_person(name, pack)
+    pid = resolve_person(name, pack, kb)
     if pid and pack.leader_iso3(pid):
         return Side(pack.leader_name(pid), pack.leader_iso3(pid), pid)
-    side = _from_actor_kb(name) or (_from_store(name, store) if store is not None else None)
+    side = _from_kb(pid, kb) if pid else None
+    if side is None and store is not None:
+        side = _from_events(name, store)
     if side is None:
         raise DyadError(
-            f"leader {name!r} is not known: not in the knowledge pack's leader list, the actor "
-            "knowledge base (summitry actors who NAME), or the people and events of the store "
-            "(give a full name such as 'Emmanuel Macron' or a person id such as "
-            "person:emmanuel-macron)"
+            f"leader {name!r} is not known: not in the actor knowledge base (summitry actors "
+            "who NAME), the people of the store or the person ids of its events (give a full "
+            "name such as 'Emmanuel Macron' or a person id such as person:emmanuel-macron)"
         )
     return side
 
 
-def _from_actor_kb(name: str) -> Side | None:
-    from summitry.actors import ActorKB
+def _from_kb(pid: str, kb) -> Side | None:
+    """The person's country: that of their latest leading office, else any dated role."""
+    from summitry.actors import LEADER_ROLES
 
-    kb = ActorKB.load()
-    ids = {m.actor_id for m in kb.resolve(name) if m.actor.kind == "person"}
-    if name.strip().startswith("person:") and kb.get(name.strip()):
-        ids = {name.strip()}
-    if len(ids) != 1:
+    actor = kb.get(pid)
+    if actor is None:
         return None
-    actor = kb.get(ids.pop())
-    roles = [r for r in kb.roles(actor.actor_id) if r.iso3 and r.role in LEADER_ROLES]
-    roles = roles or [r for r in kb.roles(actor.actor_id) if r.iso3]
+    roles = [r for r in kb.roles(pid) if r.iso3 and r.role in LEADER_ROLES]
+    roles = roles or [r for r in kb.roles(pid) if r.iso3]
     iso3 = max(roles, key=lambda r: r.start or date.min).iso3 if roles else actor.iso3
-    return Side(actor.name, iso3, actor.actor_id) if iso3 else None
+    return Side(actor.name, iso3, pid) if iso3 else None
 
 
-def _from_store(name: str, store) -> Side | None:
-    """A person of the store's actors table (e.g. introduced by a text) or of its events."""
+def _from_events(name: str, store) -> Side | None:
+    """A person known only from the person ids of the store's events."""
     from summitry.actors import person_id
 
     pid = name.strip() if name.strip().startswith("person:") else person_id(name)
-    row = store.con.execute(
-        "SELECT a.name, coalesce((SELECT r.iso3 FROM actor_roles r WHERE r.actor_id = a.actor_id "
-        "AND r.iso3 IS NOT NULL ORDER BY r.start_date DESC NULLS LAST LIMIT 1), a.iso3) "
-        "FROM actors a WHERE a.kind = 'person' AND (a.actor_id = ? OR lower(a.name) = lower(?)) "
-        "LIMIT 1",
-        [pid, name.strip()],
-    ).fetchone()
-    if row and row[1]:
-        return Side(row[0], row[1], pid)
     row = store.con.execute(
         "SELECT mode(source_iso3) FROM events "
         "WHERE source_actor_id = ? AND source_iso3 IS NOT NULL",
         [pid],
     ).fetchone()
-    if row and row[0]:
-        return Side(name.strip(), row[0], pid)
-    return None
+    return Side(name.strip(), row[0], pid) if row and row[0] else None
 
 
 def _merged(spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
@@ -147,7 +137,7 @@ def tenure_overlap(dyad: Dyad) -> tuple[date, date] | None:
     """The latest period in which both leaders held a leading office (end: today if open)."""
     if not dyad.is_leaders:
         return None
-    from summitry.actors import ActorKB
+    from summitry.actors import LEADER_ROLES, ActorKB
 
     kb = ActorKB.load()
     spans = []

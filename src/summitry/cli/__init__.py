@@ -54,6 +54,14 @@ def _root(
     config: Annotated[
         Path | None, typer.Option("--config", help="TOML settings file (env SUMMITRY_CONFIG).")
     ] = None,
+    wait: Annotated[
+        float | None,
+        typer.Option(
+            "--wait",
+            help="Seconds to wait while another command holds the store (env "
+            "SUMMITRY_LOCK_WAIT; default 5).",
+        ),
+    ] = None,
     debug: Annotated[
         bool,
         typer.Option("--debug", help="Show the full traceback of an unexpected error."),
@@ -64,9 +72,10 @@ def _root(
 
     apply_terminal_width()
     STATE.debug = debug or bool(os.environ.get("SUMMITRY_DEBUG"))
+    STATE.command = " ".join(["summitry", *sys.argv[1:]])[:300]
 
     try:
-        STATE.settings = load_settings(config, db=db)
+        STATE.settings = load_settings(config, db=db, lock_wait=wait)
     except ConfigError as exc:
         fail(str(exc))
 

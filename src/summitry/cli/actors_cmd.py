@@ -211,9 +211,8 @@ def who(
     ]
     if not rows:
         if fmt == "table":
-            console.print(
-                f"unresolved: {text!r}" + (f" on {on}" if on else "") + " (no rule matched)"
-            )
+            why = "a title, but no holder is known" if kb.is_title(text) else "no rule matched"
+            console.print(f"unresolved: {text!r}" + (f" on {on}" if on else "") + f" ({why})")
         else:
             _emit([], fmt, "")
         raise typer.Exit(1)

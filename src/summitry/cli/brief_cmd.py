@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from summitry.cli.common import console, fail, open_cli_store
+from summitry.cli.common import (
+    console,
+    fail,
+    open_cli_store,
+    refresh_meetings,
+    settings,
+    warn_if_stale,
+)
+from summitry.cli.knowledge_cmd import note_pack
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
@@ -31,6 +39,7 @@ def brief(
         Path | None,
         typer.Option(
             "--out",
+            "-o",
             help="Output file; its suffix is set per format (default: "
             "briefing-<a>-<b>.html in the current directory).",
         ),
@@ -82,15 +91,13 @@ def brief(
         dyad = country_dyad(*countries) if countries else None
     except DyadError as exc:
         fail(str(exc))
-    from summitry.knowledge import KnowledgePackError, ensure_knowledge_pack
     from summitry.report import build_briefing, default_out, write_briefing
 
-    with open_cli_store() as store:
-        with console.status("loading the knowledge pack"):
-            try:
-                ensure_knowledge_pack(store)
-            except KnowledgePackError as exc:
-                fail(str(exc))
+    if not settings().db.exists():
+        first_store()
+    with open_cli_store(read_only=True) as store:
+        note_pack(store)
+        warn_if_stale(store)
         if dyad is None:
             try:
                 dyad = leader_dyad(*between, store=store)
@@ -164,3 +171,20 @@ def _report(b, freq: str) -> None:
             f"{len(b.limits)} limits of the data are listed under 'What the data cannot support'",
             highlight=False,
         )
+
+
+def first_store() -> None:
+    """No store yet (a fresh machine): create it with the bundled knowledge pack, saying so.
+    An existing store is only read; `summitry knowledge load` refreshes its pack."""
+    from summitry.knowledge import KnowledgePackError, ensure_knowledge_pack
+
+    console.print(
+        f"no store at {settings().db}: creating it with the bundled knowledge pack",
+        highlight=False,
+    )
+    with open_cli_store() as store, console.status("loading the knowledge pack"):
+        try:
+            ensure_knowledge_pack(store)
+        except KnowledgePackError as exc:
+            fail(str(exc))
+        refresh_meetings(store)

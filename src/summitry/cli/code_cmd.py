@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from summitry.cli.common import console, err_console, fail, open_cli_store, settings
+from summitry.cli.common import (
+    console,
+    err_console,
+    fail,
+    open_cli_store,
+    refresh_meetings,
+    settings,
+)
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
@@ -106,6 +113,7 @@ def code_command(
     n_proc = workers if workers is not None else settings().workers
     if engine == "dask":
         _code_on_dask(store, work_dir, scheduler, n_proc, paths, topics, recode, limit)
+        refresh_meetings(store)
         return
     with Progress(
         TextColumn("coding"),
@@ -126,6 +134,7 @@ def code_command(
             )
         except CodingError as exc:
             fail(f"{exc} (--strict: stopped; the documents before it are coded)")
+    refresh_meetings(store)
     status = ", ".join(f"{k} {v}" for k, v in sorted(summary.status.items()))
     console.print(
         f"coded {summary.documents} documents: {summary.sentences} sentences, "

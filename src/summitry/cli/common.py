@@ -18,6 +18,7 @@ err_console = Console(stderr=True)
 class _State:
     settings: Settings | None = None
     debug: bool = False  # --debug: let unexpected errors show their traceback
+    command: str | None = None  # this command line, recorded as the store's writer
 
 
 STATE = _State()
@@ -40,14 +41,27 @@ def settings() -> Settings:
     return STATE.settings
 
 
-def open_cli_store(read_only: bool = False):
-    """Open the configured store, turning store errors into a clean exit."""
+def open_cli_store(read_only: bool = False, allow_older: bool = False):
+    """Open the configured store (a reader: ``read_only``), waiting ``--wait`` seconds for
+    another command's lock, turning store errors into a clean exit."""
+    import atexit
+
     from summitry.store import StoreError, open_store
 
+    conf = settings()
     try:
-        return open_store(settings().db, read_only=read_only, memory_limit=settings().memory_limit)
+        store = open_store(
+            conf.db,
+            read_only=read_only,
+            memory_limit=conf.memory_limit,
+            wait=conf.lock_wait,
+            command=STATE.command,
+            allow_older=allow_older,
+        )
     except StoreError as exc:
         fail(str(exc))
+    atexit.register(store.close)  # commands that return early still release the store
+    return store
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -79,3 +93,30 @@ def describe_error(exc: BaseException) -> str:
     if isinstance(exc, RecursionError):
         return "input nested too deeply to read"
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def refresh_meetings(store) -> None:
+    """End of a writing command: rebuild meeting episodes if the events or documents changed,
+    so that readers (``meetings``, ``meeting``, ``brief``) find them current."""
+    from summitry.meetings import refresh
+
+    summary = refresh(store)
+    if summary is not None:
+        console.print(
+            f"meetings: {summary.n_reports} reports -> {summary.n_meetings} episodes "
+            f"(rebuilt because the events changed)",
+            highlight=False,
+        )
+
+
+def warn_if_stale(store, ministers: bool = False) -> None:
+    """A reader's note when the episodes are older than the events (it does not rebuild)."""
+    from summitry.meetings import is_current
+
+    if not is_current(store, ministers):
+        flag = " --ministers" if ministers else ""
+        err_console.print(
+            "[yellow]note:[/] the meeting episodes were not built from the events the store "
+            f"holds now; `summitry meetings build{flag}` rebuilds them",
+            highlight=False,
+        )

@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from summitry.cli.common import console, err_console, fail, open_cli_store, settings
+from summitry.cli.common import (
+    console,
+    err_console,
+    fail,
+    open_cli_store,
+    refresh_meetings,
+    settings,
+)
 
 ActorsOpt = Annotated[
     str | None,
@@ -53,6 +60,7 @@ def _finish(store, importer, group: bool) -> None:
                 f"{ds}: {reports:,} reports grouped into {groups:,} events "
                 "(event_groups, rule group-reports:1)"
             )
+    refresh_meetings(store)
 
 
 def _report(results, explicit: set[str]) -> int:

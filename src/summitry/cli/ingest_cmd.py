@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from summitry.cli.common import console, err_console, fail, open_cli_store
+from summitry.cli.common import console, err_console, fail, open_cli_store, refresh_meetings
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
@@ -99,6 +99,7 @@ def ingest_command(
                 on_progress=tick,
                 on_failure=report,
             )
+            refresh_meetings(store)
         finally:
             store.close()
     for warning in summary.warnings[:20]:

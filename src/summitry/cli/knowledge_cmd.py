@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from summitry.cli.common import console, fail, open_cli_store
+from summitry.cli.common import console, err_console, fail, open_cli_store, refresh_meetings
 
 knowledge_app = typer.Typer(
     help="The curated knowledge pack: summits, calls and treaties, each with its source.",
@@ -37,6 +37,7 @@ def load(
             s = load_knowledge_pack(store, path=path, force=force)
         except (KnowledgePackError, StoreError) as exc:
             fail(str(exc))
+        refresh_meetings(store)
     console.print(
         f"{s.message}: {s.meetings} meetings/calls, {s.participants} participants, "
         f"{s.items} items, {s.events} events, {s.treaties} treaties, "
@@ -65,13 +66,11 @@ def show(
         ),
     ] = None,
 ) -> None:
-    """List meetings and calls, each labelled with its source (loading the pack first if the
-    store lacks it); curated rows carry their source URL."""
+    """List meetings and calls, each labelled with its source; curated rows carry their
+    source URL (reads only: `summitry knowledge load` loads the pack)."""
     from rich.table import Table
 
     from summitry.knowledge import (
-        KnowledgePackError,
-        ensure_knowledge_pack,
         meetings_by_source,
         resolve_person,
         treaty_timeline,
@@ -89,11 +88,8 @@ def show(
             if pid is None:
                 fail(f"--between: no leader in the knowledge pack matches {name!r}")
         pair = (ids[0], ids[1])  # type: ignore[assignment]
-    with open_cli_store() as store:
-        try:
-            ensure_knowledge_pack(store)
-        except KnowledgePackError as exc:
-            fail(str(exc))
+    with open_cli_store(read_only=True) as store:
+        note_pack(store)
         if treaties:
             if "curated" not in sources:
                 fail("--treaties: the treaty timeline is curated only; add --source curated")
@@ -151,3 +147,14 @@ def show(
                     it.source_url,
                 )
     console.print(table)
+
+
+def note_pack(store) -> None:
+    """A reader's note when the store lacks the shipped knowledge pack (it does not load it)."""
+    from summitry.knowledge import pack_status
+
+    note = pack_status(store)
+    if note:
+        err_console.print(
+            f"[yellow]note:[/] {note}; `summitry knowledge load` loads it", highlight=False
+        )

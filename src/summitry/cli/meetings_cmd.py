@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from summitry.cli.common import console, fail, open_cli_store
+from summitry.cli.common import console, fail, open_cli_store, warn_if_stale
 
 FORMAT_HELP = "Output format: table, json or csv."
 
@@ -19,13 +19,6 @@ def _iso(value: str | None, flag: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         fail(f"{flag} {value!r}: expected an ISO date YYYY-MM-DD")
-
-
-def ensure_built(store, ministers: bool = False) -> None:
-    """Build episodes when the events changed since the last build (or never built)."""
-    from summitry.meetings import ensure_built as _ensure_built
-
-    _ensure_built(store, ministers=ministers, progress=True)
 
 
 def _out():
@@ -118,7 +111,7 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
             bool, typer.Option("--ministers", help="Also count ministers' meetings.")
         ] = False,
     ) -> None:
-        """List meeting episodes (building them first when the events changed)."""
+        """List meeting episodes (as last built: commands that write events rebuild them)."""
         if ctx.invoked_subcommand is not None:
             return
         import json
@@ -130,9 +123,9 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
         start, end = _iso(date_from, "--from"), _iso(date_to, "--to")
         if source:
             source = [s.strip() for v in source for s in v.split(",") if s.strip()]
-        store = open_cli_store()
+        store = open_cli_store(read_only=True)
         try:
-            ensure_built(store, ministers)
+            warn_if_stale(store, ministers)
             rows = list_meetings(
                 store, between=between, date_from=start, date_to=end, sources=source
             )
@@ -177,9 +170,9 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
 
         from summitry.meetings import get_meeting
 
-        store = open_cli_store()
+        store = open_cli_store(read_only=True)
         try:
-            ensure_built(store)
+            warn_if_stale(store)
             m = get_meeting(store, meeting_id)
         finally:
             store.close()

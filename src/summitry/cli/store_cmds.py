@@ -8,19 +8,24 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from summitry.cli.common import console, fail, open_cli_store
+from summitry.cli.common import console, fail, open_cli_store, refresh_meetings
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
     app.command("info")(info)
     app.command("export")(export)
+    app.command("migrate")(migrate)
     import_app.command("table")(import_table_cmd)
 
 
 def info() -> None:
-    """Show the store's path, schema version and row counts."""
-    with open_cli_store() as store:
-        table = Table(title=f"{store.path} (schema version {store.schema_version})")
+    """Show the store's path, schema version and row counts (reads only)."""
+    from summitry.store import SCHEMA_VERSION
+
+    with open_cli_store(read_only=True, allow_older=True) as store:
+        version = store.schema_version
+        note = "" if version == SCHEMA_VERSION else "; `summitry migrate` upgrades it"
+        table = Table(title=f"{store.path} (schema version {version}{note})")
         table.add_column("table")
         table.add_column("rows", justify="right")
         for name in store.tables():
@@ -34,6 +39,7 @@ def export(
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Output file (default TABLE.FORMAT).")
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
     """Export a store table to Parquet, CSV or JSON Lines (atomic write)."""
     from summitry.store import StoreError
@@ -42,12 +48,22 @@ def export(
     if fmt not in FORMATS:
         fail(f"--format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
     out = out or Path(f"{table}.{fmt}")
-    with open_cli_store() as store:
+    with open_cli_store(read_only=True) as store:
         try:
-            n = export_table(store, table, out, fmt)  # type: ignore[arg-type]
+            n = export_table(store, table, out, fmt, force=force)  # type: ignore[arg-type]
         except StoreError as exc:
             fail(str(exc))
     console.print(f"wrote {n:,} rows of {table} to {out}")
+
+
+def migrate() -> None:
+    """Upgrade an existing store to this summitry's schema version (readers never do)."""
+    with open_cli_store(read_only=True, allow_older=True) as store:
+        before = store.schema_version
+    with open_cli_store() as store:
+        after = store.schema_version
+    change = "nothing to do" if before == after else f"upgraded from version {before}"
+    console.print(f"{store.path}: schema version {after}, {change}", highlight=False)
 
 
 def import_table_cmd(
@@ -67,4 +83,5 @@ def import_table_cmd(
             n = import_table(store, table, path, fmt)  # type: ignore[arg-type]
         except StoreError as exc:
             fail(str(exc))
+        refresh_meetings(store)
     console.print(f"added {n:,} rows to {table} from {path}")

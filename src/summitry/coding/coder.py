@@ -267,7 +267,7 @@ class Coder:
         at = [s + parsed[i].idx for i in _name_subjects(parsed)]
         unknown = [p for p in at if not any(a <= p < b for a, b in covered)]
         resolve_pronouns(mentions, unknown)
-        resolve_counterparts(mentions, self.people, d.published)
+        resolve_counterparts(mentions, self.people.kb, d.published)
         dates = find_dates(d.text[s:e], d.published, offset=s)
         sc = SentenceCoder(parsed, s, mentions, dates, d.published)
         return mentions, sc.events()

@@ -11,19 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
-from unidecode import unidecode
-
+from summitry.actors import LEADER_ROLES, ActorKB, normalise, slug
 from summitry.coding import lexicon as lx
-from summitry.coding.people import PeopleIndex, slug
+from summitry.coding.people import PeopleIndex
 from summitry.nlp.alternation import literal_alternation
 
 _PARTICLES = r"(?:al|el|bin|ibn|de|da|del|van|von|der|la|le|of|the|and)"
 _CAP = r"[A-Z\u00C0-\u00DE][\w.'’\-]*"
 _RUN = re.compile(rf"{_CAP}(?:\s+(?:(?:{_PARTICLES}|al-\w+|el-\w+)\s+)*{_CAP})*|al-\w+|el-\w+")
 _WORD = re.compile(r"\S+")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = re.compile(r"['’]s?$")  # "Putin's", "Sessions’"
 _NAMEW = r"[A-Z\u00C0-\u00DE][\w'’\-]*\.?"
 # Words that make a capitalised run a title or an institution rather than a person's name.
 _TITLE_WORDS = {
@@ -265,10 +263,6 @@ def _name_tail(title: str) -> str:
     return head + sep + _title_case(tail) if sep else title
 
 
-_TITLE_ALT_CS = literal_alternation(
-    {f(t) for t in lx.TITLE_ROLES for f in (str, _title_case, _name_tail)}
-)
-_TITLE_ALT = literal_alternation(lx.TITLE_ROLES)
 _SECTOR_NOUNS = (
     "government|officials?|authorities|forces|military|troops|diplomats?|ministry|"
     "foreign ministry|defen[cs]e ministry|embassy|delegation|negotiators?|lawmakers|"
@@ -491,15 +485,6 @@ _FUNCTION_WORDS = {
 }
 
 
-@lru_cache(maxsize=1 << 16)
-def norm(text: str) -> str:
-    """Accent/transliteration-insensitive key: ASCII, lower case, no possessive, single spaces."""
-    t = (text if text.isascii() else unidecode(text)).lower().replace("’", "'")
-    if t.endswith("'s"):
-        t = t[:-2]
-    return " ".join(t.replace("-", " ").replace(".", "").split())
-
-
 @dataclass
 class Mention:
     """A span in the sentence that names an actor (actor_id None = unresolved)."""
@@ -520,7 +505,7 @@ class DocContext:
     """Per-document state: text-introduced people recognised again later by surname."""
 
     published: date | None
-    surnames: dict[str, str] = field(default_factory=dict)  # norm(surname) -> actor_id
+    surnames: dict[str, str] = field(default_factory=dict)  # normalise(surname) -> actor_id
     new_actors: dict[str, dict] = field(default_factory=dict)
 
 
@@ -529,22 +514,27 @@ class MentionFinder:
 
     def __init__(self, people: PeopleIndex):
         self.people = people
+        self.kb = people.kb
+        self.titles = self.kb.offices.country_titles()  # "foreign minister" -> its role
+        self._titles_longest_first = sorted(self.titles, key=len, reverse=True)
+        title_alt_cs = literal_alternation(
+            {f(t) for t in self.titles for f in (str, _title_case, _name_tail)}
+        )
+        title_alt = literal_alternation(self.titles)
         self.names: dict[str, tuple[str, str]] = {}  # norm -> (kind, id)
         for name, iso in lx.country_names().items():
-            self.names[norm(name)] = ("country", iso)
+            self.names[normalise(name)] = ("country", iso)
         for name, code in lx.IGOS.items():
-            self.names[norm(name)] = ("igo", code)
-        kb = getattr(people, "kb", None)
-        if kb is not None:  # organisations of the actors KB (names and aliases)
-            for kind in ("igo", "group", "organisation"):
-                for a in kb.actors(kind):
-                    for nm in (a.name, *a.aliases):
-                        self.names.setdefault(norm(nm), ("igo", a.actor_id))
+            self.names[normalise(name)] = ("igo", code)
+        for kind in ("igo", "group", "organisation"):  # organisations of the actors KB
+            for a in self.kb.actors(kind):
+                for nm in (a.name, *a.aliases):
+                    self.names.setdefault(normalise(nm), ("igo", a.actor_id))
         for adj, iso in lx.ADJECTIVES.items():  # "Palestinians", "Israelis": the country
             if adj[-1:] in ("n", "i") and adj[:1].isupper():
-                self.names.setdefault(norm(adj + "s"), ("country", iso))
-        self.metonyms = {norm(k): v for k, v in lx.GOVERNMENT_METONYMS.items() if v}
-        self.adjectives = {norm(k): v for k, v in lx.ADJECTIVES.items()}
+                self.names.setdefault(normalise(adj + "s"), ("country", iso))
+        self.metonyms = {normalise(k): v for k, v in lx.GOVERNMENT_METONYMS.items() if v}
+        self.adjectives = {normalise(k): v for k, v in lx.ADJECTIVES.items()}
         adj_alt = literal_alternation(lx.ADJECTIVES)
         cn_alt = literal_alternation(lx.country_names())
         cn_alt_lower = literal_alternation({c.lower() for c in lx.country_names()})  # for re.I
@@ -553,7 +543,7 @@ class MentionFinder:
             rf"(?:(?P<adj>{adj_alt})|(?P<cn>{cn_alt})['’]s)\s+(?:(?:new|former|outgoing|then)\s+)?"
             # atomic: a title followed by a name is no descriptor, and neither is its prefix
             # ("U.S. Ambassador to the United Nations Nikki Haley" is not "U.S. Ambassador")
-            rf"(?P<title>(?>{_TITLE_ALT_CS})\b|counterpart\b)(?!,?\s+[A-Z\u00C0-\u00DE])",
+            rf"(?P<title>(?>{title_alt_cs})\b|counterpart\b)(?!,?\s+[A-Z\u00C0-\u00DE])",
         )
         self.re_sector = re.compile(
             # "Serbian military police", "Kenyan opposition": one lower-case word may intervene
@@ -568,10 +558,10 @@ class MentionFinder:
         name_re = rf"{_NAMEW}(?:\s+(?:(?:al|el|bin|ibn|de|van|von)\s+|al-|el-)?{_NAMEW}){{1,5}}"
         self.re_intro = re.compile(
             rf"\b(?:(?P<adj>{adj_alt})|(?P<cn>{cn_alt})['’]s)\s+(?:(?:new|former|outgoing)\s+)?"
-            rf"(?:(?P<title>{_TITLE_ALT_CS})\s*,?\s+)?(?P<name>{name_re})"
+            rf"(?:(?P<title>{title_alt_cs})\s*,?\s+)?(?P<name>{name_re})"
         )
         self.re_intro2 = re.compile(
-            rf"\bthe\s+(?P<adj>{adj_alt})\s+(?P<title>{_TITLE_ALT}),\s+(?P<name>{name_re})"
+            rf"\bthe\s+(?P<adj>{adj_alt})\s+(?P<title>{title_alt}),\s+(?P<name>{name_re})"
             rf"|\b(?P<title2>President|Prime Minister|Foreign Minister|King)\s+"
             rf"(?P<name2>{name_re})\s+of\s+(?P<cn2>{cn_alt})\b"
         )
@@ -585,7 +575,10 @@ class MentionFinder:
         self._descriptors(text, offset, on, found)
         for m in self.re_sector.finditer(text):
             adj = m.group("adj") or m.group("cn")
-            iso = self.adjectives.get(norm(adj)) or self.names.get(norm(adj), (None, None))[1]
+            iso = (
+                self.adjectives.get(normalise(adj))
+                or self.names.get(normalise(adj), (None, None))[1]
+            )
             if iso:
                 noun = (m.group("noun") or m.group("noun2") or "").lower()
                 sector = sector_code(noun)
@@ -607,7 +600,7 @@ class MentionFinder:
             code = sector_code(noun)
             iso = None
             if m.group("gcn"):
-                iso = self.names.get(norm(m.group("gcn")), (None, None))[1]
+                iso = self.names.get(normalise(m.group("gcn")), (None, None))[1]
             self._add(
                 found,
                 Mention(
@@ -646,10 +639,10 @@ class MentionFinder:
         for m in _RUN.finditer(text):
             words = m.group(0).split()
             for a, b in zip(words, words[1:], strict=False):  # "Amnesty International"
-                if norm(f"{a} {b}".rstrip(".,;:")) in self.names:
+                if normalise(f"{a} {b}".rstrip(".,;:")) in self.names:
                     return True
             for w in words:
-                k = norm(w.rstrip(".,;:"))
+                k = normalise(w.rstrip(".,;:"))
                 if (
                     k in self.names
                     or k in self.metonyms
@@ -674,21 +667,23 @@ class MentionFinder:
                 cn = g.get("cn") or g.get("cn2")
                 adj = g.get("adj")
                 title = (g.get("title") or g.get("title2") or "").lower()
-                iso = (self.adjectives.get(norm(adj)) if adj else None) or (
-                    self.names.get(norm(cn), (None, None))[1] if cn else None
+                iso = (self.adjectives.get(normalise(adj)) if adj else None) or (
+                    self.names.get(normalise(cn), (None, None))[1] if cn else None
                 )
-                if not name or not iso or self.names.get(norm(cn or ""), ("", ""))[0] == "igo":
+                if not name or not iso or self.names.get(normalise(cn or ""), ("", ""))[0] == "igo":
                     continue
-                raw = re.sub(r"['’]s?$", "", name).rstrip(".,")
+                raw = _POSSESSIVE.sub("", name).rstrip(".,")
                 spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", raw)]
                 words = [raw[a:b] for a, b in spans]
+                if any(_POSSESSIVE.search(w) for w in words):
+                    continue  # "Arabia's Crown Prince ...": a possessive ends no word of a name
                 lead: list[str] = []
-                while words and norm(words[0]) in _TITLE_WORDS:
+                while words and normalise(words[0]) in _TITLE_WORDS:
                     lead.append(words.pop(0))
                 if len(words) < 2 or any(
-                    norm(w) in _INSTITUTION_WORDS
-                    or norm(w) in self.names
-                    or norm(w) in self.adjectives
+                    normalise(w) in _INSTITUTION_WORDS
+                    or normalise(w) in self.names
+                    or normalise(w) in self.adjectives
                     for w in words
                 ):
                     continue
@@ -696,20 +691,15 @@ class MentionFinder:
                 if not title and lead:
                     title = " ".join(lead).lower()
                     title = next(
-                        (
-                            t
-                            for t in sorted(lx.TITLE_ROLES, key=len, reverse=True)
-                            if title.endswith(t)
-                        ),
-                        title,
+                        (t for t in self._titles_longest_first if title.endswith(t)), title
                     )
                 # the span runs from the first to the last word of the name as written (a
                 # hard line break may sit between them); ``name`` has single spaces
                 name_start = offset + (m.start("name") if g.get("name") else m.start("name2"))
                 start = name_start + spans[len(lead)][0]
                 end = name_start + spans[-1][1]
-                kb = self.people.lookup(norm(name), ctx.published)
-                role = lx.TITLE_ROLES.get(title) if title else None
+                kb = self.people.lookup(normalise(name), ctx.published)
+                role = self.kb.title_role(title, iso, ctx.published) if title else None
                 if not kb and not title and not cn:
                     continue  # a text person needs a title, or "Country's Name" form
                 if kb:
@@ -721,11 +711,11 @@ class MentionFinder:
                     )
                     # "Senator Ron Johnson ... Johnson said": the surname is his in this
                     # document, whoever else the KB knows by it
-                    ctx.surnames.setdefault(norm(words[-1]), kb.actor_id)
+                    ctx.surnames.setdefault(normalise(words[-1]), kb.actor_id)
                     continue
                 actor_id = "person:text:" + slug(name)
-                ctx.surnames[norm(words[-1])] = actor_id
-                ctx.surnames[norm(name)] = actor_id
+                ctx.surnames[normalise(words[-1])] = actor_id
+                ctx.surnames[normalise(name)] = actor_id
                 ctx.new_actors.setdefault(
                     actor_id,
                     {
@@ -756,7 +746,9 @@ class MentionFinder:
         for m in self.re_descriptor.finditer(text):
             adj, cn = m.group("adj"), m.group("cn")
             iso = (
-                self.adjectives.get(norm(adj)) if adj else self.names.get(norm(cn), (None, None))[1]
+                self.adjectives.get(normalise(adj))
+                if adj
+                else self.names.get(normalise(cn), (None, None))[1]
             )
             title = m.group("title").lower()
             if not iso:
@@ -776,13 +768,11 @@ class MentionFinder:
                     ),
                 )
                 continue
-            role = lx.TITLE_ROLES.get(title)
-            if title == "leader":
-                role = "head_of_government" if iso in lx.PARLIAMENTARY else "head_of_state"
-            holder = self.people.holder(role, iso, on) if role and on else None
-            if title == "president" and holder is None and on:
-                holder = self.people.holder("head_of_state", iso, on)
-            if holder is None and role not in (None, "head_of_state", "head_of_government"):
+            role = self.kb.title_role(title, iso, on)
+            holder = self.kb.office(title, iso, on) if role and on else None
+            if holder is not None:
+                role, iso = holder.role, holder.iso3 or iso  # "the Russian leader" in 1986
+            if holder is None and role not in (None, *LEADER_ROLES):
                 # "a French minister": no person is guessed; the actor is the government
                 self._add(
                     found,
@@ -827,14 +817,14 @@ class MentionFinder:
                     if not span_text.endswith(("U.S.", "U.N.", "U.K.", "E.U."))
                     else span_text
                 )
-                key = norm(span_text)
+                key = normalise(span_text)
                 res = self._resolve_name(key, span_text, on, ctx)
                 if res:
                     hit = (j, span_text, res)
                     break
             if hit and hit[2][0] == "person" and j_is_single(hit[0], i):
-                prev = norm(words[i - 1][0]) if i > 0 else ""
-                nxt = norm(words[hit[0]][0]) if hit[0] < len(words) else ""
+                prev = normalise(words[i - 1][0]) if i > 0 else ""
+                nxt = normalise(words[hit[0]][0]) if hit[0] < len(words) else ""
                 # "Ivanka Trump", "Donald Trump Jr": another person with the same surname
                 if (
                     prev
@@ -850,13 +840,13 @@ class MentionFinder:
                 hit
                 and hit[2][0] == "person"
                 and hit[0] < len(words)
-                and norm(words[hit[0]][0]) in ("jr", "sr", "junior", "iii")
+                and normalise(words[hit[0]][0]) in ("jr", "sr", "junior", "iii")
             ):
                 hit = None
             if hit:
                 j, span_text, (kind, actor_id, iso, rule) = hit
                 if kind == "person" and len(span_text.split()) > 1 and actor_id:
-                    ctx.surnames.setdefault(norm(span_text.split()[-1]), actor_id)
+                    ctx.surnames.setdefault(normalise(span_text.split()[-1]), actor_id)
                 s = run_start + words[i][1]
                 code = iso if kind in ("country", "metonym") else None
                 self._add(
@@ -928,24 +918,26 @@ def resolve_pronouns(mentions: list[Mention], unknown_subjects: list[int] = ()) 
                 m.actor_id, m.iso3, m.rule = p.actor_id, p.iso3, "pronoun:sole-person-before"
 
 
-def resolve_counterparts(mentions: list[Mention], people: PeopleIndex, on: date | None) -> None:
-    """'his Russian counterpart' -> holder of the same office as the named person, by date."""
+def resolve_counterparts(mentions: list[Mention], kb: ActorKB, on: date | None) -> None:
+    """'his Russian counterpart' -> the holder in that country of the named person's office,
+    by date (:meth:`ActorKB.counterpart`)."""
     for m in mentions:
         if m.rule != "descriptor:counterpart" or not on:
             continue
-        others = [p for p in mentions if p.kind == "person" and p.actor_id and p.iso3 != m.iso3]
+        others = [  # a named person or a resolved descriptor ("Russia's foreign minister")
+            p
+            for p in mentions
+            if p.kind in ("person", "descriptor")
+            and p.actor_id
+            and p.actor_id.startswith("person:")
+            and p.iso3 != m.iso3
+        ]
         if not others:
             continue
-        roles = people.roles_of(others[0].actor_id, on)
-        for role in roles:
-            holder = people.holder(role, m.iso3, on)
-            if holder:
-                m.actor_id, m.role, m.rule = (
-                    holder.actor_id,
-                    role,
-                    f"descriptor:counterpart:{role}@date",
-                )
-                break
+        holder = kb.counterpart(others[0].actor_id, m.iso3, on)
+        if holder is not None:
+            m.actor_id, m.role = holder.actor_id, holder.role
+            m.rule = f"descriptor:counterpart:{holder.role}@date"
 
 
 _ = _PRONOUNS

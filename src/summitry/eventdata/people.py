@@ -1,8 +1,8 @@
 """Resolve imported actor names to people of the actor knowledge base.
 
 Runs over the distinct (name, year) pairs of imported rows still without an actor id, so it
-costs one KB lookup per distinct name and year, not per row. Only an unambiguous match is
-used (see :func:`summitry.eventdata.lookups.person_resolver`); names stay in
+costs one KB lookup per distinct name and year, not per row. Only the one person of that
+year's era is used (see :func:`summitry.eventdata.lookups.person_resolver`); names stay in
 ``source_text`` / ``target_text`` either way.
 """
 
@@ -18,8 +18,6 @@ def resolve_people(store, datasets: set[str]) -> int:
     if not datasets:
         return 0
     resolve = person_resolver()
-    if resolve is None:
-        return 0
     con = store.con
     marks = ", ".join("?" for _ in datasets)
     updated = 0

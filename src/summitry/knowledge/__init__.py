@@ -8,7 +8,12 @@ URL listed in ``sources.csv`` and of no refused domain.
 """
 
 from summitry.knowledge.facts import ImpactFact, Position
-from summitry.knowledge.loader import LoadSummary, ensure_knowledge_pack, load_knowledge_pack
+from summitry.knowledge.loader import (
+    LoadSummary,
+    ensure_knowledge_pack,
+    load_knowledge_pack,
+    pack_status,
+)
 from summitry.knowledge.pack import KnowledgePack, KnowledgePackError, read_pack
 from summitry.knowledge.query import (
     CuratedMeetingRow,
@@ -29,6 +34,7 @@ __all__ = [
     "ensure_knowledge_pack",
     "load_knowledge_pack",
     "meetings_by_source",
+    "pack_status",
     "read_pack",
     "resolve_person",
     "treaty_timeline",

@@ -182,6 +182,21 @@ def load_knowledge_pack(
     return _summary(pack, True, previous, counts, f"{verb} -> {pack.rule}")
 
 
+def pack_status(store) -> str | None:
+    """None when the store holds the shipped pack; otherwise what is missing or older, in
+    words (reads only: readers report it, ``summitry knowledge load`` fixes it)."""
+    pack = read_pack()
+    have = set(store.tables())
+    stored = _stored(store) if "knowledge_packs" in have else None
+    if stored is None:
+        return f"the store holds no knowledge pack ({pack.rule} ships with summitry)"
+    if stored == (pack.version, pack.content_hash):
+        return None
+    if stored[0] > pack.version:
+        return None  # a newer pack is kept, as load_knowledge_pack does
+    return f"the store holds {pack.pack}:v{stored[0]}, this summitry ships {pack.rule}"
+
+
 def ensure_knowledge_pack(store) -> LoadSummary:
     """Load the shipped pack if the store lacks it or holds an older one (cheap otherwise)."""
     return load_knowledge_pack(store)

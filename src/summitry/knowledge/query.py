@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from unidecode import unidecode
-
+from summitry.actors import ActorKB
 from summitry.knowledge.pack import KnowledgePack, read_pack
 
 
@@ -54,22 +52,20 @@ class TreatyActionRow:
     source_url: str
 
 
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(name).lower()).strip("-")
-
-
-def resolve_person(name: str, pack: KnowledgePack | None = None) -> str | None:
-    """A person id for ``name``: an id as is, a full name, or an unambiguous surname."""
+def resolve_person(
+    name: str, pack: KnowledgePack | None = None, kb: ActorKB | None = None
+) -> str | None:
+    """A person id for ``name``: an id as is, else the one person the actors KB resolves the
+    name to (a full name, alias or surname), among the pack's leaders if it names several."""
     name = name.strip()
     if name.startswith("person:"):
         return name
-    pack = pack or read_pack()
-    ids = {t.person_id: t.name for t in pack.leaders}
-    slug = _slug(name)
-    if f"person:{slug}" in ids:
-        return f"person:{slug}"
-    by_surname = {pid for pid, full in ids.items() if _slug(full).endswith("-" + slug)}
-    return by_surname.pop() if len(by_surname) == 1 else None
+    kb = kb if kb is not None else ActorKB.load()
+    people = {m.actor_id for m in kb.resolve(name) if m.actor.kind == "person"}
+    if len(people) > 1:
+        pack = pack or read_pack()
+        people &= {t.person_id for t in pack.leaders}
+    return people.pop() if len(people) == 1 else None
 
 
 def curated_meetings(store, between: tuple[str, str] | None = None) -> list[CuratedMeetingRow]:

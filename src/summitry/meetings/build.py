@@ -193,12 +193,29 @@ def record_build(store, ministers: bool = False) -> None:
     store.con.execute("INSERT INTO meta VALUES (?, ?)", [key, _fingerprint(store)])
 
 
+def is_current(store, ministers: bool = False) -> bool:
+    """Whether the episodes were built (in this mode) from the events and documents the
+    store holds now (reads only)."""
+    key = "meetings.fingerprint" + (".ministers" if ministers else "")
+    row = store.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return row is not None and row[0] == _fingerprint(store)
+
+
+def refresh(store, progress: bool = False) -> BuildSummary | None:
+    """Rebuild the episodes, in the mode of the last build, when the events or documents
+    changed; every command that writes them calls this at its end."""
+    row = store.con.execute(
+        "SELECT key FROM meta WHERE key LIKE 'meetings.fingerprint%' LIMIT 1"
+    ).fetchone()
+    return ensure_built(
+        store, ministers=bool(row and row[0].endswith(".ministers")), progress=progress
+    )
+
+
 def ensure_built(store, ministers: bool = False, progress: bool = False) -> BuildSummary | None:
     """Build episodes when the events or documents changed since the last build (or never
     built); None when they are up to date."""
-    key = "meetings.fingerprint" + (".ministers" if ministers else "")
-    row = store.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-    if row is not None and row[0] == _fingerprint(store):
+    if is_current(store, ministers):
         return None
     summary = build(store, ministers=ministers, progress=progress)
     record_build(store, ministers)

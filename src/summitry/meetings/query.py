@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from unidecode import unidecode
+from summitry.actors import normalise
 
 FORMATS = ("summit", "sideline", "informal", "call")
 ORIGINS = ("extracted", "imported", "curated")
@@ -15,22 +15,18 @@ class MeetingQueryError(ValueError):
     """A filter value is invalid (unknown origin, unresolvable actor...)."""
 
 
-def _norm(text: str) -> str:
-    return " ".join(unidecode(text).lower().replace("-", " ").split())
-
-
 def resolve_actor(store, actor: str) -> set[str]:
     """Participant actor ids (or 'iso3:XXX' for a country) that ``actor`` may denote."""
     if actor.startswith("person:") or actor.startswith("iso3:"):
         return {actor}
     if len(actor) == 3 and actor.isupper():
         return {f"iso3:{actor}"}
-    want = _norm(actor)
+    want = normalise(actor)
     ids = set()
     for aid, name in store.con.execute(
         "SELECT DISTINCT actor_id, name FROM meeting_participants"
     ).fetchall():
-        n = _norm(name)
+        n = normalise(name)
         if n == want or (" " not in want and n.split()[-1] == want) or aid == actor:
             ids.add(aid)
     if not ids:

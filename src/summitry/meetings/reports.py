@@ -209,9 +209,5 @@ def _by_party(
 
         m = sentence and (lx.SPOKES.search(sentence) or lx.OFFICE_SPEAKS.search(sentence))
         return bool(m) and lx.INSTITUTION_ISO3.get(m.group("inst")) in {p.iso3 for p in parts}
-    iso3 = (
-        speaker
-        if len(speaker) == 3 and speaker.isupper()
-        else resolver._names.get(speaker, ("", None))[1]
-    )
+    iso3 = speaker if len(speaker) == 3 and speaker.isupper() else resolver.iso3(speaker)
     return speaker in {p.actor_id for p in parts} or iso3 in {p.iso3 for p in parts}

@@ -51,7 +51,7 @@ def _mark_changes(label: str, side: str, entries: list[PositionEntry]) -> list[C
             when1 = short_date(cur.when) if cur.when else cur.meeting
             out.append(
                 Claim(
-                    f"{side} on {label.lower()}: from “{stance_word(prev.stance)}” "
+                    f"{side} on {label}: from “{stance_word(prev.stance)}” "
                     f"({when0}) to “{stance_word(cur.stance)}” ({when1}).",
                     sorted({*prev.claim.refs, *cur.claim.refs}),
                     cur.claim.origin,

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import base64
 import os
-import re
 import tempfile
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from summitry.actors import slug
 from summitry.report import view
 from summitry.report.build import ref_groups
 from summitry.report.labels import stance_word
@@ -120,13 +120,11 @@ def atomic_write(path: Path, data: str | bytes) -> None:
 
 def default_out(dyad) -> Path:
     """``briefing-<a>-<b>.html`` in the current directory (e.g. briefing-usa-rus.html)."""
-    from unidecode import unidecode
 
-    def slug(side) -> str:
-        label = side.person_id.removeprefix("person:") if side.person_id else side.iso3
-        return re.sub(r"[^a-z0-9]+", "-", unidecode(label).lower()).strip("-")
+    def side_slug(side) -> str:
+        return slug(side.person_id.removeprefix("person:") if side.person_id else side.iso3)
 
-    return Path(f"briefing-{slug(dyad.a)}-{slug(dyad.b)}.html")
+    return Path(f"briefing-{side_slug(dyad.a)}-{side_slug(dyad.b)}.html")
 
 
 def write_briefing(b: Briefing, out: Path, formats: list[str]) -> list[Path]:

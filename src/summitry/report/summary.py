@@ -95,8 +95,9 @@ def _outcomes(b: Briefing) -> Claim | None:
         return None
     parts = [f"{len(done)} recorded outcome{'s' if len(done) != 1 else ''}"]
     known = Counter(o.implemented for o in done if o.implemented in ("yes", "no", "partly"))
+    words = {"yes": "implemented", "no": "not implemented", "partly": "partly implemented"}
     if known:
-        parts[0] += " (" + ", ".join(f"{n} implemented: {k}" for k, n in known.items()) + ")"
+        parts[0] += " (" + ", ".join(f"{n} {words[k]}" for k, n in known.items()) + ")"
     if failed:
         parts.append(f"{len(failed)} explicit failure{'s' if len(failed) != 1 else ''} to agree")
     refs = sorted({r for o in [*done, *failed] for r in o.claim.refs})
@@ -129,7 +130,7 @@ def _followed(b: Briefing) -> Claim | None:
     if not seen:
         return None
     labels = area_labels()
-    parts = [f"{labels.get(a, a).lower()} ({len(v)})" for a, v in seen.items()]
+    parts = [f"{labels.get(a, a)} ({len(v)})" for a, v in seen.items()]
     return Claim(
         f"Within 90 days of their meetings followed recorded facts on {_join(parts)} — a "
         "sequence in time, not evidence that the meetings caused them.",

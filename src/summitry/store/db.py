@@ -15,6 +15,9 @@ from pathlib import Path
 
 import duckdb
 
+from summitry.store import opening, writes
+from summitry.store.errors import NotAStoreError, StoreError, StoreVersionError
+
 MIGRATIONS: list[list[str]] = [
     ["001_core.sql"],
     ["002_coding.sql", "003_eventdata.sql", "004_meetings.sql", "005_knowledge.sql"],
@@ -31,14 +34,6 @@ MIGRATIONS: list[list[str]] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class StoreError(RuntimeError):
-    """The store cannot be opened or written."""
-
-
-class StoreVersionError(StoreError):
-    """The store was written by a newer version of summitry."""
-
-
 def _sql(name: str) -> str:
     return resources.files("summitry.store").joinpath("sql", name).read_text(encoding="utf-8")
 
@@ -53,11 +48,22 @@ class Store:
         read_only: bool = False,
         migrate_to: int | None = None,
         memory_limit: str | None = None,
+        wait: float = 0.0,
+        command: str | None = None,
+        allow_older: bool = False,
     ):
         """``memory_limit`` bounds DuckDB's buffer pool (default: the ``memory_limit``
         setting, so memory stays flat as the store grows instead of caching up to 80% of RAM).
+
+        A reader (``read_only``) never creates, migrates or writes anything; it refuses a
+        missing file and a store of another schema version (``allow_older`` lets ``info``
+        look at an older one). A writer creates or migrates the store, but refuses a DuckDB
+        database of another program. Either waits up to ``wait`` seconds for a lock held by
+        another process, then names it; ``command`` is what a writer records as the holder.
         """
         self.path = Path(path)
+        self.read_only = read_only
+        opening.check_store_file(self.path, read_only)
         if memory_limit is None:
             from summitry.config import load_settings
 
@@ -70,22 +76,50 @@ class Store:
         }
         if memory_limit:
             config["memory_limit"] = memory_limit
+        self.con = opening.connect(self.path, read_only, config, wait)
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only, config=config)
-        except duckdb.Error as exc:  # locked, not a DuckDB file, unreadable, bad memory_limit
-            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+            self._open_schema(read_only, migrate_to, allow_older)
+        except duckdb.Error as exc:
+            self.con.close()
+            raise StoreError(f"store {self.path} is damaged or unreadable: {_line(exc)}") from exc
+        except BaseException:
+            self.con.close()
+            raise
+        if not read_only:
+            opening.claim(self.path, command)
+
+    def _open_schema(self, read_only: bool, migrate_to: int | None, allow_older: bool) -> None:
+        if not self._has_meta():
+            others = self.tables()
+            if read_only or others:
+                shown = ", ".join(others[:5]) + (", ..." if len(others) > 5 else "")
+                raise NotAStoreError(
+                    f"{self.path} is a DuckDB database without summitry's meta table"
+                    + (f" (tables: {shown})" if others else "")
+                    + ": not a summitry store; it was left unchanged"
+                )
         if not read_only:
             self._migrate(SCHEMA_VERSION if migrate_to is None else migrate_to)
-        else:
-            self._check_version(self.schema_version)
+            return
+        found = self.schema_version
+        self._check_version(found)
+        if found < SCHEMA_VERSION and not allow_older:
+            raise StoreVersionError(
+                f"store {self.path} has schema version {found}, older than this summitry's "
+                f"{SCHEMA_VERSION}: upgrade it with `summitry migrate` (readers never write)"
+            )
 
     # --- schema -------------------------------------------------------------------
+    def _has_meta(self) -> bool:
+        return bool(
+            self.con.execute(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+            ).fetchone()[0]
+        )
+
     @property
     def schema_version(self) -> int:
-        has_meta = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
-        ).fetchone()[0]
-        if not has_meta:
+        if not self._has_meta():
             return 0
         row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else 0
@@ -122,6 +156,12 @@ class Store:
             raise
         self.con.execute("COMMIT")
 
+    def append(self, table: str, rows, *, on_conflict: writes.OnConflict = "error") -> int:
+        """Insert a batch of rows (dicts or an Arrow table) into ``table`` in one statement
+        (see :func:`summitry.store.writes.append`); inside :meth:`transaction` it is part
+        of the transaction."""
+        return writes.append(self.con, table, rows, on_conflict=on_conflict)
+
     def tables(self) -> list[str]:
         rows = self.con.execute(
             "SELECT table_name FROM information_schema.tables "
@@ -140,7 +180,13 @@ class Store:
             )
 
     def close(self) -> None:
+        """Close the connection (and drop the writer's owner record); closing twice is fine."""
+        if getattr(self, "_closed", False):
+            return
+        self._closed = True
         self.con.close()
+        if not self.read_only:
+            opening.release(self.path)
 
     def __enter__(self) -> Store:
         return self
@@ -150,11 +196,32 @@ class Store:
 
 
 def open_store(
-    path: str | Path | None = None, *, read_only: bool = False, memory_limit: str | None = None
+    path: str | Path | None = None,
+    *,
+    read_only: bool = False,
+    memory_limit: str | None = None,
+    wait: float | None = None,
+    command: str | None = None,
+    allow_older: bool = False,
 ) -> Store:
-    """Open (creating or migrating) the store at ``path``, or the configured default."""
-    if path is None:
+    """Open the store at ``path`` (default: the configured one): a writer creates or
+    migrates it, a reader only reads; both wait up to ``wait`` seconds (default: the
+    ``lock_wait`` setting) for another process's lock. See :class:`Store`."""
+    if path is None or wait is None:
         from summitry.config import load_settings
 
-        path = load_settings().db
-    return Store(path, read_only=read_only, memory_limit=memory_limit)
+        conf = load_settings()
+        path = conf.db if path is None else path
+        wait = conf.lock_wait if wait is None else wait
+    return Store(
+        path,
+        read_only=read_only,
+        memory_limit=memory_limit,
+        wait=wait,
+        command=command,
+        allow_older=allow_older,
+    )
+
+
+def _line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [""])[0]

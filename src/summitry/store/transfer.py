@@ -1,17 +1,20 @@
 """Export any store table to Parquet / CSV / JSON Lines, and import it back.
 
 Exports are written to a temporary file beside the target and renamed into place, so
-a failed export never leaves a half-written file. Imports run in one transaction and
+a failed export never leaves a half-written file; an existing file is replaced only when
+asked (``force``). Imports run in one transaction and
 skip rows whose primary key is already present, so re-importing changes nothing.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Literal
 
+import duckdb
+
 from summitry.store.db import Store, StoreError
+from summitry.store.writes import OutputError, atomic_output
 
 Format = Literal["parquet", "csv", "jsonl"]
 FORMATS: tuple[str, ...] = ("parquet", "csv", "jsonl")
@@ -29,18 +32,19 @@ def guess_format(path: Path) -> Format:
     raise StoreError(f"{path}: cannot tell the format from the extension; use --format")
 
 
-def export_table(store: Store, table: str, out: Path, fmt: Format) -> int:
-    """Write ``table`` to ``out`` atomically; return the number of rows written."""
+def export_table(store: Store, table: str, out: Path, fmt: Format, *, force: bool = False) -> int:
+    """Write ``table`` to ``out`` atomically; return the number of rows written. An existing
+    ``out`` is replaced only with ``force``."""
     store.require_table(table)
     if fmt not in FORMATS:
         raise StoreError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     try:
-        store.con.execute(f"COPY \"{table}\" TO '{_quote(tmp)}' ({_COPY_OPTIONS[fmt]})")
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+        with atomic_output(out, force=force) as tmp:
+            store.con.execute(f"COPY \"{table}\" TO '{_quote(tmp)}' ({_COPY_OPTIONS[fmt]})")
+    except OSError as exc:
+        raise OutputError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    except duckdb.Error as exc:
+        raise OutputError(f"cannot write {out}: {_line(exc)}") from exc
     return store.count(table)
 
 
@@ -76,6 +80,10 @@ def import_table(store: Store, table: str, path: Path, fmt: Format | None = None
         except Exception as exc:
             raise StoreError(f"{path}: rows do not fit table {table}: {exc}") from exc
     return store.count(table) - before
+
+
+def _line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [""])[0]
 
 
 def _quote(path: Path) -> str:
