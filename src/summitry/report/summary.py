@@ -109,13 +109,18 @@ def _positions(b: Briefing) -> Claim | None:
         return None
     tp = b.positions[0]
     latest = {s: e[-1] for s, e in tp.sides.items() if e}
-    said = [f"{s} {stance_word(e.stance)}" for s, e in latest.items()]
-    text = f"On {tp.label}, the topic with most stated positions, {_join(said)}"
+    said = [
+        f"{s} {stance_word(e.stance)} — {e.text.rstrip('.')}"
+        + (f" ({short_date(e.when)})" if e.when else "")
+        for s, e in latest.items()
+    ]
+    text = f"On {tp.label}, the topic with most stated positions, the latest: " + "; ".join(said)
     refs = {r for e in latest.values() for r in e.claim.refs}
     changes = [c for t in b.positions for c in t.changes]
     if changes:
-        text += f"; {len(changes)} change{'s' if len(changes) != 1 else ''} of stated position "
-        text += "are recorded" if len(changes) != 1 else "is recorded"
+        n = len(changes)
+        text += f". {n} change{'s' if n != 1 else ''} of stated position "
+        text += "are recorded across the topics" if n != 1 else "is recorded"
         refs.update(changes[0].refs)
     return Claim(text + ".", sorted(refs))
 
