@@ -45,6 +45,7 @@ def open_cli_store(read_only: bool = False, allow_older: bool = False):
     """Open the configured store (a reader: ``read_only``), waiting ``--wait`` seconds for
     another command's lock, turning store errors into a clean exit."""
     import atexit
+    import weakref
 
     from summitry.store import StoreError, open_store
 
@@ -60,7 +61,10 @@ def open_cli_store(read_only: bool = False, allow_older: bool = False):
         )
     except StoreError as exc:
         fail(str(exc))
-    atexit.register(store.close)  # commands that return early still release the store
+    # commands that return without closing still release the store at exit (a weak
+    # reference: a store no longer used is closed when it is collected, as before)
+    ref = weakref.ref(store)
+    atexit.register(lambda: (s := ref()) is not None and s.close())
     return store
 
 

@@ -188,6 +188,10 @@ class Store:
         if not self.read_only:
             opening.release(self.path)
 
+    def __del__(self) -> None:
+        if hasattr(self, "con"):
+            self.close()
+
     def __enter__(self) -> Store:
         return self
 
