@@ -80,9 +80,9 @@ def main() -> None:
     import duckdb
 
     from summitry.eventdata.columns import GDELT2_61
-    from summitry.eventdata.grouping import group_reports
     from summitry.eventdata.importer import Importer, ImportOptions
     from summitry.eventdata.synthetic import gdelt2_day
+    from summitry.events import group_reports
     from summitry.store import Store
 
     with tempfile.TemporaryDirectory(prefix="bench-eventdata-") as tmp:

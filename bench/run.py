@@ -28,6 +28,7 @@ QUICK_ARGS: dict[str, list[str]] = {
     "bench_eventdata.py": ["--files", "12"],
     "bench_actors.py": ["--queries", "2000"],
     "bench_brief.py": ["--quick"],
+    "bench_serve.py": ["--quick"],
 }
 
 

@@ -14,11 +14,11 @@ from typer.testing import CliRunner
 from summitry.cli import app
 from summitry.codes import cameo_country
 from summitry.eventdata.columns import ICEWS_20, POLECAT_40
-from summitry.eventdata.grouping import group_reports
 from summitry.eventdata.importer import Importer, ImportOptions, iter_inputs
 from summitry.eventdata.lookups import actor_code_to_id, cameo_code
 from summitry.eventdata.sql import gdelt_prefilter
 from summitry.eventdata.synthetic import gdelt_row, write_gdelt
+from summitry.events import group_reports
 from summitry.store import Store
 
 

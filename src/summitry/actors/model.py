@@ -62,3 +62,17 @@ class Match:
     @property
     def actor_id(self) -> str:
         return self.actor.actor_id
+
+    def record(self, text: str, on: str) -> dict[str, str]:
+        """The match as ``summitry actors who --format json`` prints it (and the API)."""
+        return {
+            "text": text,
+            "on": on,
+            "actor_id": self.actor_id,
+            "name": self.actor.name,
+            "rule": self.rule,
+            "role": self.role or "",
+            "iso3": self.iso3 or "",
+            "origin": self.actor.origin,
+            "source": self.extra.get("source") or self.actor.source_url or "",
+        }

@@ -7,6 +7,10 @@ from datetime import date
 
 import pycountry
 
+from summitry import events
+from summitry.actors import LEADER_ROLES, ActorKB, add_store_actors, person_id
+from summitry.knowledge import read_pack, resolve_person
+
 # Predecessor states counted as the same side in the long-run history (conventions: USSR = SUN).
 PREDECESSORS = {"RUS": ("SUN",), "DEU": ("DDR",), "CZE": ("CSK",), "SRB": ("YUG", "SCG")}
 ORIGINS = ("extracted", "imported", "curated")
@@ -69,8 +73,6 @@ def leaders(name_a: str, name_b: str, store=None) -> Dyad:
     latest leading office, gives the country. Without a known person, the person ids of the
     store's events are tried.
     """
-    from summitry.actors import ActorKB, add_store_actors
-
     kb = ActorKB.load()
     if store is not None:
         add_store_actors(kb, store)
@@ -78,8 +80,6 @@ def leaders(name_a: str, name_b: str, store=None) -> Dyad:
 
 
 def resolve_leader(name: str, kb, store=None) -> Side:
-    from summitry.knowledge import read_pack, resolve_person
-
     pack = read_pack()
     pid = resolve_person(name, pack, kb)
     if pid and pack.leader_iso3(pid):
@@ -98,8 +98,6 @@ def resolve_leader(name: str, kb, store=None) -> Side:
 
 def _from_kb(pid: str, kb) -> Side | None:
     """The person's country: that of their latest leading office, else any dated role."""
-    from summitry.actors import LEADER_ROLES
-
     actor = kb.get(pid)
     if actor is None:
         return None
@@ -111,15 +109,10 @@ def _from_kb(pid: str, kb) -> Side | None:
 
 def _from_events(name: str, store) -> Side | None:
     """A person known only from the person ids of the store's events."""
-    from summitry.actors import person_id
-
     pid = name.strip() if name.strip().startswith("person:") else person_id(name)
-    row = store.con.execute(
-        "SELECT mode(source_iso3) FROM events "
-        "WHERE source_actor_id = ? AND source_iso3 IS NOT NULL",
-        [pid],
-    ).fetchone()
-    return Side(name.strip(), row[0], pid) if row and row[0] else None
+    rows = events.count_by(store, ("source_iso3",), events.EventFilter(source=pid))
+    counts = [(n, iso3) for iso3, n in rows if iso3]
+    return Side(name.strip(), max(counts)[1], pid) if counts else None
 
 
 def _merged(spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
@@ -137,8 +130,6 @@ def tenure_overlap(dyad: Dyad) -> tuple[date, date] | None:
     """The latest period in which both leaders held a leading office (end: today if open)."""
     if not dyad.is_leaders:
         return None
-    from summitry.actors import LEADER_ROLES, ActorKB
-
     kb = ActorKB.load()
     spans = []
     for side in (dyad.a, dyad.b):

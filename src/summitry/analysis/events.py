@@ -14,6 +14,9 @@ from datetime import date
 
 import numpy as np
 
+from summitry import events
+from summitry.events import EventFilter
+
 COOPERATION = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT")
 CONFLICT = ("ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 MEASURED_ORIGINS = ("extracted", "imported")
@@ -30,14 +33,6 @@ def from_day(n: int) -> date:
 
 def measured_origins(sources: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(s for s in sources if s in MEASURED_ORIGINS)
-
-
-_ISO = (
-    "coalesce({p}_iso3, CASE WHEN length({p}_actor_id) = 3 AND upper({p}_actor_id) = "
-    "{p}_actor_id THEN {p}_actor_id END)"
-)
-SRC_ISO = _ISO.format(p="source")
-TGT_ISO = _ISO.format(p="target")
 
 
 @dataclass
@@ -67,45 +62,29 @@ class EventArrays:
         return EventArrays(*(getattr(self, f)[mask] for f in self.__dataclass_fields__))
 
 
-def load_events(store, where: str, params: list, origins: tuple[str, ...]) -> EventArrays:
-    """Events matching ``where`` (SQL over events columns), grouped into real-world events."""
-    if not origins:
+def asserted(origins: tuple[str, ...], **filters) -> EventFilter:
+    """The analyses' filter: asserted, dated events of ``origins`` (plus ``filters``)."""
+    return EventFilter(origins=origins, modality="asserted", dated=True, **filters)
+
+
+def load_events(store, f: EventFilter) -> EventArrays:
+    """Events matching ``f`` (see :func:`asserted`), grouped into real-world events."""
+    if not f.origins:
         return _empty()
-    sql = f"""
-      WITH r AS (
-        SELECT coalesce(group_id, event_id) AS unit, event_id, event_date, goldstein, quad_class,
-               plover_type, {SRC_ISO} AS s_iso, {TGT_ISO} AS t_iso, source_actor_id
-        FROM events
-        WHERE modality = 'asserted' AND event_date IS NOT NULL
-          AND origin IN (SELECT unnest(?)) AND ({where})
-      )
-      , u AS (  -- a group's date is its first report's, over all its reports (as in totals)
-        SELECT group_id AS unit, min(event_date) AS ud FROM events
-        WHERE group_id IN (SELECT unit FROM r) AND modality = 'asserted'
-          AND event_date IS NOT NULL AND origin IN (SELECT unnest(?))
-        GROUP BY group_id
-      )
-      SELECT coalesce(any_value(u.ud), min(r.event_date)) AS d, avg(goldstein) AS g,
-             mode(quad_class) AS q, mode(plover_type) AS p,
-             mode(coalesce(s_iso, source_actor_id)) AS s, mode(t_iso) AS t, count(*) AS n,
-             min(event_id) AS ref
-      FROM r LEFT JOIN u USING (unit) GROUP BY unit ORDER BY d, ref
-    """
-    rows = store.con.execute(sql, [list(origins), *params, list(origins)]).fetchall()
+    rows = events.units(store, f)
     if not rows:
         return _empty()
-    d, g, q, p, s, t, n, ref = zip(*rows, strict=True)
-    ptype = np.array([x or "" for x in p], dtype=object)
+    ptype = np.array([u.plover_type or "" for u in rows], dtype=object)
     return EventArrays(
-        day=np.array([day_number(x) for x in d], dtype=np.int64),
-        goldstein=np.array([np.nan if x is None else x for x in g], dtype=float),
-        quad=np.array([x or 0 for x in q], dtype=np.int64),
+        day=np.array([day_number(u.day) for u in rows], dtype=np.int64),
+        goldstein=np.array([np.nan if u.goldstein is None else u.goldstein for u in rows]),
+        quad=np.array([u.quad_class or 0 for u in rows], dtype=np.int64),
         coop=np.isin(ptype, COOPERATION),
         conflict=np.isin(ptype, CONFLICT),
-        source=np.array(s, dtype=object),
-        target=np.array(t, dtype=object),
-        n_reports=np.array(n, dtype=np.int64),
-        ref=np.array(ref, dtype=object),
+        source=np.array([u.source for u in rows], dtype=object),
+        target=np.array([u.target for u in rows], dtype=object),
+        n_reports=np.array([u.n_reports for u in rows], dtype=np.int64),
+        ref=np.array([u.ref for u in rows], dtype=object),
     )
 
 
@@ -124,25 +103,11 @@ def _empty() -> EventArrays:
     )
 
 
-def dyad_where(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, list]:
-    """Events from a side to the other, either direction."""
-    sql = (
-        f"(({SRC_ISO} IN (SELECT unnest(?)) AND {TGT_ISO} IN (SELECT unnest(?))) OR "
-        f"({SRC_ISO} IN (SELECT unnest(?)) AND {TGT_ISO} IN (SELECT unnest(?))))"
-    )
-    return sql, [list(a), list(b), list(b), list(a)]
-
-
 def daily_totals(store, origins: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
     """(days, number of real-world events of any actors that day), for normalisation."""
     if not origins:
         return np.array([], dtype=np.int64), np.array([], dtype=np.int64)
-    rows = store.con.execute(
-        "SELECT d, count(*) FROM (SELECT coalesce(group_id, event_id) AS unit, "
-        "min(event_date) AS d FROM events WHERE modality = 'asserted' AND event_date IS NOT NULL "
-        "AND origin IN (SELECT unnest(?)) GROUP BY unit) GROUP BY d ORDER BY d",
-        [list(origins)],
-    ).fetchall()
+    rows = events.daily_units(store, asserted(origins))
     if not rows:
         return np.array([], dtype=np.int64), np.array([], dtype=np.int64)
     return (

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from summitry.analysis.dyad import Dyad, country_name
+from summitry.analysis.dyad import SHORT_NAMES, Dyad, country_name
 from summitry.analysis.record import treaty_actions
 
 WINDOWS = (30, 90)
@@ -94,8 +94,6 @@ def impact_facts(store, dyad: Dyad) -> list[ImpactFact]:
 
 def actor_words(actors: Sequence[str]) -> str:
     """'the United States and Russia' for ('USA', 'RUS')."""
-    from summitry.analysis.dyad import SHORT_NAMES
-
     names = [SHORT_NAMES.get(a, country_name(a)) for a in actors if a and a != "multilateral"]
     if not names:
         return ""

@@ -10,8 +10,8 @@ import numpy as np
 from summitry.analysis.dyad import Dyad, check_sources
 from summitry.analysis.events import (
     EventArrays,
+    asserted,
     daily_totals,
-    dyad_where,
     from_day,
     load_events,
     measured_origins,
@@ -53,8 +53,7 @@ def _next(d: date, freq: str) -> date:
 
 def dyad_events(store, dyad: Dyad, sources=None) -> EventArrays:
     origins = measured_origins(check_sources(sources))
-    where, params = dyad_where((dyad.a.iso3,), (dyad.b.iso3,))
-    return load_events(store, where, params, origins)
+    return load_events(store, asserted(origins, dyad=(dyad.a.iso3, dyad.b.iso3)))
 
 
 def relationship_index(store, dyad: Dyad, freq: str = "month", sources=None) -> TableResult:

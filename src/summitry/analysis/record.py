@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from summitry import events
 from summitry.analysis.dyad import Dyad, check_sources
 from summitry.analysis.results import TableResult
+from summitry.events import EventFilter
 
 
 @dataclass
@@ -301,19 +303,19 @@ def link_encounters(
     return groups
 
 
+_SOURCES = "SELECT event_id FROM meeting_sources WHERE meeting_id = ?"
+
+
 def _meeting_evidence(store, mid: str, row: dict[str, Any]) -> Evidence:
     """The first report of an extracted / imported meeting (its earliest source event)."""
-    ev = _q(
-        store,
-        "SELECT e.origin, e.doc_id, e.sent_idx, e.start_char, e.end_char, e.dataset, "
-        "e.dataset_row_id, coalesce(e.source_url, d.url) AS url, d.title, d.published "
-        "FROM meeting_sources s "
-        "JOIN events e USING (event_id) LEFT JOIN documents d USING (doc_id) "
-        "WHERE s.meeting_id = ? ORDER BY e.event_date, e.event_id LIMIT 1",
-        [mid],
-    )
-    if ev:
-        e = ev[0]
+    ids = tuple(r["event_id"] for r in _q(store, _SOURCES, [mid]))
+    cols = ("doc_id", "sent_idx", "start_char", "end_char", "dataset", "dataset_row_id")
+    cols += ("source_url", "doc_url", "doc_title", "doc_published")
+    first = events.select(store, EventFilter(ids=ids), cols, limit=1).dicts() if ids else []
+    if first:
+        e = first[0]
+        e["url"], e["title"] = e["source_url"] or e["doc_url"], e["doc_title"]
+        e["published"] = e["doc_published"]
         return Evidence(
             row["origin"],
             e["doc_id"],
@@ -334,17 +336,10 @@ def statements(store, dyad: Dyad, sources=None, limit: int = 12) -> dict[str, li
     origins = list(check_sources(sources))
     out: dict[str, list[Item]] = {}
     for side in (dyad.a, dyad.b):
-        ids = [side.person_id] if side.person_id else []
-        rows = _q(
-            store,
-            "SELECT e.*, d.url AS doc_url, d.title AS doc_title, d.published AS doc_published "
-            "FROM events e "
-            "LEFT JOIN documents d USING (doc_id) WHERE e.quote IS NOT NULL "
-            "AND e.modality = 'asserted' AND e.origin IN (SELECT unnest(?)) AND "
-            "(e.speaker_actor_id IN (SELECT unnest(?)) OR (? AND e.source_iso3 = ?)) "
-            "ORDER BY e.event_date NULLS LAST, e.event_id LIMIT ?",
-            [origins, ids, side.person_id is None, side.iso3, limit],
-        )
+        by = {"speaker": (side.person_id,)} if side.person_id else {"source": side.iso3}
+        f = EventFilter(quoted=True, modality="asserted", origins=tuple(origins), **by)
+        cols = (*events.event_columns(store.con), "doc_url", "doc_title", "doc_published")
+        rows = events.select(store, f, cols, limit=limit).dicts()
         out[side.label] = [
             Item(
                 "statement",

@@ -18,9 +18,8 @@ import numpy as np
 
 from summitry.analysis.dyad import Dyad, check_sources, country_name
 from summitry.analysis.events import (
-    SRC_ISO,
-    TGT_ISO,
     EventArrays,
+    asserted,
     day_number,
     load_events,
     measured_origins,
@@ -110,11 +109,7 @@ def third_party_impact(
     method = __doc__.split("\n\n", 1)[1].strip()
     origins = measured_origins(check_sources(sources))
     pair = [dyad.a.iso3, dyad.b.iso3]
-    where = (
-        f"{TGT_ISO} IN (SELECT unnest(?)) AND coalesce({SRC_ISO}, source_actor_id, '') "
-        "NOT IN (SELECT unnest(?))"
-    )
-    ev = load_events(store, where, [pair, pair], origins)
+    ev = load_events(store, asserted(origins, target=pair, not_source=pair))
     if len(ev) == 0:
         return TableResult(
             [], method, Insufficient("no events by other actors toward either side in the store")

@@ -36,12 +36,14 @@ COMMAND_MODULES = [
     "summitry.cli.store_cmds",
     "summitry.cli.ingest_cmd",
     "summitry.cli.code_cmd",
+    "summitry.cli.events_cmd",
     "summitry.cli.eventdata_cmd",
     "summitry.cli.meetings_cmd",
     "summitry.cli.knowledge_cmd",
     "summitry.cli.brief_cmd",
     "summitry.cli.actors_cmd",
     "summitry.cli.petrarch_cmd",
+    "summitry.cli.serve_cmd",
 ]
 
 

@@ -195,20 +195,7 @@ def who(
     kb = _kb(extra, actors_format, lenient, ctx)
     when = _on(on)
     matches = kb.resolve(text, on=when)
-    rows = [
-        {
-            "text": text,
-            "on": on or "",
-            "actor_id": m.actor_id,
-            "name": m.actor.name,
-            "rule": m.rule,
-            "role": m.role or "",
-            "iso3": m.iso3 or "",
-            "origin": m.actor.origin,
-            "source": m.extra.get("source") or m.actor.source_url or "",
-        }
-        for m in matches
-    ]
+    rows = [m.record(text, on or "") for m in matches]
     if not rows:
         if fmt == "table":
             why = "a title, but no holder is known" if kb.is_title(text) else "no rule matched"

@@ -1,8 +1,7 @@
-"""``summitry code`` (run the event coder) and ``summitry events`` (list / export events)."""
+"""``summitry code``: run the event coder."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +19,6 @@ from summitry.cli.common import (
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
     app.command("code")(code_command)
-    app.command("events")(events_command)
 
 
 def code_command(
@@ -200,90 +198,3 @@ def _code_on_dask(
         f"{summary.partitions} partitions ({summary.resumed} resumed): {summary.events} event "
         f"reports; {status}"
     )
-
-
-def events_command(
-    actor: Annotated[
-        str | None, typer.Option("--actor", help="Actor id or ISO3 (either side).")
-    ] = None,
-    dyad: Annotated[
-        tuple[str, str] | None, typer.Option("--dyad", help="Two actors, either direction.")
-    ] = None,
-    type_: Annotated[
-        str | None, typer.Option("--type", help="CAMEO code prefix (04, 042) or PLOVER type.")
-    ] = None,
-    topic: Annotated[str | None, typer.Option("--topic")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
-    source: Annotated[
-        str | None, typer.Option("--source", help="extracted|imported|curated")
-    ] = None,
-    modality: Annotated[str | None, typer.Option("--modality")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table|csv|json|jsonl|parquet")] = "table",
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Output file (required for parquet).")
-    ] = None,
-    gdelt_columns: Annotated[
-        bool, typer.Option("--gdelt-columns", help="GDELT-compatible column names.")
-    ] = False,
-    limit: Annotated[int, typer.Option("--limit", help="Rows shown in table format.")] = 50,
-) -> None:
-    """List events with filters, as a table or CSV / JSON / Parquet."""
-    from rich.table import Table
-
-    from summitry.coding.query import EventFilter, build_query, write_events
-
-    def _date(v: str | None, opt: str) -> date | None:
-        if v is None:
-            return None
-        try:
-            return date.fromisoformat(v)
-        except ValueError:
-            fail(f"{opt} {v!r}: expected a date YYYY-MM-DD")
-
-    if source and source not in ("extracted", "imported", "curated"):
-        fail(f"--source {source!r}: expected extracted, imported or curated")
-    if fmt not in ("table", "csv", "json", "jsonl", "parquet"):
-        fail(f"--format {fmt!r}: expected table, csv, json, jsonl or parquet")
-    f = EventFilter(
-        actor,
-        tuple(dyad) if dyad else None,
-        type_,
-        topic,
-        _date(date_from, "--from"),
-        _date(date_to, "--to"),
-        source,
-        modality,
-    )
-    store = open_cli_store(read_only=True)
-    sql, params = build_query(f, gdelt=gdelt_columns, compact=fmt == "table" and not gdelt_columns)
-    if fmt == "table":
-        rel = store.con.execute(sql + f" LIMIT {int(limit)}", params)
-        cols = [d[0] for d in rel.description]
-        table = Table(*cols, show_lines=False)
-        for row in rel.fetchall():
-            table.add_row(*["" if v is None else str(v) for v in row])
-        console.print(table)
-        return
-    if out is None:
-        if fmt == "parquet":
-            fail("--format parquet needs --out FILE")
-        import csv
-        import json
-        import sys
-
-        cur = store.con.execute(sql, params)
-        cols = [d[0] for d in cur.description]
-        rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
-        if fmt == "csv":
-            w = csv.DictWriter(sys.stdout, fieldnames=cols)
-            w.writeheader()
-            w.writerows(rows)
-        elif fmt == "json":
-            sys.stdout.write(json.dumps(rows, default=str, ensure_ascii=False, indent=1) + "\n")
-        else:
-            for r in rows:
-                sys.stdout.write(json.dumps(r, default=str, ensure_ascii=False) + "\n")
-        return
-    n = write_events(store.con, sql, params, out, fmt)
-    console.print(f"wrote {n} events to {out}")

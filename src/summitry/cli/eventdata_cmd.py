@@ -47,8 +47,8 @@ def _options(actors: str | None, codes: str | None, force: bool = False):
 
 
 def _finish(store, importer, group: bool) -> None:
-    from summitry.eventdata.grouping import group_reports
     from summitry.eventdata.people import resolve_people
+    from summitry.events import ADJACENT_DAYS_RULE, group_reports
 
     people = resolve_people(store, importer.datasets_touched)
     if people:
@@ -58,7 +58,7 @@ def _finish(store, importer, group: bool) -> None:
             reports, groups = group_reports(store, ds)
             console.print(
                 f"{ds}: {reports:,} reports grouped into {groups:,} events "
-                "(event_groups, rule group-reports:1)"
+                f"(event_groups, rule {ADJACENT_DAYS_RULE})"
             )
     refresh_meetings(store)
 

@@ -30,6 +30,7 @@ from summitry.coding.mentions import (
 )
 from summitry.coding.people import PeopleIndex, load_people
 from summitry.coding.places import place
+from summitry.events import group_reports
 from summitry.faults import fault_point
 from summitry.nlp.blas_ops import single_thread_blas
 from summitry.nlp.dates import find_dates
@@ -325,9 +326,7 @@ class Coder:
                     self._commit(store, docs, rows, summary, on_progress, strict)
         finally:
             reader.close()
-        from summitry.coding.groups import group_reports
-
-        summary.groups = group_reports(store)
+        summary.groups = group_reports(store).groups
         return summary
 
     def build_rows(self, docs: list[_Doc]) -> _Rows:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from summitry import events
+from summitry.events import EventFilter
 from summitry.knowledge.facts import Position
 from summitry.knowledge.pack import CuratedItem, CuratedMeeting, KnowledgePack, read_pack
 
@@ -106,11 +108,12 @@ def _store_counts(store) -> dict[str, int]:
         "positions": f"SELECT count(*) FROM meeting_items WHERE {_MINE} AND kind = 'position'",
         "impact_facts": "SELECT count(*) FROM impact_facts",
         "knowledge_sources": "SELECT count(*) FROM knowledge_sources",
-        "events": f"SELECT count(*) FROM events WHERE dataset='{DATASET}'",
         "treaties": "SELECT count(*) FROM treaties",
         "treaty_actions": "SELECT count(*) FROM treaty_actions",
     }
-    return {k: con.execute(sql).fetchone()[0] for k, sql in q.items()}
+    counts = {k: con.execute(sql).fetchone()[0] for k, sql in q.items()}
+    counts["events"] = events.count(store, EventFilter(datasets=(DATASET,)))
+    return counts
 
 
 def load_knowledge_pack(

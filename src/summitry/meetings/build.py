@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from summitry import events
 from summitry.meetings.analysis import Analysis, Item, SentenceSource, analyse
 from summitry.meetings.episodes import Episode, build_episodes
 from summitry.meetings.reports import load_reports
@@ -181,9 +182,8 @@ def build(store, *, ministers: bool = False, progress: bool = False) -> BuildSum
 
 
 def _fingerprint(store) -> str:
-    n, last = store.con.execute("SELECT count(*), max(created_at) FROM events").fetchone()
     docs = store.con.execute("SELECT count(*) FROM documents").fetchone()[0]
-    return f"{n}|{last}|{docs}"
+    return f"{events.fingerprint(store.con)}|{docs}"
 
 
 def record_build(store, ministers: bool = False) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from summitry import events
 from summitry.actors import normalise
+from summitry.events import EventFilter
 
 FORMATS = ("summit", "sideline", "informal", "call")
 ORIGINS = ("extracted", "imported", "curated")
@@ -51,8 +53,9 @@ def list_meetings(
     date_to: date | str | None = None,
     sources: list[str] | tuple[str, ...] | None = None,
     status: list[str] | None = None,
+    ids: list[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Meetings as plain dicts (JSON-ready), oldest first."""
+    """Meetings as plain dicts (JSON-ready), oldest first (``ids``: only these)."""
     sources = list(sources or ORIGINS)
     bad = [s for s in sources if s not in ORIGINS]
     if bad:
@@ -72,6 +75,9 @@ def list_meetings(
     if status:
         sql += " AND status IN (SELECT unnest(?))"
         params.append(list(status))
+    if ids is not None:
+        sql += " AND meeting_id IN (SELECT unnest(?))"
+        params.append(list(ids))
     sql += " ORDER BY start_date NULLS LAST, meeting_id"
     cols = [
         "id",
@@ -93,44 +99,69 @@ def list_meetings(
         "source_url",
     ]
     wanted = [resolve_actor(store, a) for a in (between or [])]
+    found = [dict(zip(cols, row, strict=True)) for row in store.con.execute(sql, params).fetchall()]
+    parts = _by_meeting(
+        store,
+        "SELECT meeting_id, actor_id, name, role, iso3 FROM meeting_participants "
+        "WHERE meeting_id IN (SELECT unnest(?)) ORDER BY meeting_id, actor_id",
+        [m["id"] for m in found],
+    )
     out = []
-    for row in store.con.execute(sql, params).fetchall():
-        m = dict(zip(cols, row, strict=True))
-        parts = store.con.execute(
-            "SELECT actor_id, name, role, iso3 FROM meeting_participants WHERE meeting_id = ? "
-            "ORDER BY actor_id",
-            [m["id"]],
-        ).fetchall()
-        pairs = [(p[0], p[3]) for p in parts]
-        if any(not _matches(pairs, w) for w in wanted):
+    for m in found:
+        mine = parts.get(m["id"], [])
+        if any(not _matches([(p[0], p[3]) for p in mine], w) for w in wanted):
             continue
-        m["participants"] = [p[1] for p in parts]
-        m["participant_ids"] = [p[0] for p in parts]
-        m["roles"] = {p[1]: p[2] for p in parts}
+        m["participants"] = [p[1] for p in mine]
+        m["participant_ids"] = [p[0] for p in mine]
+        m["roles"] = {p[1]: p[2] for p in mine}
         for k in ("start_date", "end_date"):
             m[k] = m[k].isoformat() if m[k] else None
-        m["topics"] = [
-            t
-            for (t,) in store.con.execute(
-                "SELECT topic FROM meeting_items WHERE meeting_id = ? AND kind = 'topic' "
-                "GROUP BY topic ORDER BY min(TRY_CAST(value AS INTEGER)) NULLS LAST, topic",
-                [m["id"]],
-            ).fetchall()
-        ]
-        srcs = store.con.execute(
-            "SELECT DISTINCT coalesce(e.doc_id, e.dataset || ':' || e.dataset_row_id, e.event_id) "
-            "FROM meeting_sources s JOIN events e USING (event_id) WHERE s.meeting_id = ? "
-            "ORDER BY 1",
-            [m["id"]],
-        ).fetchall()
-        m["sources"] = [s for (s,) in srcs] or ([m["source_url"]] if m["source_url"] else [])
         out.append(m)
+    ids = [m["id"] for m in out]
+    topics = _by_meeting(
+        store,
+        "SELECT meeting_id, topic FROM meeting_items WHERE meeting_id IN (SELECT unnest(?)) "
+        "AND kind = 'topic' GROUP BY meeting_id, topic "
+        "ORDER BY meeting_id, min(TRY_CAST(value AS INTEGER)) NULLS LAST, topic",
+        ids,
+    )
+    sources = _sources(store, ids)
+    for m in out:
+        m["topics"] = [t for (t,) in topics.get(m["id"], [])]
+        m["sources"] = sources.get(m["id"]) or ([m["source_url"]] if m["source_url"] else [])
     return out
+
+
+def _by_meeting(store, sql: str, ids: list[str]) -> dict[str, list[tuple]]:
+    """Rows of ``sql`` (first column the meeting id, bound to ``ids``) per meeting."""
+    out: dict[str, list[tuple]] = {}
+    if ids:
+        for row in store.con.execute(sql, [ids]).fetchall():
+            out.setdefault(row[0], []).append(row[1:])
+    return out
+
+
+def _sources(store, meeting_ids: list[str]) -> dict[str, list[str]]:
+    """Each meeting's evidence: documents, else dataset rows, else event ids, sorted."""
+    links = _by_meeting(
+        store,
+        "SELECT meeting_id, event_id FROM meeting_sources WHERE meeting_id IN (SELECT unnest(?))",
+        meeting_ids,
+    )
+    wanted = tuple(sorted({e for rows in links.values() for (e,) in rows}))
+    if not wanted:
+        return {}
+    cols = ("event_id", "doc_id", "dataset", "dataset_row_id")
+    key = {
+        eid: doc or (f"{ds}:{row}" if row is not None else None) or eid
+        for eid, doc, ds, row in events.select(store, EventFilter(ids=wanted), cols).rows
+    }
+    return {mid: sorted({key[e] for (e,) in rows if e in key}) for mid, rows in links.items()}
 
 
 def get_meeting(store, meeting_id: str) -> dict[str, Any] | None:
     """One meeting with its participants, items (evidence spans) and sources."""
-    found = [m for m in list_meetings(store) if m["id"] == meeting_id]
+    found = list_meetings(store, ids=[meeting_id])
     if not found:
         return None
     m = found[0]

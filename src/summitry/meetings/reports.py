@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from summitry import events
+from summitry.events import EventFilter
 from summitry.meetings.roles import RoleHolder, RoleResolver
 
 # CAMEO consult family (040-046) and 036 "express intent to meet or negotiate".
@@ -73,13 +75,12 @@ class Report:
 
 
 _COLUMNS = (
-    "e.event_id, e.origin, e.dataset, e.dataset_row_id, e.doc_id, e.sent_idx, e.start_char, "
-    "e.end_char, e.event_date, e.date_text, e.cameo_code, e.modality, e.trigger_text, "
-    "e.source_actor_id, e.source_text, e.source_code, e.source_iso3, "
-    "e.target_actor_id, e.target_text, e.target_code, e.target_iso3, "
-    "e.location_name, e.location_iso3, e.lat, e.lon, e.topics, e.source_url, e.rule, "
-    "d.published, e.speaker_actor_id, substr(d.text, e.start_char + 1, e.end_char - e.start_char), "
-    "e.plover_mode"
+    *("event_id", "origin", "dataset", "dataset_row_id", "doc_id", "sent_idx", "start_char"),
+    *("end_char", "event_date", "date_text", "cameo_code", "modality", "trigger_text"),
+    *("source_actor_id", "source_text", "source_code", "source_iso3"),
+    *("target_actor_id", "target_text", "target_code", "target_iso3"),
+    *("location_name", "location_iso3", "lat", "lon", "topics", "source_url", "rule"),
+    *("doc_published", "speaker_actor_id", "evidence_text", "plover_mode"),
 )
 
 
@@ -91,14 +92,8 @@ def load_reports(
     origins: tuple[str, ...] = ("extracted", "imported"),
 ) -> list[Report]:
     """Every consult/intent event whose two sides resolve to distinct leaders on its date."""
-    codes = CONSULT_CODES + INTENT_CODES
-    rows = store.con.execute(
-        f"SELECT {_COLUMNS} FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id "
-        "WHERE e.origin IN (SELECT unnest(?)) "
-        "AND (substr(e.cameo_code, 1, 3) IN (SELECT unnest(?)) "
-        "OR upper(e.plover_type) = 'CONSULT') ORDER BY e.event_date NULLS LAST, e.event_id",
-        [list(origins), list(codes)],
-    ).fetchall()
+    f = EventFilter(origins=origins, types=(*CONSULT_CODES, *INTENT_CODES, "CONSULT"))
+    rows = events.select(store, f, _COLUMNS).rows
     out: list[Report] = []
     for r in rows:
         (

@@ -6,6 +6,8 @@ import io
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from summitry.analysis.results import Estimate
+
 ORIGIN_COLOURS = {"curated": "#6a3d9a", "extracted": "#1f78b4", "imported": "#33a02c"}
 
 
@@ -285,8 +287,6 @@ def timeline_chart(entries: list) -> Chart | None:
 def impact_chart(rows: list[dict], window: int) -> Chart | None:
     """Change in mean Goldstein after vs before each meeting, with 95% interval and the
     placebo 5-95% band."""
-    from summitry.analysis.results import Estimate
-
     sel = [r for r in rows if r["statistic"] == "goldstein" and r["window_days"] == window]
     if not sel:
         return None

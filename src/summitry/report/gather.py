@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from summitry import events
 from summitry.analysis.dyad import Dyad
 from summitry.analysis.events import EventArrays
 from summitry.analysis.facts import ImpactFact, SourceRow, impact_facts, knowledge_sources
@@ -17,6 +18,7 @@ from summitry.analysis.record import (
     statements,
     treaty_actions,
 )
+from summitry.events import EventFilter
 
 
 @dataclass
@@ -58,14 +60,8 @@ def gather(store, dyad: Dyad, sources: tuple[str, ...]) -> Inputs:
 
 
 def _event_rows(store, sources: tuple[str, ...]) -> list[tuple[str, str, int]]:
-    return [
-        (o, d or "unknown", int(n))
-        for o, d, n in store.con.execute(
-            "SELECT origin, dataset, count(*) FROM events WHERE origin IN (SELECT unnest(?)) "
-            "GROUP BY 1, 2 ORDER BY 1, 2",
-            [list(sources)],
-        ).fetchall()
-    ]
+    rows = events.count_by(store, ("origin", "dataset"), EventFilter(origins=sources))
+    return [(o, d or "unknown", int(n)) for o, d, n in rows]
 
 
 def _pack_row(store) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from summitry.coding.coder import CODED_TABLES, clear_coded_rows
+from summitry.events import group_reports
 from summitry.store import Store
 
 
@@ -142,7 +143,6 @@ def code_on_dask(
     from dask.distributed import Client, LocalCluster, as_completed
 
     from summitry.coding.coder import pending_documents
-    from summitry.coding.groups import group_reports
 
     work = Path(work_dir)
     in_dir, out_dir = work / "input", work / "coded"

@@ -179,13 +179,20 @@ class Store:
                 f"no table {table!r} in {self.path}; tables are: {', '.join(self.tables())}"
             )
 
+    def view(self) -> Store:
+        """This store on a new cursor of the same database, for use by one more thread."""
+        other = object.__new__(Store)
+        other.path, other.read_only, other.con = self.path, self.read_only, self.con.cursor()
+        other._view = True  # closing it closes the cursor only
+        return other
+
     def close(self) -> None:
         """Close the connection (and drop the writer's owner record); closing twice is fine."""
         if getattr(self, "_closed", False):
             return
         self._closed = True
         self.con.close()
-        if not self.read_only:
+        if not self.read_only and not getattr(self, "_view", False):
             opening.release(self.path)
 
     def __del__(self) -> None:

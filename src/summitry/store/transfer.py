@@ -18,7 +18,12 @@ from summitry.store.writes import OutputError, atomic_output
 
 Format = Literal["parquet", "csv", "jsonl"]
 FORMATS: tuple[str, ...] = ("parquet", "csv", "jsonl")
-_COPY_OPTIONS = {"parquet": "FORMAT PARQUET", "csv": "FORMAT CSV, HEADER", "jsonl": "FORMAT JSON"}
+_COPY_OPTIONS = {
+    "parquet": "FORMAT PARQUET",
+    "csv": "FORMAT CSV, HEADER",
+    "jsonl": "FORMAT JSON",
+    "json": "FORMAT JSON, ARRAY true",
+}
 
 
 def guess_format(path: Path) -> Format:
@@ -38,14 +43,24 @@ def export_table(store: Store, table: str, out: Path, fmt: Format, *, force: boo
     store.require_table(table)
     if fmt not in FORMATS:
         raise StoreError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return copy_query(store.con, f'SELECT * FROM "{table}"', [], out, fmt, force=force)
+
+
+def copy_query(con, sql: str, params: list, out: Path, fmt: str, *, force: bool = True) -> int:
+    """Write the rows of ``sql`` (bound ``params``) to ``out`` atomically as parquet, csv,
+    jsonl or json (an array); return the row count. An existing ``out`` is replaced only
+    with ``force``."""
+    if fmt not in _COPY_OPTIONS:
+        raise StoreError(f"unknown format {fmt!r}; expected one of {', '.join(_COPY_OPTIONS)}")
     try:
         with atomic_output(out, force=force) as tmp:
-            store.con.execute(f"COPY \"{table}\" TO '{_quote(tmp)}' ({_COPY_OPTIONS[fmt]})")
+            n = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+            con.execute(f"COPY ({sql}) TO '{_quote(tmp)}' ({_COPY_OPTIONS[fmt]})", params)
     except OSError as exc:
         raise OutputError(f"cannot write {out}: {exc.strerror or exc}") from exc
     except duckdb.Error as exc:
         raise OutputError(f"cannot write {out}: {_line(exc)}") from exc
-    return store.count(table)
+    return n
 
 
 def import_table(store: Store, table: str, path: Path, fmt: Format | None = None) -> int:
