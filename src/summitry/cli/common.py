@@ -113,14 +113,13 @@ def refresh_meetings(store) -> None:
         )
 
 
-def warn_if_stale(store, ministers: bool = False) -> None:
+def warn_if_stale(store) -> None:
     """A reader's note when the episodes are older than the events (it does not rebuild)."""
     from summitry.meetings import is_current
 
-    if not is_current(store, ministers):
-        flag = " --ministers" if ministers else ""
+    if not is_current(store):
         err_console.print(
             "[yellow]note:[/] the meeting episodes were not built from the events the store "
-            f"holds now; `summitry meetings build{flag}` rebuilds them",
+            "holds now; `summitry meetings build` rebuilds them",
             highlight=False,
         )

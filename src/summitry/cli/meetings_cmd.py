@@ -108,7 +108,11 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
         ] = None,
         fmt: Annotated[str, typer.Option("--format", help=FORMAT_HELP)] = "table",
         ministers: Annotated[
-            bool, typer.Option("--ministers", help="Also count ministers' meetings.")
+            bool,
+            typer.Option(
+                "--ministers",
+                help="Also list encounters of foreign and defence ministers and vice presidents.",
+            ),
         ] = False,
     ) -> None:
         """List meeting episodes (as last built: commands that write events rebuild them)."""
@@ -125,9 +129,14 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
             source = [s.strip() for v in source for s in v.split(",") if s.strip()]
         store = open_cli_store(read_only=True)
         try:
-            warn_if_stale(store, ministers)
+            warn_if_stale(store)
             rows = list_meetings(
-                store, between=between, date_from=start, date_to=end, sources=source
+                store,
+                between=between,
+                date_from=start,
+                date_to=end,
+                sources=source,
+                ministers=ministers,
             )
         except MeetingQueryError as exc:
             fail(str(exc))
@@ -141,19 +150,15 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
             _print_table(rows)
 
     @meetings_app.command("build")
-    def build_cmd(
-        ministers: Annotated[
-            bool, typer.Option("--ministers", help="Also count ministers' meetings.")
-        ] = False,
-    ) -> None:
-        """(Re)build meeting episodes from the events table."""
+    def build_cmd() -> None:
+        """(Re)build meeting episodes (leaders' and ministers') from the events table."""
         from summitry.meetings import build
         from summitry.meetings.build import record_build
 
         store = open_cli_store()
         try:
-            summary = build(store, ministers=ministers, progress=True)
-            record_build(store, ministers)
+            summary = build(store, progress=True)
+            record_build(store)
         finally:
             store.close()
         console.print(
