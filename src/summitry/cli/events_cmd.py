@@ -47,6 +47,18 @@ def events_command(
         str | None, typer.Option("--dataset", help="gdelt1|gdelt2|icews|polecat|..., comma list")
     ] = None,
     modality: Annotated[str | None, typer.Option("--modality")] = None,
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            "--min-score",
+            help="Only events whose type the classifier scored at least this (0-1); "
+            "events it did not score are left out.",
+        ),
+    ] = None,
+    type_origin: Annotated[
+        str | None,
+        typer.Option("--type-origin", help="rule|model|both (comma list): the type's origin."),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table|csv|json|jsonl|parquet")] = "table",
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Output file (required for parquet).")
@@ -72,6 +84,8 @@ def events_command(
             origins=events.parse_list(source),
             datasets=events.parse_list(dataset),
             modality=modality,
+            min_score=min_score,
+            type_origins=events.parse_list(type_origin),
         )
     except events.FilterError as exc:
         fail(f"--{exc}")
