@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import NoReturn
 
 import typer
@@ -66,6 +67,16 @@ def open_cli_store(read_only: bool = False, allow_older: bool = False):
     ref = weakref.ref(store)
     atexit.register(lambda: (s := ref()) is not None and s.close())
     return store
+
+
+def iso_date(value: str | None, flag: str) -> date | None:
+    """A ``YYYY-MM-DD`` option value as a date (None stays None); a clean exit otherwise."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"{flag} {value!r}: expected an ISO date YYYY-MM-DD")
 
 
 def fail(message: str, code: int = 1) -> NoReturn:

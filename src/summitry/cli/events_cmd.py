@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from summitry.cli.common import console, fail, open_cli_store
+from summitry.cli.common import console, fail, iso_date, open_cli_store
 
 FORMATS = ("table", "csv", "json", "jsonl", "parquet")
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
     app.command("events")(events_command)
-
-
-def _date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(f"{option} {value!r}: expected a date YYYY-MM-DD")
 
 
 def events_command(
@@ -79,8 +69,8 @@ def events_command(
             dyad=tuple(dyad) if dyad else None,
             types=events.parse_list(type_),
             topic=topic,
-            date_from=_date(date_from, "--from"),
-            date_to=_date(date_to, "--to"),
+            date_from=iso_date(date_from, "--from"),
+            date_to=iso_date(date_to, "--to"),
             origins=events.parse_list(source),
             datasets=events.parse_list(dataset),
             modality=modality,

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
 
-from summitry.cli.common import console, fail, open_cli_store, warn_if_stale
+from summitry.cli.common import console, fail, iso_date, open_cli_store, warn_if_stale
 
 FORMAT_HELP = "Output format: table, json or csv."
-
-
-def _iso(value: str | None, flag: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(f"{flag} {value!r}: expected an ISO date YYYY-MM-DD")
 
 
 def _out():
@@ -124,7 +114,7 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
 
         if fmt not in ("table", "json", "csv"):
             fail(f"--format {fmt!r}: expected table, json or csv")
-        start, end = _iso(date_from, "--from"), _iso(date_to, "--to")
+        start, end = iso_date(date_from, "--from"), iso_date(date_to, "--to")
         if source:
             source = [s.strip() for v in source for s in v.split(",") if s.strip()]
         store = open_cli_store(read_only=True)
