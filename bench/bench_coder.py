@@ -1,6 +1,7 @@
 """Coder benchmark: stored documents -> stored events, sentences/s and peak memory.
 
-Baseline (same run): the full spaCy pipeline (all components) on every sentence.
+Baseline (same run): the full spaCy pipeline (all components) on every sentence. Also prints
+the share of sentences the event classifier scores and the events by type origin.
 Usage: python bench/bench_coder.py [--repeat N] [--workers 2]
 """
 
@@ -122,6 +123,13 @@ def main() -> None:
 
         getattr(forkserver._forkserver, "_stop", lambda: None)()
         n_events = store.count("events")
+        # the classifier scores every parsed sentence with a resolved actor mention
+        n_model = store.con.execute(
+            "SELECT count(DISTINCT (doc_id, sent_idx)) FROM mentions WHERE actor_id IS NOT NULL"
+        ).fetchone()[0]
+        by_origin = dict(
+            store.con.execute("SELECT type_origin, count(*) FROM events GROUP BY 1").fetchall()
+        )
         texts = [t for (t,) in store.con.execute("SELECT text FROM documents").fetchall()]
         store.close()
 
@@ -148,6 +156,11 @@ def main() -> None:
         f"{peak_all:>9.0f}"
     )
     print(f"parsed {summary.parsed} of {summary.sentences} sentences; {n_events} events stored")
+    print(
+        f"classifier saw {n_model} sentences = {n_model / max(1, summary.sentences):.1%} of all; "
+        "events by type origin: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(by_origin.items(), key=lambda kv: str(kv[0])))
+    )
     print("peak MB = largest total RSS of this process and all its worker processes (/proc, 0.1 s)")
     sys.stdout.flush()
 

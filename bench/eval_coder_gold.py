@@ -11,24 +11,15 @@ Misses are broken down by where the record was lost: no sentence passed the pre-
 Old CAMEO country codes (JAP, ITL, VTN) are mapped to ISO3; a gold ``IGO``/``NGO`` actor
 matches any organisation the coder resolves. PLOVER 0.5b1 INVESTIGATE is ACCUSE
 (mode investigate) in the current PLOVER, and counted so.
-Usage: python bench/eval_coder_gold.py [--show-misses] [--half odd|even]
+Usage: python bench/eval_coder_gold.py [--show-misses] [--half odd|even] [--rules-only]
+(--rules-only: the coder without its event classifier, i.e. coder 0.2's behaviour)
 """
 
 from __future__ import annotations
 
-import json
-import re
 from datetime import date
-from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-RENAME = {
-    "DEMAND": "REQUEST",
-    "DISAPPROVE": "ACCUSE",
-    "FIGHT": "ASSAULT",
-    "INVESTIGATE": "ACCUSE",
-}
-OLD_CAMEO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+from summitry.classify.gold import half, petr2_records, plover_records
 
 
 def _events(coder, text: str, published: date | None):
@@ -53,21 +44,6 @@ def _events(coder, text: str, published: date | None):
         else:
             why = "no-actor"
     return out, why
-
-
-def _country(code: str | None) -> str | None:
-    if not code:
-        return None
-    from summitry.codes import cameo_country
-
-    c = code[:3].upper()
-    c = OLD_CAMEO.get(c, c)
-    if c == "NGO":
-        return "IGO"
-    try:
-        return cameo_country(c) or c
-    except Exception:
-        return c
 
 
 def _actor_keys(m) -> set[str]:
@@ -136,75 +112,12 @@ def _score(
     return hit, n
 
 
-def _as_list(v) -> list:
-    if v is None:
-        return []
-    return v if isinstance(v, list) else [v]
-
-
 def plover_rows():
-    data = json.loads((SHARED / "plover" / "PLOVER_GSR_CAMEO.txt").read_text(encoding="utf-8"))
-    rows = []
-    for r in data:
-        if r.get("event") in (None, "DOCUMENT") or not r.get("text"):
-            continue
-        ev = RENAME.get(r["event"], r["event"])
-        src = {
-            _country(a.get("code") if isinstance(a, dict) else a) for a in _as_list(r.get("source"))
-        }
-        tgt = {
-            _country(a.get("code") if isinstance(a, dict) else a) for a in _as_list(r.get("target"))
-        }
-        pub = date.fromisoformat(r["date"]) if r.get("date") else None
-        rows.append((r["text"], pub, {ev}, src, tgt, ""))
-    return rows
+    return [(r.text, r.published, r.types, r.sources, r.targets, "") for r in plover_records()]
 
 
 def petr_rows():
-    xml = (SHARED / "universalpetrarch" / "PETR2_GSR_validation.xml").read_text(encoding="utf-8")
-    rows = []
-    for m in re.finditer(
-        r"<Sentence ([^>]*)>(.*?)</Sentence>|<Sentence ([^>]*)/>(.*?)(?=<Sentence |</Sentences>)",
-        xml,
-        re.S,
-    ):
-        attrs = m.group(1) or m.group(3)
-        body = m.group(2) or m.group(4)
-        if 'evaluate="true"' not in attrs and "evaluate" in attrs:
-            continue
-        text_m = re.search(r"<Text>\s*(.*?)\s*</Text>", body, re.S)
-        codings = re.findall(r"<EventCoding ([^>]*)/>", body)
-        if not text_m or not codings:
-            continue
-        text = re.sub(r"\s+", " ", text_m.group(1)).strip()
-        dm = re.search(r'date="(\d{8})"', attrs)
-        pub = (
-            date(int(dm.group(1)[:4]), int(dm.group(1)[4:6]), int(dm.group(1)[6:])) if dm else None
-        )
-        roots, src, tgt, full = set(), set(), set(), ""
-        for c in codings:
-            ec = re.search(r'eventcode="(\d+)"', c)
-            if not ec:
-                continue
-            full = full or ec.group(1)
-            roots.add(ec.group(1)[:2])
-            s = re.search(r'sourcecode="([^"]*)"', c)
-            t = re.search(r'targetcode="([^"]*)"', c)
-            if s:
-                src.add(_country(s.group(1)))
-            if t:
-                tgt.add(_country(t.group(1)))
-        if roots:
-            rows.append((text, pub, roots, src, tgt, full))
-    return rows
-
-
-def _half(rows: list, which: str | None) -> list:
-    if which == "odd":
-        return rows[0::2]
-    if which == "even":
-        return rows[1::2]
-    return rows
+    return [(r.text, r.published, r.roots, r.sources, r.targets, r.cameo) for r in petr2_records()]
 
 
 def main() -> None:
@@ -214,11 +127,11 @@ def main() -> None:
 
     show = "--show-misses" in sys.argv
     which = sys.argv[sys.argv.index("--half") + 1] if "--half" in sys.argv else None
-    coder = Coder()
+    coder = Coder(model=None) if "--rules-only" in sys.argv else Coder()
     tag = f" [{which} half]" if which else ""
-    _score(f"PLOVER GSR (PLOVER type){tag}", _half(plover_rows(), which), coder, "plover", show)
+    _score(f"PLOVER GSR (PLOVER type){tag}", half(plover_rows(), which), coder, "plover", show)
     _score(
-        f"PETR2 GSR validation (CAMEO root){tag}", _half(petr_rows(), which), coder, "cameo", show
+        f"PETR2 GSR validation (CAMEO root){tag}", half(petr_rows(), which), coder, "cameo", show
     )
 
 

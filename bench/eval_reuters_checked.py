@@ -7,6 +7,9 @@ Samples (references only; the text is read from ../shared):
   reuters_checked_v2.csv   dev-v1: 120 random events (seed 20261201) before the precision
                            fixes, used to write them; heldout-v2: 100 random events (seed 7)
                            of the fixed coder, not used for development (the headline figure)
+  reuters_checked_v3.csv   coder 0.3 (rules + event classifier): random-v3, 60 random events of
+                           the whole corpus (seed 3); model-v3, 30 random events whose type came
+                           from the model alone (seed 4); judged by reading each sentence
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ SAMPLES = [
     (DATA / "reuters_checked.csv", None),
     (DATA / "reuters_checked_v2.csv", "dev-v1"),
     (DATA / "reuters_checked_v2.csv", "heldout-v2"),
+    (DATA / "reuters_checked_v3.csv", "random-v3"),
+    (DATA / "reuters_checked_v3.csv", "model-v3"),
 ]
 REUTERS = REPO.parent / "shared" / "corpora" / "reuters-2017-oct-nov.jsonl"
 

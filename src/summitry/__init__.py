@@ -55,8 +55,8 @@ def brief(
     from summitry.knowledge import ensure_knowledge_pack
     from summitry.report import build_briefing, default_out, write_briefing
 
-    dyad = country_dyad(a, b) if countries else leader_dyad(a, b)
     ensure_knowledge_pack(store)
+    dyad = country_dyad(a, b) if countries else leader_dyad(a, b, store=store)
     briefing = build_briefing(store, dyad, **options)
     return write_briefing(briefing, Path(out) if out else default_out(dyad), list(formats))
 

@@ -91,7 +91,7 @@ def test_cli_code_and_events_export(store, reuters_path, tmp_path, load_reuters)
     rows = json.loads(out.read_text())
     assert rows and {"SQLDATE", "Actor1Code", "EventCode", "QuadClass", "SOURCEURL"} <= set(rows[0])
     r = runner.invoke(app, ["--db", str(db), "events", "--from", "2017-13-01"])
-    assert r.exit_code != 0 and "expected a date" in r.output
+    assert r.exit_code != 0 and "expected an ISO date" in r.output
 
 
 def test_events_filters_and_csv(store, tmp_path):

@@ -113,36 +113,44 @@ def test_briefing_reports_measured_impact_and_statements(store):
     ep = card.linked[0]
     assert ep.meeting.meeting_id == "ep-1"
     assert ep.meeting.origin == "extracted" and ep.place == "Helsinki, Finland"
-    assert b.refs.refs[ep.ref - 1].label.startswith("document doc-1, sentence 0")
+    doc = b.references[ep.ref - 1]
+    assert doc.label.startswith("example.org (document in the store), 16 July 2018: Helsinki")
+    assert "sentence 0, characters 0–64" in doc.locators
     assert ep.reactions[0].text == "United Kingdom: “London welcomed the talks.”"
-    assert "document doc-1, sentence 1" in b.refs.refs[ep.reactions[0].refs[0] - 1].label
+    assert ep.reactions[0].refs == [ep.ref]  # the same document: one reference
+    assert "sentence 1, characters 65–84" in doc.locators
     # the same encounter in two sources (curated and extracted) is measured once
-    assert sum(1 for r in b.impact.rows if r["date"] == HELSINKI) == 3 * 4
-    assert b.index.insufficient is None and len(b.index.rows) == 12
-    helsinki = [c for c in b.impact_claims if "Helsinki" in c.text and "30 days" in c.text]
+    m = b.impact.measured
+    assert sum(1 for r in m.impact.rows if r["date"] == HELSINKI) == 3 * 4
+    assert m.available and len(m.index.rows) == 12
+    helsinki = [c for c in m.claims if "Helsinki" in c.text and "30 days" in c.text]
     assert len(helsinki) == 1 and "larger than at comparable dates" in helsinki[0].text
-    ref = b.refs.refs[helsinki[0].refs[0] - 1]
+    ref = b.references[helsinki[0].refs[0] - 1]
     assert ref.origin == "analysis" and "gdelt2 (imported)" in ref.label
-    # calls in 2017 lie outside the data: explicit insufficient data, not a number
-    assert any("28 Jan 2017" in g and "insufficient data" in g for g in b.gaps)
-    putin = b.positions["Vladimir Putin"]
+    # calls in 2017 lie outside the data: said once in the data-limits box, not a number
+    limit = next(g for g in b.limits if "Too few events" in g)
+    assert "28 Jan 2017" in limit
+    putin = b.statements["Vladimir Putin"]
     assert putin and "We want good relations" in putin[0].text
-    doc_ref = b.refs.refs[putin[0].refs[0] - 1]
-    assert doc_ref.origin == "extracted" and "document doc-1, sentence 0" in doc_ref.label
+    doc_ref = b.references[putin[0].refs[0] - 1]
+    assert doc_ref.origin == "extracted" and "sentence 0, characters 0–64" in doc_ref.locators
     assert doc_ref.url == "https://example.org/helsinki"
-    assert any("Russia" in c.text and "all other actors" in c.text for c in b.third_party_claims)
+    assert any("Russia" in c.text and "all other actors" in c.text for c in m.third_party_claims)
+    assert any("Read together" in c.text for c in b.bottom_line)
     html, md = render_html(b), render_md(b)
     assert html.count('<div class="card"') == len(b.cards)
     assert 'id="ep-1"' in html and "Also recorded by the extracted source" in html
     assert "Also recorded by the extracted source** (ep-1)" in md
     assert "95% interval" in html and "larger than usual" in html and "placebo" in html.lower()
-    assert "impact" in b.charts and "Relationship index" in md
+    assert {"impact", "index"} <= set(b.charts) and "Relationship index" in md
+    assert html.count('class="limits"') == 1
     # restricting to curated sources drops the measured part again
     only_curated = build_briefing(
         store, leaders("Trump", "Putin"), sources=["curated"], n_boot=50, n_placebo=20
     )
-    assert only_curated.index.insufficient is not None and not only_curated.impact_claims
-    assert only_curated.positions["Vladimir Putin"] == []
+    assert not only_curated.impact.measured.available
+    assert not only_curated.impact.measured.claims
+    assert only_curated.statements["Vladimir Putin"] == []
 
 
 def _episode(con, mid: str, start: str, end: str, city: str, fmt: str = "summit") -> None:

@@ -29,6 +29,7 @@ class Evidence:
     dataset_row_id: str | None = None
     url: str | None = None
     title: str | None = None
+    published: date | None = None  # the document's publication date
 
     @property
     def key(self) -> tuple:
@@ -44,14 +45,15 @@ class Evidence:
 
 @dataclass
 class Item:
-    kind: str  # topic|outcome|non_outcome|statement|reaction|status
+    kind: str  # topic|outcome|non_outcome|position|statement|reaction|status
     text: str
     topic: str | None
-    value: str | None
+    value: str | None  # outcome type, stance of a position, status reached
     actor_id: str | None
     actor_name: str | None
     item_date: date | None
     evidence: Evidence
+    quote: str | None = None  # a short verbatim quotation beside a paraphrase
 
 
 @dataclass
@@ -70,6 +72,8 @@ class Meeting:
     evidence: Evidence
     notes: str | None = None
     items: list[Item] = field(default_factory=list)
+    lat: float | None = None
+    lon: float | None = None
 
     @property
     def topics(self) -> list[str]:
@@ -127,9 +131,11 @@ def dyad_meetings(store, dyad: Dyad, sources=None, history: bool = False) -> lis
     ):
         parts.setdefault(p["meeting_id"], []).append((p["actor_id"], p["name"], p["iso3"]))
     items: dict[str, list[Item]] = {}
+    order: dict[str, list[int | None]] = {}
     for it in _q(
         store,
-        "SELECT i.*, d.url AS doc_url, d.title AS doc_title FROM meeting_items i "
+        "SELECT i.*, d.url AS doc_url, d.title AS doc_title, d.published AS doc_published "
+        "FROM meeting_items i "
         "LEFT JOIN documents d USING (doc_id) WHERE i.meeting_id IN (SELECT unnest(?)) "
         "AND i.origin IN (SELECT unnest(?)) "
         "ORDER BY i.item_date NULLS LAST, i.doc_id, i.sent_idx, i.item_id",
@@ -145,6 +151,7 @@ def dyad_meetings(store, dyad: Dyad, sources=None, history: bool = False) -> lis
             it["dataset_row_id"],
             it["source_url"] or it["doc_url"],
             it["doc_title"],
+            it["doc_published"],
         )
         items.setdefault(it["meeting_id"], []).append(
             Item(
@@ -156,8 +163,15 @@ def dyad_meetings(store, dyad: Dyad, sources=None, history: bool = False) -> lis
                 it["actor_name"],
                 it["item_date"],
                 ev,
+                it.get("quote"),
             )
         )
+        pos = _pack_position(it["item_id"]) if it["origin"] == "curated" else None
+        order.setdefault(it["meeting_id"], []).append(pos)
+    for mid, lst in items.items():  # curated items keep the pack's row order
+        if all(p is not None for p in order[mid]):
+            keyed = sorted(zip(order[mid], lst, strict=True), key=lambda x: x[0])
+            items[mid] = [x for _, x in keyed]
     out = []
     for r in rows:
         mid = r["meeting_id"]
@@ -186,9 +200,17 @@ def dyad_meetings(store, dyad: Dyad, sources=None, history: bool = False) -> lis
                 ev,
                 r.get("kp_notes"),
                 items.get(mid, []),
+                r.get("lat"),
+                r.get("lon"),
             )
         )
     return out
+
+
+def _pack_position(item_id: str) -> int | None:
+    """The row number of a curated item id ``<meeting_id>:<n>`` (None for other ids)."""
+    tail = item_id.rsplit(":", 1)[-1]
+    return int(tail) if ":" in item_id and tail.isdigit() else None
 
 
 IN_PERSON = frozenset({"summit", "sideline", "informal"})
@@ -288,11 +310,12 @@ def _meeting_evidence(store, mid: str, row: dict[str, Any]) -> Evidence:
     """The first report of an extracted / imported meeting (its earliest source event)."""
     ids = tuple(r["event_id"] for r in _q(store, _SOURCES, [mid]))
     cols = ("doc_id", "sent_idx", "start_char", "end_char", "dataset", "dataset_row_id")
-    cols += ("source_url", "doc_url", "doc_title")
+    cols += ("source_url", "doc_url", "doc_title", "doc_published")
     first = events.select(store, EventFilter(ids=ids), cols, limit=1).dicts() if ids else []
     if first:
         e = first[0]
         e["url"], e["title"] = e["source_url"] or e["doc_url"], e["doc_title"]
+        e["published"] = e["doc_published"]
         return Evidence(
             row["origin"],
             e["doc_id"],
@@ -303,6 +326,7 @@ def _meeting_evidence(store, mid: str, row: dict[str, Any]) -> Evidence:
             e["dataset_row_id"],
             e["url"],
             e["title"],
+            e["published"],
         )
     return Evidence(row["origin"], url=row["source_url"], title=row["title"])
 
@@ -314,7 +338,7 @@ def statements(store, dyad: Dyad, sources=None, limit: int = 12) -> dict[str, li
     for side in (dyad.a, dyad.b):
         by = {"speaker": (side.person_id,)} if side.person_id else {"source": side.iso3}
         f = EventFilter(quoted=True, modality="asserted", origins=tuple(origins), **by)
-        cols = (*events.event_columns(store.con), "doc_url", "doc_title")
+        cols = (*events.event_columns(store.con), "doc_url", "doc_title", "doc_published")
         rows = events.select(store, f, cols, limit=limit).dicts()
         out[side.label] = [
             Item(
@@ -335,6 +359,7 @@ def statements(store, dyad: Dyad, sources=None, limit: int = 12) -> dict[str, li
                     r["dataset_row_id"],
                     r["source_url"] or r["doc_url"],
                     r["doc_title"],
+                    r["doc_published"],
                 ),
             )
             for r in rows

@@ -43,6 +43,7 @@ COMMAND_MODULES = [
     "summitry.cli.brief_cmd",
     "summitry.cli.actors_cmd",
     "summitry.cli.petrarch_cmd",
+    "summitry.cli.coder_cmd",
     "summitry.cli.serve_cmd",
 ]
 

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from summitry.cli.common import console, err_console, fail, open_cli_store
+from summitry.cli.common import console, err_console, fail, iso_date, open_cli_store
 
 actors_app = typer.Typer(
     help="The actor knowledge base: countries, organisations and people with dated roles.",
@@ -48,12 +48,7 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
 
 
 def _on(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(f"--on: expected an ISO date YYYY-MM-DD, got {value!r}")
+    return iso_date(value, "--on")
 
 
 def _kb(

@@ -64,7 +64,6 @@ def brief(
 ) -> None:
     """Write the briefing (context, meetings, discussions, outcomes, positions, measured impact)."""
     import time
-    from collections import Counter
 
     from summitry.analysis.dyad import DyadError, check_sources
     from summitry.analysis.dyad import countries as country_dyad
@@ -89,68 +88,89 @@ def brief(
         fail(f"--windows {windows!r}: expected positive whole numbers of days, e.g. 7,30,90")
     try:
         sources = check_sources(source)
-        dyad = leader_dyad(*between) if between else country_dyad(*countries)
+        dyad = country_dyad(*countries) if countries else None
     except DyadError as exc:
         fail(str(exc))
     from summitry.report import build_briefing, default_out, write_briefing
 
-    out = out if out is not None else default_out(dyad)
     if not settings().db.exists():
         first_store()
     with open_cli_store(read_only=True) as store:
         note_pack(store)
         warn_if_stale(store)
+        if dyad is None:
+            try:
+                dyad = leader_dyad(*between, store=store)
+            except DyadError as exc:
+                fail(str(exc))
         with console.status("analysing and drawing charts"):
             b = build_briefing(store, dyad, sources, wins, freq, seed=seed)
     with console.status("writing"):
-        paths = write_briefing(b, out, formats)
-    held = sum(1 for c in b.cards if c.meeting.status == "held")
-    linked = sum(1 for c in b.cards if c.linked)
-    by_origin = Counter(r.meeting.origin for c in b.cards for r in c.records)
-    console.print(
-        f"[bold]{dyad.title}[/]: {len(b.cards)} meetings ({held} held"
-        + (f"; {linked} found in two or more sources" if linked else "")
-        + f"), {len(b.outcomes)} outcomes, {len(b.discussions)} topics, "
-        f"{len(b.refs.refs)} references",
-        highlight=False,
-    )
-    console.print(
-        f"sources: {', '.join(sources)}; meeting records by source: "
-        + (", ".join(f"{o} {n}" for o, n in sorted(by_origin.items())) or "none"),
-        highlight=False,
-    )
-    if b.index.insufficient is None:
-        from summitry.analysis.results import Estimate
-
-        est = [r for r in b.impact.rows if r["statistic"] == "goldstein"]
-        ok = [r for r in est if isinstance(r["change"], Estimate) and r["change"].lo is not None]
-        larger = sum(1 for r in ok if r["verdict"] == "larger than usual")
-        period = {"day": "daily", "week": "weekly", "month": "monthly"}[freq]
-        console.print(
-            f"measured: relationship index over {b.index.meta['n_events']:,} events "
-            f"({period}, {len(b.index.rows)} periods); impact on mean Goldstein: {len(ok)} of "
-            f"{len(est)} meeting/window pairs with a 95% interval, {larger} larger than at "
-            f"placebo dates; {len(b.third_party_claims)} third-party shifts",
-            highlight=False,
-        )
-    else:
-        console.print(
-            "[yellow]measured: insufficient data[/] — the index, impact and third-party "
-            "sections say what the data cannot support",
-            highlight=False,
-        )
-    for g in b.gaps[:3] if b.index.insufficient else []:
-        console.print(f"[yellow]insufficient data[/]: {g}", highlight=False)
-    if b.gaps:
-        console.print(
-            f"{len(b.gaps)} limits of the data are listed under 'What the data cannot support'",
-            highlight=False,
-        )
+        paths = write_briefing(b, out if out is not None else default_out(dyad), formats)
+    _report(b, freq)
     for p in paths:
         console.print(
             f"wrote {p.resolve()} ({p.stat().st_size:,} bytes)", highlight=False, soft_wrap=True
         )
     console.print(f"done in {time.perf_counter() - t0:.1f} s")
+
+
+def _report(b, freq: str) -> None:
+    """What the briefing holds, in a few lines."""
+    from collections import Counter
+
+    if b.empty:
+        console.print(
+            f"[bold]{b.dyad.title}[/]: [yellow]nothing recorded yet[/] — the briefing is a short "
+            "page saying what to ingest or import",
+            highlight=False,
+        )
+        for x in b.to_add:
+            console.print(f"  {x}", highlight=False)
+        return
+    held = len(b.held_cards)
+    linked = sum(1 for c in b.cards if c.linked)
+    by_origin = Counter(r.meeting.origin for c in b.cards for r in c.records)
+    n_facts = len({f.claim.text for u in b.impact.followups for f in u.facts})
+    console.print(
+        f"[bold]{b.dyad.title}[/]: {len(b.cards)} meetings ({held} held"
+        + (f"; {linked} found in two or more sources" if linked else "")
+        + f"), {sum(1 for o in b.outcomes if o.kind == 'outcome')} outcomes, "
+        f"{len(b.positions)} topics with stated positions, {n_facts} facts that followed, "
+        f"{len(b.references)} references",
+        highlight=False,
+    )
+    console.print(
+        f"sources: {', '.join(b.sources)}; meeting records by source: "
+        + (", ".join(f"{o} {n}" for o, n in sorted(by_origin.items())) or "none"),
+        highlight=False,
+    )
+    m = b.impact.measured
+    if m.available:
+        from summitry.analysis.results import Estimate
+
+        est = [r for r in m.impact.rows if r["statistic"] == "goldstein"]
+        ok = [r for r in est if isinstance(r["change"], Estimate) and r["change"].lo is not None]
+        larger = sum(1 for r in ok if r["verdict"] == "larger than usual")
+        period = {"day": "daily", "week": "weekly", "month": "monthly"}[freq]
+        console.print(
+            f"measured: relationship index over {m.index.meta['n_events']:,} events "
+            f"({period}, {len(m.index.rows)} periods); impact on mean Goldstein: {len(ok)} of "
+            f"{len(est)} meeting/window pairs with a 95% interval, {larger} larger than at "
+            f"placebo dates; {len(m.third_party_claims)} third-party shifts",
+            highlight=False,
+        )
+    else:
+        console.print(
+            "[yellow]measured: insufficient data[/] — no event data for a before/after "
+            "measurement (see the briefing's data-limits box)",
+            highlight=False,
+        )
+    if b.limits:
+        console.print(
+            f"{len(b.limits)} limits of the data are listed under 'What the data cannot support'",
+            highlight=False,
+        )
 
 
 def first_store() -> None:

@@ -70,6 +70,7 @@ def code_command(
         TimeRemainingColumn,
     )
 
+    from summitry.classify import ModelError
     from summitry.coding import CODER_VERSION, Coder, pending_documents
     from summitry.coding.coder import CodingError
     from summitry.coding.people import load_people
@@ -100,6 +101,8 @@ def code_command(
             taxonomy_path=str(topics) if topics else None,
             lenient_actors=lenient_actors,
         )
+    except ModelError as exc:  # the classifier's artifact: missing or of another version
+        fail(str(exc))
     except (ValueError, OSError) as exc:
         fail(f"{topics}: {exc}")
     ids = pending_documents(store, recode=recode)

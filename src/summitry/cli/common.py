@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import NoReturn
 
 import typer
@@ -68,6 +69,16 @@ def open_cli_store(read_only: bool = False, allow_older: bool = False):
     return store
 
 
+def iso_date(value: str | None, flag: str) -> date | None:
+    """A ``YYYY-MM-DD`` option value as a date (None stays None); a clean exit otherwise."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"{flag} {value!r}: expected an ISO date YYYY-MM-DD")
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
@@ -113,14 +124,13 @@ def refresh_meetings(store) -> None:
         )
 
 
-def warn_if_stale(store, ministers: bool = False) -> None:
+def warn_if_stale(store) -> None:
     """A reader's note when the episodes are older than the events (it does not rebuild)."""
     from summitry.meetings import is_current
 
-    if not is_current(store, ministers):
-        flag = " --ministers" if ministers else ""
+    if not is_current(store):
         err_console.print(
             "[yellow]note:[/] the meeting episodes were not built from the events the store "
-            f"holds now; `summitry meetings build{flag}` rebuilds them",
+            "holds now; `summitry meetings build` rebuilds them",
             highlight=False,
         )

@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from summitry.cli.common import console, fail, open_cli_store
+from summitry.cli.common import console, fail, iso_date, open_cli_store
 
 FORMATS = ("table", "csv", "json", "jsonl", "parquet")
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
     app.command("events")(events_command)
-
-
-def _date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(f"{option} {value!r}: expected a date YYYY-MM-DD")
 
 
 def events_command(
@@ -47,6 +37,18 @@ def events_command(
         str | None, typer.Option("--dataset", help="gdelt1|gdelt2|icews|polecat|..., comma list")
     ] = None,
     modality: Annotated[str | None, typer.Option("--modality")] = None,
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            "--min-score",
+            help="Only events whose type the classifier scored at least this (0-1); "
+            "events it did not score are left out.",
+        ),
+    ] = None,
+    type_origin: Annotated[
+        str | None,
+        typer.Option("--type-origin", help="rule|model|both (comma list): the type's origin."),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table|csv|json|jsonl|parquet")] = "table",
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Output file (required for parquet).")
@@ -67,11 +69,13 @@ def events_command(
             dyad=tuple(dyad) if dyad else None,
             types=events.parse_list(type_),
             topic=topic,
-            date_from=_date(date_from, "--from"),
-            date_to=_date(date_to, "--to"),
+            date_from=iso_date(date_from, "--from"),
+            date_to=iso_date(date_to, "--to"),
             origins=events.parse_list(source),
             datasets=events.parse_list(dataset),
             modality=modality,
+            min_score=min_score,
+            type_origins=events.parse_list(type_origin),
         )
     except events.FilterError as exc:
         fail(f"--{exc}")

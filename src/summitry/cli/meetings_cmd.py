@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
 
-from summitry.cli.common import console, fail, open_cli_store, warn_if_stale
+from summitry.cli.common import console, fail, iso_date, open_cli_store, warn_if_stale
 
 FORMAT_HELP = "Output format: table, json or csv."
-
-
-def _iso(value: str | None, flag: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(f"{flag} {value!r}: expected an ISO date YYYY-MM-DD")
 
 
 def _out():
@@ -108,7 +98,11 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
         ] = None,
         fmt: Annotated[str, typer.Option("--format", help=FORMAT_HELP)] = "table",
         ministers: Annotated[
-            bool, typer.Option("--ministers", help="Also count ministers' meetings.")
+            bool,
+            typer.Option(
+                "--ministers",
+                help="Also list encounters of foreign and defence ministers and vice presidents.",
+            ),
         ] = False,
     ) -> None:
         """List meeting episodes (as last built: commands that write events rebuild them)."""
@@ -120,14 +114,19 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
 
         if fmt not in ("table", "json", "csv"):
             fail(f"--format {fmt!r}: expected table, json or csv")
-        start, end = _iso(date_from, "--from"), _iso(date_to, "--to")
+        start, end = iso_date(date_from, "--from"), iso_date(date_to, "--to")
         if source:
             source = [s.strip() for v in source for s in v.split(",") if s.strip()]
         store = open_cli_store(read_only=True)
         try:
-            warn_if_stale(store, ministers)
+            warn_if_stale(store)
             rows = list_meetings(
-                store, between=between, date_from=start, date_to=end, sources=source
+                store,
+                between=between,
+                date_from=start,
+                date_to=end,
+                sources=source,
+                ministers=ministers,
             )
         except MeetingQueryError as exc:
             fail(str(exc))
@@ -141,19 +140,15 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
             _print_table(rows)
 
     @meetings_app.command("build")
-    def build_cmd(
-        ministers: Annotated[
-            bool, typer.Option("--ministers", help="Also count ministers' meetings.")
-        ] = False,
-    ) -> None:
-        """(Re)build meeting episodes from the events table."""
+    def build_cmd() -> None:
+        """(Re)build meeting episodes (leaders' and ministers') from the events table."""
         from summitry.meetings import build
         from summitry.meetings.build import record_build
 
         store = open_cli_store()
         try:
-            summary = build(store, ministers=ministers, progress=True)
-            record_build(store, ministers)
+            summary = build(store, progress=True)
+            record_build(store)
         finally:
             store.close()
         console.print(

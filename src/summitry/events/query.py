@@ -74,6 +74,8 @@ DEFAULT_COLUMNS: tuple[str, ...] = (
     "source_url",
     "trigger_text",
     "speaker_actor_id",
+    "type_origin",
+    "model_score",
     "rule",
 )
 TABLE_COLUMNS: tuple[str, ...] = (
@@ -86,6 +88,8 @@ TABLE_COLUMNS: tuple[str, ...] = (
     "location_name",
     "trigger_text",
     "origin",
+    "type_origin",
+    "model_score",
 )
 # Columns of the event's document (joined on doc_id), by the name a caller asks for.
 DOCUMENT_COLUMNS: dict[str, str] = {

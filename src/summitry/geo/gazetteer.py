@@ -136,6 +136,8 @@ def _city_candidates(key: str, iso3: str | None) -> list[dict]:
     alternate name. An own-name match always outranks an alternate-name one, so the
     alternate index is consulted only when no own-name city qualifies."""
     for index in (_cities_by_name, _cities_by_other_name):
+        if index is _cities_by_other_name and len(key) < 4:
+            break  # "Sal", "Ali": too short to trust an alternate name
         found = index().get(key, [])
         if iso3 is not None:
             found = [c for c in found if _iso2_to_iso3().get(c["countrycode"]) == iso3]
@@ -174,9 +176,43 @@ def _country_iso3(country: str | None) -> str | None:
     return found.iso3 if found else None
 
 
-def lookup_place(name: str, country: str | None = None) -> Place | None:
-    """Resolve ``name`` (a venue, city or country) offline; ``country`` (ISO2/ISO3/name)
-    restricts city matches. Among same-named cities the most populous wins."""
+# Without a country, a city outside the preferred countries must be this large to be meant.
+NOTABLE_POPULATION = 100_000
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, Place]:
+    """US states (a state name is a place in the USA, not a small town elsewhere)."""
+    return {
+        normalise_place(s["name"]): Place(s["name"], "USA", None, None, "region")
+        for s in _gc().get_us_states().values()
+    }
+
+
+def _pick_city(candidates: list[dict], key: str, prefer: frozenset[str]) -> dict | None:
+    """The most populous own-name city, among the preferred countries' when there are any;
+    with preferences and none there, only a notable city elsewhere."""
+    if prefer:
+        home = [c for c in candidates if _iso2_to_iso3().get(c["countrycode"]) in prefer]
+        candidates = home or [c for c in candidates if c["population"] >= NOTABLE_POPULATION]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (normalise_place(c["name"]) == key, c["population"]))
+
+
+def lookup_place(
+    name: str, country: str | None = None, prefer: frozenset[str] | set[str] = frozenset()
+) -> Place | None:
+    """Resolve ``name`` (a venue, city, US state or country) offline; ``country`` (ISO2/ISO3/
+    name) restricts city matches. Among same-named cities the most populous wins; with
+    ``prefer`` (ISO3 codes: the countries of a meeting's participants) a city there wins,
+    and a city elsewhere must be notable ("Palm Beach" in a Trump–Xi meeting is not the
+    Australian one). A US state outranks same-named cities outside the USA."""
+    return _lookup(name, country, frozenset(prefer))
+
+
+@lru_cache(maxsize=65536)
+def _lookup(name: str, country: str | None, prefer: frozenset[str]) -> Place | None:
     if not name or not name.strip():
         return None
     key = normalise_place(name)
@@ -188,8 +224,13 @@ def lookup_place(name: str, country: str | None = None) -> Place | None:
     if country_place is not None and iso3 is None:
         return country_place
     candidates = _city_candidates(key, iso3)
-    if candidates:
-        best = max(candidates, key=lambda c: (normalise_place(c["name"]) == key, c["population"]))
+    state = _us_states().get(key) if iso3 in (None, "USA") else None
+    if state is not None and not any(
+        _iso2_to_iso3().get(c["countrycode"]) == "USA" for c in candidates
+    ):
+        return state
+    best = _pick_city(candidates, key, prefer) if candidates else None
+    if best is not None:
         return Place(
             name=best["name"],
             iso3=_iso2_to_iso3().get(best["countrycode"]),
@@ -208,5 +249,6 @@ def load_all() -> None:
     worker building its own)."""
     _venues()
     _countries()
+    _us_states()
     _cities_by_name()
     _cities_by_other_name()

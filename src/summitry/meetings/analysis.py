@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from summitry.geo import Place, lookup_place
 from summitry.meetings import lexicon as lx
 from summitry.meetings.episodes import Episode
+from summitry.meetings.sources import Sentence, SentenceSource
 
 RULE = "meetings-evidence:v1"
 _PLACE_AFTER = re.compile(
@@ -20,16 +21,10 @@ _PLACE_AFTER = re.compile(
 REACTION_DAYS = 10
 # Imported (text-less) episodes read articles published up to this many days after them.
 RELATED_DAYS = 3
-
-
-@dataclass
-class Sentence:
-    doc_id: str
-    sent_idx: int
-    start: int
-    end: int
-    text: str
-    published: date | None
+# At most this many articles are read for an imported episode's evidence and for the
+# reactions to an episode (the earliest first), so a build stays linear in the episodes.
+MAX_RELATED_DOCS = 20
+MAX_REACTION_DOCS = 30
 
 
 @dataclass
@@ -61,48 +56,6 @@ class Analysis:
     items: list[Item] = field(default_factory=list)
 
 
-class SentenceSource:
-    """Sentences of stored documents (from the `sentences` table, else split on the fly)."""
-
-    def __init__(self, store) -> None:
-        self.store = store
-        self._cache: dict[str, list[Sentence]] = {}
-
-    def doc(self, doc_id: str) -> list[Sentence]:
-        if doc_id in self._cache:
-            return self._cache[doc_id]
-        row = self.store.con.execute(
-            "SELECT text, published FROM documents WHERE doc_id = ?", [doc_id]
-        ).fetchone()
-        if row is None:
-            self._cache[doc_id] = []
-            return []
-        text, published = row
-        spans = self.store.con.execute(
-            "SELECT sent_idx, start_char, end_char FROM sentences WHERE doc_id = ? "
-            "ORDER BY sent_idx",
-            [doc_id],
-        ).fetchall()
-        if not spans:
-            from summitry.nlp.split import split_sentences
-
-            spans = [(i, s, e) for i, (s, e) in enumerate(split_sentences(text))]
-        out = [Sentence(doc_id, i, s, e, text[s:e], published) for i, s, e in spans]
-        self._cache[doc_id] = out
-        return out
-
-    def docs_mentioning(self, words: list[str], start: date, end: date) -> list[str]:
-        if not words:
-            return []
-        cond = " AND ".join("text LIKE ?" for _ in words)
-        rows = self.store.con.execute(
-            f"SELECT doc_id FROM documents WHERE published BETWEEN ? AND ? AND {cond} "
-            "ORDER BY doc_id",
-            [start, end, *[f"%{w}%" for w in words]],
-        ).fetchall()
-        return [r[0] for r in rows]
-
-
 def _surname(name: str) -> str:
     return name.split()[-1]
 
@@ -130,13 +83,16 @@ def analyse(ep: Episode, names: dict[str, tuple[str, str | None]], src: Sentence
     held_docs = sorted({r.doc_id for r in ep.held + ep.attached + ep.negated if r.doc_id})
     plan_docs = sorted({r.doc_id for r in ep.planned if r.doc_id} - set(held_docs))
 
+    party = re.compile(
+        r"\b(?:" + "|".join(re.escape(s) for s in sorted(set(surnames.values()))) + r")\b"
+    )
+
     def mentions_party(text: str) -> bool:
-        return any(re.search(rf"\b{re.escape(s)}\b", text) for s in surnames.values()) or bool(
-            lx.GROUP_WORDS.search(text)
-        )
+        return bool(party.search(text) or lx.GROUP_WORDS.search(text))
 
     def context(doc_ids: list[str]) -> list[Sentence]:
         out = []
+        src.load(doc_ids)
         for d in doc_ids:
             for s in src.doc(d):
                 follows = any((d, s.sent_idx - k) in event_sents for k in (1, 2))
@@ -154,7 +110,8 @@ def analyse(ep: Episode, names: dict[str, tuple[str, str | None]], src: Sentence
         # imported rows carry no text: read the stored articles of the days that follow
         # which name both participants and speak of a meeting (or, for a call, a call)
         window_end = (end0 or start0) + timedelta(days=RELATED_DAYS)
-        for d in src.docs_mentioning(list(surnames.values()), start0, window_end):
+        words = list(surnames.values())
+        for d in src.docs_mentioning(words, start0, window_end, limit=MAX_RELATED_DOCS):
             ctx = context([d])
             if ep.mode == "call":
                 ctx = [x for x in ctx if lx.CALL_WORDS.search(x.text)]
@@ -189,7 +146,8 @@ def analyse(ep: Episode, names: dict[str, tuple[str, str | None]], src: Sentence
 
     # --- place -------------------------------------------------------------------------
     if ep.mode != "call":
-        res.place = _place(ep, held_ctx or plan_ctx, res.occasion, src)
+        home = frozenset(iso3 for _, iso3 in names.values() if iso3)
+        res.place = _place(ep, held_ctx or plan_ctx, res.occasion, src, home)
 
     # --- duration, one-on-one, delegations -------------------------------------------
     for s in held_ctx:
@@ -271,7 +229,14 @@ def analyse(ep: Episode, names: dict[str, tuple[str, str | None]], src: Sentence
         end = ep.dates()[1] or start
         cues = _episode_cues(held_ctx)
         words = list(surnames.values())
-        later = src.docs_mentioning(words, start, end + timedelta(days=REACTION_DAYS))
+        later = (
+            src.docs_mentioning(
+                words, start, end + timedelta(days=REACTION_DAYS), limit=MAX_REACTION_DOCS
+            )
+            if cues  # without a cue no later article can be shown to be about this episode
+            else []
+        )
+        src.load(sorted(set(held_docs) | set(later)))
         for d in sorted(set(held_docs) | set(later)):
             sents = src.doc(d)
             if d not in held_docs and not any(c.search(s.text) for s in sents for c in cues):
@@ -394,7 +359,13 @@ def _episode_cues(ctx: list[Sentence]) -> list[re.Pattern[str]]:
     return cues
 
 
-def _place(ep: Episode, ctx: list, occasion: str | None, src: SentenceSource) -> Place | None:
+def _place(
+    ep: Episode,
+    ctx: list,
+    occasion: str | None,
+    src: SentenceSource,
+    home: frozenset[str] = frozenset(),
+) -> Place | None:
     found: list[Place] = []
     for r in ep.held + ep.attached:
         if r.location_name:
@@ -410,7 +381,7 @@ def _place(ep: Episode, ctx: list, occasion: str | None, src: SentenceSource) ->
     for s in ctx:
         if not (lx.MEETING_WORDS.search(s.text) or any(p.search(s.text) for _, p in lx.OCCASIONS)):
             continue
-        found.extend(_places_in(s.text))
+        found.extend(_places_in(s.text, home))
     countries = Counter(p.iso3 for p in found if p.iso3)
     country = countries.most_common(1)[0][0] if countries else None
     cities = [p for p in found if p.kind != "country" and (country is None or p.iso3 == country)]
@@ -418,17 +389,14 @@ def _place(ep: Episode, ctx: list, occasion: str | None, src: SentenceSource) ->
         start, end = ep.dates()
         if start is not None:
             pat = dict(lx.OCCASIONS)[occasion]
-            docs = src.store.con.execute(
-                "SELECT doc_id FROM documents WHERE published BETWEEN ? AND ? ORDER BY doc_id",
-                [start - timedelta(days=14), end + timedelta(days=3)],
-            ).fetchall()
-            for (d,) in docs:
+            window = (start - timedelta(days=14), end + timedelta(days=3))
+            for d in src.docs_matching(pat.pattern, *window, bool(pat.flags & re.I)):
                 for s in src.doc(d):
                     m = pat.search(s.text)
                     if m is None:
                         continue
                     tail = s.text[m.end() : m.end() + 80]
-                    for p in _places_in(tail):
+                    for p in _places_in(tail, home):
                         if p.kind != "country" and (country is None or p.iso3 == country):
                             cities.append(p)
     if cities:
@@ -438,7 +406,9 @@ def _place(ep: Episode, ctx: list, occasion: str | None, src: SentenceSource) ->
     return None
 
 
-def _places_in(text: str) -> list[Place]:
+def _places_in(text: str, home: frozenset[str] = frozenset()) -> list[Place]:
+    """Places named "in City(, Country)" / "at Venue"; ``home``: the participants'
+    countries, preferred among same-named cities."""
     out = []
     for m in _PLACE_AFTER.finditer(text):
         a, b = m.group("a"), m.group("b")
@@ -447,7 +417,9 @@ def _places_in(text: str) -> list[Place]:
             p = lookup_place(a, country.iso3)
             out.extend([p, country] if p is not None else [country])
         else:
-            p = lookup_place(a)
-            if p is not None:
+            p = lookup_place(a, prefer=home)
+            if p is not None and p.kind != "region":
                 out.append(p)
+            elif p is not None:
+                out.append(Place(p.name, p.iso3, None, None, "country"))
     return out

@@ -6,12 +6,14 @@ import hashlib
 from dataclasses import dataclass
 
 from summitry import events
-from summitry.meetings.analysis import Analysis, Item, SentenceSource, analyse
+from summitry.actors import LEADER_ROLES
+from summitry.meetings.analysis import Analysis, Item, analyse
 from summitry.meetings.episodes import Episode, build_episodes
-from summitry.meetings.reports import load_reports
+from summitry.meetings.reports import load_reports, unify_people
 from summitry.meetings.roles import RoleResolver
+from summitry.meetings.sources import SentenceSource
 
-RULE = "episodes:v1"
+RULE = "episodes:v2"
 
 
 @dataclass
@@ -77,108 +79,132 @@ def _status(ep: Episode, a: Analysis, src: SentenceSource) -> tuple[str, list[It
     return "planned", hist
 
 
-def build(store, *, ministers: bool = False, progress: bool = False) -> BuildSummary:
-    """Rebuild all extracted/imported episodes (curated meetings are left untouched)."""
-    resolver = RoleResolver(store)
-    reports = load_reports(store, resolver, ministers=ministers)
-    episodes = build_episodes(reports)
-    src = SentenceSource(store)
-    rows = []
+def _precision(ep: Episode) -> str:
+    base = ep.held or ep.planned
+    text = [r for r in base if r.event_date and r.dated_by_text]
+    if any(r.span_days == 1 for r in text) or (ep.held and not text and ep.planned):
+        return "day"
+    if text:
+        start, end = ep.dates()
+        return "week" if (end - start).days < 7 else "month"
+    return "published"
+
+
+def _meeting_row(ep: Episode, names: dict, a: Analysis, status: str) -> dict:
+    start, end = ep.dates()
+    place = a.place
+    pn = " – ".join(v[0] for v in names.values())
+    pubs = [r.published for r in ep.reports if r.published]
+    return {
+        "meeting_id": _meeting_id(ep),
+        "origin": ep.origin,
+        "title": f"{pn}: {a.format}" + (f" ({a.occasion})" if a.occasion else ""),
+        "start_date": start,
+        "end_date": end,
+        "city": (place.city or place.name) if place and place.kind != "country" else None,
+        "country": place.iso3 if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "format": a.format,
+        "occasion": a.occasion,
+        "status": status,
+        "duration_minutes": a.duration_minutes,
+        "one_on_one": a.one_on_one,
+        "delegations": a.delegations,
+        "n_reports": len(ep.reports),
+        "n_documents": len({r.doc_id for r in ep.reports if r.doc_id}),
+        "source_url": None,
+        "rule": RULE,
+        "date_precision": _precision(ep),
+        "first_reported": min(pubs) if pubs else None,
+        "n_leaders": sum(v[2] in LEADER_ROLES for v in names.values()),
+    }
+
+
+def _item_row(mid: str, n: int, it: Item) -> dict:
+    s = it.sent
+    return {
+        "item_id": _item_id(mid, n, it),
+        "meeting_id": mid,
+        "kind": it.kind,
+        "actor_id": it.actor_id,
+        "actor_name": it.actor_name,
+        "topic": it.topic,
+        "value": it.value,
+        "text": it.text,
+        "score": it.score,
+        "item_date": it.item_date,
+        "origin": it.origin,
+        "doc_id": s.doc_id if s else None,
+        "sent_idx": s.sent_idx if s else None,
+        "start_char": s.start if s else None,
+        "end_char": s.end if s else None,
+        "event_id": it.event_id,
+        "dataset": it.dataset,
+        "dataset_row_id": it.dataset_row_id,
+        "source_url": None,
+        "rule": it.rule,
+    }
+
+
+def _rows(episodes: list[Episode], src: SentenceSource, progress: bool) -> dict[str, list[dict]]:
+    """Analyse every episode into the rows of the four meeting tables."""
+    out: dict[str, list[dict]] = {k: [] for k in ("meetings", "participants", "sources", "items")}
     iterator = episodes
     if progress:
-        from rich.console import Console
+        from rich.console import Console  # heavy import, only for a progress bar
         from rich.progress import track
 
         iterator = track(episodes, description="meetings", console=Console(stderr=True))
-    for ep in iterator:
-        names = {}
+    seen: set[str] = set()
+    for n, ep in enumerate(iterator):
+        if n % 200 == 0:  # read the next episodes' own articles in one go
+            src.load([r.doc_id for e in episodes[n : n + 200] for r in e.reports if r.doc_id])
+        names: dict[str, tuple[str, str | None, str]] = {}
         for r in ep.reports:
             for p in r.participants:
                 names.setdefault(p.actor_id, (p.name, p.iso3, p.role))
         a = analyse(ep, {k: (v[0], v[1]) for k, v in names.items()}, src)
         status, hist = _status(ep, a, src)
-        rows.append((ep, names, a, status, hist))
-    n_items = 0
-    with store.transaction() as con:
+        row = _meeting_row(ep, names, a, status)
+        mid = row["meeting_id"]
+        if mid in seen:  # two episodes of one key (same people, mode, first day): keep one
+            continue
+        seen.add(mid)
+        out["meetings"].append(row)
+        for aid, (name, iso3, role) in names.items():
+            out["participants"].append(
+                {"meeting_id": mid, "actor_id": aid, "name": name, "role": role, "iso3": iso3}
+            )
+        ids = dict.fromkeys(r.event_id for r in ep.reports)
+        out["sources"].extend({"meeting_id": mid, "event_id": e} for e in ids)
+        out["items"].extend(_item_row(mid, n, it) for n, it in enumerate(hist + a.items))
+    return out
+
+
+def build(store, *, ministers: bool = True, progress: bool = False) -> BuildSummary:
+    """Rebuild all extracted/imported episodes (curated meetings are left untouched).
+
+    Episodes of leaders and of ministers (foreign and defence ministers, vice presidents)
+    are built together; ``n_leaders`` says how many participants are heads of state or
+    government, and the listings filter on it (``ministers`` is kept for callers of the
+    earlier API; every build includes ministers)."""
+    resolver = RoleResolver(store)
+    reports = unify_people(load_reports(store, resolver, ministers=True))
+    episodes = build_episodes(reports)
+    src = SentenceSource(store)
+    src.prime({p.name.split()[-1] for r in reports for p in r.participants if p.name})
+    rows = _rows(episodes, src, progress)
+    with store.transaction():
         old = "SELECT meeting_id FROM meetings WHERE origin IN ('extracted', 'imported')"
         for table in ("meeting_items", "meeting_participants", "meeting_sources"):
-            con.execute(f"DELETE FROM {table} WHERE meeting_id IN ({old})")
-        con.execute("DELETE FROM meetings WHERE origin IN ('extracted', 'imported')")
-        for ep, names, a, status, hist in rows:
-            mid = _meeting_id(ep)
-            start, end = ep.dates()
-            pn = " – ".join(v[0] for v in names.values())
-            title = f"{pn}: {a.format}" + (f" ({a.occasion})" if a.occasion else "")
-            docs = {r.doc_id for r in ep.reports if r.doc_id}
-            place = a.place
-            con.execute(
-                "INSERT INTO meetings (meeting_id, origin, title, start_date, end_date, city, "
-                "country, "
-                "lat, lon, format, occasion, status, duration_minutes, one_on_one, delegations, "
-                "n_reports, n_documents, source_url, rule) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    mid,
-                    ep.origin,
-                    title,
-                    start,
-                    end,
-                    (place.city or place.name) if place and place.kind != "country" else None,
-                    place.iso3 if place else None,
-                    place.lat if place else None,
-                    place.lon if place else None,
-                    a.format,
-                    a.occasion,
-                    status,
-                    a.duration_minutes,
-                    a.one_on_one,
-                    a.delegations,
-                    len(ep.reports),
-                    len(docs),
-                    None,
-                    RULE,
-                ],
-            )
-            for aid, (name, iso3, role) in names.items():
-                con.execute(
-                    "INSERT INTO meeting_participants VALUES (?,?,?,?,?)",
-                    [mid, aid, name, role, iso3],
-                )
-            for r in ep.reports:
-                con.execute("INSERT OR IGNORE INTO meeting_sources VALUES (?,?)", [mid, r.event_id])
-            for n, it in enumerate(hist + a.items):
-                s = it.sent
-                con.execute(
-                    "INSERT OR IGNORE INTO meeting_items (item_id, meeting_id, kind, actor_id, "
-                    "actor_name, "
-                    "topic, value, text, score, item_date, origin, doc_id, sent_idx, start_char, "
-                    "end_char, event_id, dataset, dataset_row_id, source_url, rule) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [
-                        _item_id(mid, n, it),
-                        mid,
-                        it.kind,
-                        it.actor_id,
-                        it.actor_name,
-                        it.topic,
-                        it.value,
-                        it.text,
-                        it.score,
-                        it.item_date,
-                        it.origin,
-                        s.doc_id if s else None,
-                        s.sent_idx if s else None,
-                        s.start if s else None,
-                        s.end if s else None,
-                        it.event_id,
-                        it.dataset,
-                        it.dataset_row_id,
-                        None,
-                        it.rule,
-                    ],
-                )
-                n_items += 1
-    return BuildSummary(len(reports), len(rows), n_items)
+            store.con.execute(f"DELETE FROM {table} WHERE meeting_id IN ({old})")
+        store.con.execute("DELETE FROM meetings WHERE origin IN ('extracted', 'imported')")
+        store.append("meetings", rows["meetings"])
+        store.append("meeting_participants", rows["participants"])
+        store.append("meeting_sources", rows["sources"], on_conflict="ignore")
+        store.append("meeting_items", rows["items"], on_conflict="ignore")
+    return BuildSummary(len(reports), len(rows["meetings"]), len(rows["items"]))
 
 
 def _fingerprint(store) -> str:
@@ -188,28 +214,23 @@ def _fingerprint(store) -> str:
 
 def record_build(store, ministers: bool = False) -> None:
     """Remember which events and documents the episodes were built from."""
-    key = "meetings.fingerprint" + (".ministers" if ministers else "")
+    key = "meetings.fingerprint"
     store.con.execute("DELETE FROM meta WHERE key LIKE 'meetings.fingerprint%'")
     store.con.execute("INSERT INTO meta VALUES (?, ?)", [key, _fingerprint(store)])
 
 
 def is_current(store, ministers: bool = False) -> bool:
-    """Whether the episodes were built (in this mode) from the events and documents the
-    store holds now (reads only)."""
-    key = "meetings.fingerprint" + (".ministers" if ministers else "")
+    """Whether the episodes were built from the events and documents the store holds now
+    (reads only; one build holds leaders' and ministers' episodes)."""
+    key = "meetings.fingerprint"
     row = store.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
     return row is not None and row[0] == _fingerprint(store)
 
 
 def refresh(store, progress: bool = False) -> BuildSummary | None:
-    """Rebuild the episodes, in the mode of the last build, when the events or documents
-    changed; every command that writes them calls this at its end."""
-    row = store.con.execute(
-        "SELECT key FROM meta WHERE key LIKE 'meetings.fingerprint%' LIMIT 1"
-    ).fetchone()
-    return ensure_built(
-        store, ministers=bool(row and row[0].endswith(".ministers")), progress=progress
-    )
+    """Rebuild the episodes when the events or documents changed; every command that
+    writes them calls this at its end."""
+    return ensure_built(store, progress=progress)
 
 
 def ensure_built(store, ministers: bool = False, progress: bool = False) -> BuildSummary | None:

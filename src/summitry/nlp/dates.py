@@ -1,11 +1,13 @@
 """Find and resolve date expressions against a document's publication date.
 
 News convention: a bare weekday ("on Monday", "Sunday") means the most recent such day
-on or before publication; "last week" / "earlier this month" resolve to the start of
-that period (the span is kept so readers can judge); explicit dates ("on Nov. 21",
-"Oct. 3, 2017", "in October") take their year from publication, moving back a year
-when the result would be far after publication. Explicit dates are parsed with
-dateutil; nothing is ever resolved against today's date.
+on or before publication (the next one with ``prefer_future``, for a sentence about what
+will happen); "last week" / "earlier this month" resolve to the start of that period and
+``until`` gives its last day, with ``precision`` (day, week, month, year) saying how much
+is known; explicit dates ("on Nov. 21", "Oct. 3, 2017", "in October") take their year from
+publication, moving back a year when the result would be far after publication; "this
+morning", "earlier today", "three days ago" count from publication. Explicit dates are
+parsed with dateutil; nothing is ever resolved against today's date.
 """
 
 from __future__ import annotations
@@ -56,7 +58,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_RE})(?:\s+(?P<y>(?:19|20)\d\d))?\b")),
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>\d\d)-(?P<d>\d\d)\b")),
-    ("rel_day", re.compile(r"\b(?P<w>yesterday|today|tomorrow|tonight|last night)\b", re.I)),
+    (
+        "rel_day",
+        re.compile(
+            r"\b(?P<w>yesterday|today|tomorrow|tonight|last night|last evening|"
+            r"(?:earlier |early |late |later )?this (?:morning|afternoon|evening)|overnight)\b",
+            re.I,
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|"
+            r"several) (?P<u>days?|weeks?|months?) ago\b",
+            re.I,
+        ),
+    ),
     (
         "weekday",
         re.compile(
@@ -67,7 +84,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "rel_period",
         re.compile(
             r"\b(?P<q>last|next|this|earlier this|later this|early next|late last"
-            r"|earlier in the|past)"
+            r"|earlier in the|past|over the|at the)"
             r"\s+(?P<p>week|month|year|weekend)\b",
             re.I,
         ),
@@ -92,6 +109,15 @@ class DateMention:
     value: date | None
     kind: str  # which pattern: mdy, weekday, rel_period, ...
     future: bool = False  # the expression itself points forward ("next week", "tomorrow")
+    until: date | None = None  # last day of the period the expression names
+    precision: str = "day"  # day | week | month | year: how much the expression tells
+
+    @property
+    def span_days(self) -> int:
+        """Days the expression leaves open (1 for a day)."""
+        if self.value is None or self.until is None:
+            return 1
+        return (self.until - self.value).days + 1
 
 
 def _month(tok: str) -> int:
@@ -113,79 +139,173 @@ def _year_for(month: int, day: int, published: date) -> int:
     return y
 
 
-def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date | None, bool]:
-    g = m.groupdict()
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    value: date | None
+    future: bool = False
+    until: date | None = None
+    precision: str = "day"
+
+
+def _month_end(d: date) -> date:
+    return (d.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def _explicit(kind: str, g: dict, published: date | None) -> _Resolved:
     if kind == "iso":
         try:
-            return date(int(g["y"]), int(g["mo"]), int(g["d"])), False
+            return _Resolved(date(int(g["y"]), int(g["mo"]), int(g["d"])))
         except ValueError:
-            return None, False
-    if kind in ("mdy", "dmy"):
-        month, day = _month(g["m"]), int(g["d"])
-        year = (
-            int(g["y"]) if g.get("y") else (_year_for(month, day, published) if published else None)
-        )
-        if year is None:
-            return None, False
-        try:
-            value = du_parser.parse(f"{year}-{month:02d}-{day:02d}").date()
-        except (ValueError, OverflowError):
-            return None, False
-        return value, bool(published and value > published)
-    if published is None:
-        return None, False
-    if kind == "rel_day":
-        w = g["w"].lower()
-        delta = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "tomorrow": 1}[w]
-        return published + timedelta(days=delta), delta > 0
-    if kind == "weekday":
-        wd = _WEEKDAYS.index(g["w"].lower())
-        q = (g.get("q") or "").lower()
-        back = (published.weekday() - wd) % 7
-        if q == "next":
-            ahead = (wd - published.weekday()) % 7 or 7
-            return published + timedelta(days=ahead), True
-        if q == "last" and back == 0:
-            back = 7
-        return published - timedelta(days=back), False
-    if kind == "rel_period":
-        q, p = g["q"].lower(), g["p"].lower()
-        nxt = q.startswith("next") or q.startswith("early next") or q == "later this"
-        if p in ("week", "weekend"):
-            monday = published - timedelta(days=published.weekday())
-            if q.startswith("last") or q == "late last" or q == "past":
-                return monday - timedelta(days=7), False
-            if "next" in q:
-                return monday + timedelta(days=7), True
-            return monday, nxt
-        if p == "month":
-            first = published.replace(day=1)
-            if "last" in q or q == "past":
-                return (first - timedelta(days=1)).replace(day=1), False
-            if "next" in q:
-                return (first + timedelta(days=32)).replace(day=1), True
-            return first, nxt
-        if p == "year":
-            if "last" in q or q == "past":
-                return date(published.year - 1, 1, 1), False
-            if "next" in q:
-                return date(published.year + 1, 1, 1), True
-            return date(published.year, 1, 1), nxt
-    if kind == "month":
-        month = _month(g["m"])
-        year = int(g["y"]) if g.get("y") else _year_for(month, 1, published)
-        value = date(year, month, 1)
-        q = g["q"].lower()
-        if q == "next" or (not g.get("y") and value > published):
-            return value, True
-        return value, False
+            return _Resolved(None)
+    month, day = _month(g["m"]), int(g["d"])
+    year = int(g["y"]) if g.get("y") else (_year_for(month, day, published) if published else None)
+    if year is None:
+        return _Resolved(None)
+    try:
+        value = du_parser.parse(f"{year}-{month:02d}-{day:02d}").date()
+    except (ValueError, OverflowError):
+        return _Resolved(None)
+    return _Resolved(value, bool(published and value > published))
+
+
+def _rel_day(g: dict, published: date) -> _Resolved:
+    w = " ".join(g["w"].lower().split())
+    delta = {"yesterday": -1, "last night": -1, "last evening": -1, "tomorrow": 1}.get(w, 0)
+    return _Resolved(published + timedelta(days=delta), delta > 0)
+
+
+def _ago(g: dict, published: date) -> _Resolved:
+    n_text, unit = g["n"].lower(), g["u"].lower()
+    if n_text in ("a few", "several"):
+        n, slack = 3, 2  # "a few days ago": two to five days
+    else:
+        n, slack = (int(n_text) if n_text.isdigit() else _NUMBERS[n_text]), 0
+    if unit.startswith("day"):
+        mid = published - timedelta(days=n)
+        return _Resolved(mid - timedelta(days=slack), until=mid + timedelta(days=slack))
+    if unit.startswith("week"):
+        mid = published - timedelta(days=7 * n)
+        return _Resolved(mid - timedelta(days=3), until=mid + timedelta(days=3), precision="week")
+    first = published.replace(day=1)
+    for _ in range(n):
+        first = (first - timedelta(days=1)).replace(day=1)
+    return _Resolved(first, until=_month_end(first), precision="month")
+
+
+def _weekday(g: dict, published: date, prefer_future: bool) -> _Resolved:
+    wd = _WEEKDAYS.index(g["w"].lower())
+    q = (g.get("q") or "").lower()
+    back = (published.weekday() - wd) % 7
+    if q == "next" or (prefer_future and q != "last"):
+        ahead = (wd - published.weekday()) % 7
+        if q == "next" and ahead == 0:
+            ahead = 7
+        return _Resolved(published + timedelta(days=ahead), ahead > 0)
+    if q == "last" and back == 0:
+        back = 7
+    return _Resolved(published - timedelta(days=back))
+
+
+def _week(q: str, p: str, published: date) -> _Resolved:
+    monday = published - timedelta(days=published.weekday())
+    if q.startswith("last") or q in ("late last", "past"):
+        monday -= timedelta(days=7)
+    elif "next" in q:
+        monday += timedelta(days=7)
+    future = "next" in q or q == "later this"
+    if p == "weekend" or q == "over the" and p == "weekend":
+        sat = monday + timedelta(days=5)
+        if q in ("over the", "at the", "this") and sat > published:
+            sat -= timedelta(days=7)  # "over the weekend" in a weekday report: the last one
+        return _Resolved(sat, future, sat + timedelta(days=1), "week")
+    end = monday + timedelta(days=6)
+    if q == "earlier this":
+        end = published
+    elif q == "later this":
+        monday = published
+    return _Resolved(monday, future, end, "week")
+
+
+def _rel_period(g: dict, published: date) -> _Resolved:
+    q, p = " ".join(g["q"].lower().split()), g["p"].lower()
+    nxt = q.startswith("next") or q.startswith("early next") or q == "later this"
+    if p in ("week", "weekend"):
+        return _week(q, p, published)
+    if q in ("over the", "at the"):
+        return _Resolved(None)
+    if p == "month":
+        first = published.replace(day=1)
+        if "last" in q or q == "past":
+            first = (first - timedelta(days=1)).replace(day=1)
+        elif "next" in q:
+            first = (first + timedelta(days=32)).replace(day=1)
+        end = published if q in ("earlier this", "earlier in the") else _month_end(first)
+        return _Resolved(first, nxt, end, "month")
+    year = published.year - ("last" in q or q == "past") + ("next" in q)
+    return _Resolved(date(year, 1, 1), nxt, date(year, 12, 31), "year")
+
+
+def _month_expr(g: dict, published: date) -> _Resolved:
+    month = _month(g["m"])
+    year = int(g["y"]) if g.get("y") else _year_for(month, 1, published)
+    value = date(year, month, 1)
+    q = g["q"].lower()
+    future = q == "next" or (not g.get("y") and value > published)
+    start, end = value, _month_end(value)
+    if q == "early":
+        end = value.replace(day=10)
+    elif q == "late":
+        start = value.replace(day=20)
+    elif q == "mid-":
+        start, end = value.replace(day=10), value.replace(day=20)
+    return _Resolved(start, future, end, "month")
+
+
+def _resolve(
+    kind: str, m: re.Match[str], published: date | None, prefer_future: bool = False
+) -> _Resolved:
+    g = m.groupdict()
+    if kind in ("iso", "mdy", "dmy"):
+        return _explicit(kind, g, published)
     if kind == "year":
-        return date(int(g["y"]), 1, 1), int(g["y"]) > published.year
-    return None, False
+        y = int(g["y"])
+        return _Resolved(
+            date(y, 1, 1), bool(published and y > published.year), date(y, 12, 31), "year"
+        )
+    if published is None:
+        return _Resolved(None)
+    handlers = {
+        "rel_day": lambda: _rel_day(g, published),
+        "ago": lambda: _ago(g, published),
+        "weekday": lambda: _weekday(g, published, prefer_future),
+        "rel_period": lambda: _rel_period(g, published),
+        "month": lambda: _month_expr(g, published),
+    }
+    return handlers[kind]() if kind in handlers else _Resolved(None)
 
 
-def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateMention]:
-    """All non-overlapping date expressions in ``text`` (offsets shifted by ``offset``)."""
+def find_dates(
+    text: str, published: date | None, offset: int = 0, prefer_future: bool = False
+) -> list[DateMention]:
+    """All non-overlapping date expressions in ``text`` (offsets shifted by ``offset``).
+    ``prefer_future``: the text speaks of what will happen, so a bare weekday is the next
+    one (today included), not the last."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pat in _PATTERNS:
@@ -193,8 +313,19 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            value, future = _resolve(kind, m, published)
+            r = _resolve(kind, m, published, prefer_future)
             taken.append((s, e))
-            found.append(DateMention(m.group(0), s + offset, e + offset, value, kind, future))
+            found.append(
+                DateMention(
+                    m.group(0),
+                    s + offset,
+                    e + offset,
+                    r.value,
+                    kind,
+                    r.future,
+                    r.until,
+                    r.precision,
+                )
+            )
     found.sort(key=lambda d: d.start)
     return found

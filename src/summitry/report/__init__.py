@@ -3,16 +3,20 @@
 >>> from summitry.report import build_briefing, write_briefing
 >>> b = build_briefing(store, leaders("Donald Trump", "Vladimir Putin"))
 >>> write_briefing(b, Path("briefing.html"), ["html", "pdf"])
+
+:func:`build_briefing` reads the store once and returns a typed
+:class:`~summitry.report.model.Briefing`; the renderers only read that model.
 """
 
-from summitry.report.build import Briefing, build_briefing
+from summitry.report.build import build_briefing
+from summitry.report.model import Briefing
+from summitry.report.pdf import render_pdf
 from summitry.report.render import (
     FORMATS,
     SECTIONS,
     default_out,
     render_html,
     render_md,
-    render_pdf,
     write_briefing,
 )
 

@@ -142,6 +142,10 @@ def event_filter(
     source: Sources = None,
     dataset: Annotated[list[str] | None, Query(description="gdelt1, gdelt2, icews, ...")] = None,
     modality: Annotated[str | None, Query()] = None,
+    min_score: Annotated[
+        float | None, Query(description="The classifier's score of the type, at least (0-1)")
+    ] = None,
+    type_origin: Annotated[list[str] | None, Query(description="rule, model, both")] = None,
     doc_id: Annotated[str | None, Query(description="Events of this document")] = None,
 ) -> EventFilter:
     """The filters of ``summitry events``."""
@@ -158,6 +162,8 @@ def event_filter(
         origins=events.parse_list(source),
         datasets=events.parse_list(dataset),
         modality=modality,
+        min_score=min_score,
+        type_origins=events.parse_list(type_origin),
         documents=(doc_id,) if doc_id else (),
     )
 

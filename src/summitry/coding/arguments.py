@@ -1,0 +1,306 @@
+"""Who did it and to whom: the actors of a trigger's subject and objects in a parse.
+
+Arguments are mapped to actor mentions inside their noun phrase only (never relative
+clauses), so actors are not taken from the wrong part of the sentence; a subject that is no
+actor ("the judge in the trial of Senator X", "Trump's decision", "U.S. stocks") gives no
+source rather than a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from summitry.coding.mentions import Mention
+from summitry.coding.triggers import WORDS, Frame
+from summitry.nlp.lexical import lemma as _lemma
+from summitry.nlp.lexical import upos as _upos
+
+_NP_SKIP = {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "conj", "prep", "parataxis"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+
+
+@dataclass
+class Arg:
+    mention: Mention
+    token: Token
+
+
+def np_tokens(tok: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by ``tok`` (no clauses, no other prepositions
+    than "of")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in _NP_SKIP and not (c.dep_ == "prep" and c.lower_ == "of"):
+            continue
+        out.extend(np_tokens(c))
+    return out
+
+
+def _appos_of_subject(tok: Token) -> bool:
+    return tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+
+
+def _government(m: Mention) -> Mention:
+    """ "Trump administration officials", "Putin's spokesman": the person's government."""
+    iso3 = m.iso3 or ""
+    return Mention(
+        m.start,
+        m.end,
+        m.text,
+        iso3,
+        "country",
+        iso3,
+        "modifier:person->government",
+        code=iso3 + "GOV",
+    )
+
+
+class Arguments:
+    """Actors of the subjects and objects of triggers in one parsed sentence."""
+
+    def __init__(self, doc: Doc, tok_mention: dict[int, Mention]):
+        self.doc = doc
+        self.tok_mention = tok_mention
+
+    def actor_of(self, tok: Token) -> Mention | None:
+        """The actor named by the noun phrase headed by ``tok`` (its head word first)."""
+        if tok.i in self.tok_mention:
+            return self.tok_mention[tok.i]
+        if _lemma(tok) in WORDS.person_nouns:  # "his U.S. counterpart Rex Tillerson": the person
+            toks = np_tokens(tok) + [c for c in tok.children if c.dep_ == "appos"]
+            # "U.S. Ambassador to the United Nations Nikki Haley": the name ends the "to" phrase
+            toks += [
+                x for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for x in c.subtree
+            ]
+            for t in toks:
+                m = self.tok_mention.get(t.i)
+                if m is not None and m.kind == "person":
+                    return m
+        if _upos(tok) == "PROPN":
+            return None  # an unknown name heads the phrase: never guessed from its modifiers
+        toks = [t for t in np_tokens(tok) if t.dep_ != "appos" and t.head.dep_ != "appos"]
+        # prefer modifiers close to the head: compound/amod/poss ("Russian officials")
+        for t in sorted(toks, key=lambda x: (x.head.i != tok.i, abs(x.i - tok.i))):
+            if t.i in self.tok_mention:
+                m = self.tok_mention[t.i]
+                if (
+                    m.kind == "person"
+                    and _upos(tok) == "NOUN"
+                    and _lemma(tok) not in WORDS.person_nouns
+                ):
+                    return _government(m) if m.iso3 and len(m.iso3) == 3 else None
+                return m
+        return None
+
+    def of(self, toks: list[Token]) -> list[Arg]:
+        """The actors of ``toks`` and their conjuncts, one per actor, in order."""
+        out: list[Arg] = []
+        for t in toks:
+            for c in _conjuncts(t):
+                m = self.actor_of(c)
+                if m and all(a.mention.actor_id != m.actor_id for a in out):
+                    out.append(Arg(m, c))
+        return out
+
+    def coordinated_names(self, head: Token) -> list[Arg]:
+        """Names joined by "and" that the parser folded into one noun phrase: "U.S. President
+        Donald Trump and Russian President Vladimir Putin" parsed as a compound headed by
+        "Putin". Only when the phrase left of its head is names, titles and adjectives."""
+        head_m = self.tok_mention.get(head.i)
+        if head_m is None:
+            return []
+        left = [t for t in head.subtree if t.i < head.i]
+        if not left or left[0].i + len(left) != head.i:
+            return []  # not a contiguous pre-head phrase
+        ands = [t for t in left if t.lower_ == "and" and t.tag_ == "CC"]
+        if len(ands) != 1:
+            return []
+        for t in left:
+            if t.i in self.tok_mention or t.i == ands[0].i:
+                continue
+            if (
+                _upos(t) not in ("PROPN", "ADJ", "DET", "PUNCT", "X")
+                and _lemma(t) not in WORDS.person_nouns
+            ):
+                return []
+        out: list[Arg] = []
+        for t in left:
+            m = self.tok_mention.get(t.i)
+            if (
+                m is not None
+                and t.i < ands[0].i
+                and m.actor_id != head_m.actor_id
+                and all(a.mention.actor_id != m.actor_id for a in out)
+            ):
+                out.append(Arg(m, t))
+        if not out:
+            return []
+        return [*out, Arg(head_m, head)]
+
+    # --- subjects -----------------------------------------------------------------------
+    def subjects(self, verb: Token, code: str = "") -> tuple[list[Arg], bool]:
+        """Subject actors of ``verb`` (inherited through xcomp / conj) and whether passive.
+
+        Precision first: a subject that is no actor ("the judge in the trial of Senator X",
+        "Trump's decision", "U.S. stocks") gives no source, and a subject is not inherited
+        across a parse that is likely wrong (a participle clause, a relative clause)."""
+        args, passive = self._subjects(verb)
+        return [a for a in args if self._agentive(a, code)], passive
+
+    def _agentive(self, a: Arg, code: str = "") -> bool:
+        """False for an actor that only modifies a head that cannot act ("Trump's decision",
+        "U.S. stocks", "Flynn's lawyer", "hurricane damage")."""
+        t = a.token
+        if t.i in self.tok_mention:
+            return True
+        words = {_lemma(t), t.lower_}
+        if words & WORDS.not_agents:
+            return False
+        return code[:2] == "14" or not words & WORDS.not_agents_unless_protest
+
+    def _subjects(self, verb: Token) -> tuple[list[Arg], bool]:
+        if (
+            verb.tag_ == "VBN"
+            and verb.dep_ in ("advcl", "acl")
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        ):
+            # "When asked about X, McMaster told ...", "a bill offered by Republicans": the
+            # participle is passive and its head or the main subject is not its doer
+            return [], True
+        v = verb
+        for _ in range(4):
+            found = self._own_subjects(v)
+            if found is not None:
+                return found
+            if v.dep_ == "conj" and self._relcl_between(v):
+                break  # "damage, which disrupted X, contaminated Y and destroyed Z"
+            if v.dep_ == "conj":
+                own = self._swallowed_subject(v)
+                if own is not None:  # "Russia denies the claims and Trump denies collusion"
+                    return self.of([own]), False
+            if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
+                v = v.head
+                continue
+            if (
+                v.dep_ == "acl"
+                and v.head.i != v.i
+                and v.tag_ == "VBG"
+                and (v.head.dep_ in ("nsubj", "ROOT") or _appos_of_subject(v.head))
+            ):  # "Putin, speaking after talks with ...": only a subject's participle
+                return self.of([v.head]), False
+            break
+        return [], False
+
+    def _own_subjects(self, v: Token) -> tuple[list[Arg], bool] | None:
+        """The subjects ``v`` has itself (None if it has none)."""
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+        passive = [c for c in v.children if c.dep_ == "nsubjpass"]
+        if (
+            len(subj) > 1
+            and subj[0].i not in self.tok_mention
+            and _upos(subj[0]) == "NOUN"
+            and not any(t.is_punct for t in self.doc[subj[0].i : v.i])
+        ):
+            # two subjects is a misparse ("The judge in the trial of Senator X told"): the
+            # first one is the subject, and it is no actor
+            return [], False
+        if not (subj or passive):
+            return None
+        if passive:
+            agents = [
+                gc
+                for c in v.children
+                if c.dep_ == "agent"
+                for gc in c.children
+                if gc.dep_ == "pobj"
+            ]
+            return self.of(agents), True
+        if len(subj) == 1 and not subj[0].conjuncts:
+            folded = self.coordinated_names(subj[0])
+            if folded:
+                return folded, False
+        return self.of(subj), False
+
+    def _swallowed_subject(self, v: Token) -> Token | None:
+        """The subject of a conjoined verb that the parser joined to the previous clause's
+        object instead: a conjoined noun right before the verb (auxiliaries, negation and
+        adverbs aside), as "Trump" in "Russia denies the claims and Trump denies collusion"."""
+        i = v.i - 1
+        while i > v.head.i and self.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+            i -= 1
+        t = self.doc[i]
+        if i > v.head.i and t.dep_ == "conj" and _upos(t) in ("NOUN", "PROPN"):
+            return t
+        return None
+
+    def _relcl_between(self, v: Token) -> bool:
+        """True when a relative clause sits between a conjoined verb and the verb it hangs
+        on, with the conjunct's form and not the head's: the parser most likely joined the
+        relative clause's verbs to the main verb."""
+        head = v.head
+        for t in self.doc[head.i + 1 : v.i]:
+            if t.dep_ == "relcl" and t.tag_ == v.tag_ and head.tag_ != v.tag_:
+                return True
+        return False
+
+    # --- objects ------------------------------------------------------------------------
+    def objects(self, verb: Token, frame: Frame, passive: bool) -> list[Arg]:
+        """Target candidates of ``verb``: its object (passive: its subject), the objects of
+        the frame's prepositions, and "called on X" / "accused X of" particle objects."""
+        toks: list[Token] = []
+        if passive:
+            toks += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        elif frame.dobj_target:
+            toks += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        for prep in verb.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in frame.target_preps:
+                toks += [c for c in prep.children if c.dep_ == "pobj"]
+        for c in verb.children:
+            if c.dep_ == "prt" and c.lower_ in frame.target_preps:
+                toks += [d for d in verb.children if d.dep_ == "dobj"]
+        return self.of(toks)
+
+    def clause_objects(
+        self, verb: Token, deps: tuple[str, ...], roles: tuple[str, ...]
+    ) -> list[Arg]:
+        """Actors in ``roles`` of the first clause (``deps``) under ``verb`` that has any:
+        "warned it would destroy Y" (dobj of a ccomp), "demanded that X match" (nsubj)."""
+        for comp in (c for c in verb.children if c.dep_ in deps):
+            found = self.of([d for d in comp.children if d.dep_ in roles])
+            if found:
+                return found
+        return []
+
+    def must_clause(self, verb: Token, src: Arg) -> Arg | None:
+        """The actor a speaker says "must" do something: CAMEO 10 (demand)."""
+        for comp in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
+            if not any(k.dep_ == "aux" and k.lower_ == "must" for k in comp.children):
+                continue
+            subj = self.of([d for d in comp.children if d.dep_ in ("nsubj", "nsubjpass")])
+            if subj and subj[0].mention.actor_id != src.mention.actor_id:
+                return subj[0]
+        return None
+
+    def trailing_attribution(self, rep: Token) -> list[Arg]:
+        """The speaker of a sentence-final attribution the parser left without a subject
+        ("..., a White House official said."): a short phrase between a comma and the verb."""
+        if rep.i == 0 or self.doc[rep.i - 1].lower_ == ",":
+            return []
+        start = rep.i - 1
+        while start > 0 and self.doc[start - 1].lower_ not in (",", "”", '"'):
+            start -= 1
+            if rep.i - start > 6:
+                return []
+        if start == 0 or self.doc[start - 1].lower_ != ",":
+            return []
+        for t in reversed(self.doc[start : rep.i]):
+            m = self.tok_mention.get(t.i)
+            if m is not None:
+                return [Arg(m, t)]
+        return []

@@ -1,0 +1,207 @@
+"""How a report's sentence speaks of its encounter (rules ``reading:v1``, words in
+``data/meetings/cues.yaml``): call or in person, a reference back to an earlier encounter
+rather than news of one, and a negation about a topic that still presupposes the meeting.
+
+Only the words around the event's trigger are read (the clause it sits in), so "Trump, who
+met Putin in Helsinki, spoke to Xi by phone" gives an in-person back-reference for the
+first event and a call for the second.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from summitry.geo import lookup_place
+from summitry.nlp.dates import find_dates
+
+RULE = "reading:v1"
+
+
+def _alternation(words: list[str]) -> str:
+    parts = []
+    for w in sorted(words, key=len, reverse=True):
+        body = re.escape(w.rstrip("*")).replace(r"\ ", r"\s+")
+        parts.append(body + (r"\w*" if w.endswith("*") else ""))
+    return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
+
+
+@dataclass(frozen=True)
+class Cues:
+    call_strong: re.Pattern[str]
+    call_weak: re.Pattern[str]
+    call_trigger: re.Pattern[str]
+    in_person_trigger: re.Pattern[str]
+    in_person: re.Pattern[str]
+    back_frequency: re.Pattern[str]
+    back_conjunctions: re.Pattern[str]
+    back_ordinals: re.Pattern[str]
+    perfect: re.Pattern[str]
+    relative: re.Pattern[str]
+    topic_verbs: re.Pattern[str]
+    encounter_nouns: re.Pattern[str]
+    separate: re.Pattern[str]
+
+
+@cache
+def cues() -> Cues:
+    """The cue lists of ``data/meetings/cues.yaml``, compiled once."""
+    text = resources.files("summitry").joinpath("data/meetings/cues.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return Cues(**{k: re.compile(_alternation(v), re.I) for k, v in data.items()})
+
+
+@dataclass(frozen=True)
+class Reading:
+    mode: str | None  # call | in_person | None (the sentence does not say)
+    mode_strength: str  # trigger | sentence | weak | none
+    back_reference: str | None  # frequency | clause | perfect | relative | None
+    presupposed: bool  # a negated topic verb at a named encounter: the meeting took place
+    separate: bool  # the sentence says the meetings were separate / bilateral
+    definite: bool = False  # a noun trigger naming a known encounter ("the summit between")
+    date_in_clause: bool = True  # the report's date expression is in the trigger's clause
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[str, str, str]:
+    """(before, trigger, after) within the trigger's clause: cut at sentence punctuation
+    that usually ends a clause (; : — and a comma before a conjunction)."""
+    start, end = max(0, min(start, len(sentence))), max(0, min(end, len(sentence)))
+    before, after = sentence[:start], sentence[end:]
+    cut = max(before.rfind(";"), before.rfind(":"), before.rfind(" — "), before.rfind(" - "))
+    before = before[cut + 1 :] if cut >= 0 else before
+    m = re.search(r";|:|\s—\s|\s-\s|,\s+(?:and|but|while|whereas)\s", after)
+    after = after[: m.start()] if m else after
+    return before, sentence[start:end], after
+
+
+_PLACE = re.compile(r"\b(?:in|at)\s+((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,2})")
+
+
+def _names_a_place(text: str) -> bool:
+    """ "in Munich", "at Camp David": the clause places the leaders somewhere."""
+    for m in _PLACE.finditer(text):
+        words = m.group(1).rstrip(".")
+        if find_dates(words, None) or words.split()[0] in _NOT_PLACES:
+            continue
+        if lookup_place(words) is not None:
+            return True
+    return False
+
+
+_NOT_PLACES = {"English", "French", "Russian", "Spanish", "Arabic", "Chinese", "Parliament"}
+
+
+_TOPIC_START = re.compile(
+    r"\s(?:to|about|regarding|concerning|as part of|following|ahead of|amid|which|that|who|"
+    r"on how)\s",
+    re.I,
+)
+
+
+def _mode(trigger: str, before: str, after: str, sentence: str) -> tuple[str | None, str]:
+    """Call or in person: the trigger first, then the sentence's call words, then words
+    that place the leaders together in the clause up to where its topic starts ("spoke
+    today with Kishida to commend him on the Games in Tokyo" is no meeting in Tokyo)."""
+    c = cues()
+    m = _TOPIC_START.search(after)
+    after = after[: m.start()] if m else after
+    if c.call_strong.search(trigger + after[:25]) or c.call_trigger.fullmatch(trigger.strip()):
+        return "call", "trigger"  # "called", "received a call from", "held a phone call"
+    if c.in_person.search(trigger) or c.in_person_trigger.fullmatch(trigger.strip()):
+        return "in_person", "trigger"
+    if c.call_strong.search(sentence):
+        return "call", "sentence"
+    if c.in_person.search(before + " " + after) or _names_a_place(after):
+        return "in_person", "sentence"
+    if c.call_weak.search(trigger):
+        return "call", "weak"
+    return None, "none"
+
+
+def _back_reference(before: str, trigger: str, after: str) -> str | None:
+    c = cues()
+    near_before = before[-60:]
+    if c.back_frequency.search(near_before + " " + trigger + " " + after[:80]) or re.search(
+        r"\bbefore\s*(?:[,.;:]|$)", after[:80], re.I
+    ):
+        return "frequency"
+    governed = re.search(
+        c.back_conjunctions.pattern + r"\s+(?:[\w'’.-]+\s+){0,5}$", near_before, re.I
+    )
+    ordinal = re.search(
+        c.back_ordinals.pattern + r"(?:\s+[\w-]+)?\s*$", near_before[-30:], re.I
+    ) or c.back_ordinals.search(trigger)
+    if governed or ordinal:
+        return "clause"
+    if re.search(c.perfect.pattern + r"(?:\s+\w+ly)?\s*$", near_before, re.I):
+        return "perfect"
+    if re.search(r",\s*" + c.relative.pattern + r"(?:\s+\w+){0,2}\s*$", near_before, re.I):
+        return "relative"
+    return None
+
+
+_NOUN_TRIGGER = re.compile(
+    r"^(?:meeting|meetings|summit|summits|talks|call|calls|conversation|visit|encounter)$", re.I
+)
+_DEFINITE = re.compile(
+    r"\b(?:the|their|his|her|its|this|that|these|those|last|recent|previous|earlier)"
+    r"(?:\s+[\w-]+){0,2}\s*$",
+    re.I,
+)
+
+
+def _date_in_clause(sentence: str, t0: int, t1: int, d0: int | None, d1: int | None) -> bool:
+    """The date expression lies in the trigger's clause (not "..., as announced in March")."""
+    if d0 is None or d1 is None:
+        return True
+    lo, hi = min(t0, d0), max(t1, d1)
+    between = sentence[lo:hi]
+    if re.search(
+        r"[;:]|,\s+(?:as|which|who|when|after|before|while|and|but|following)\b|\(|,\s+\w+ing\b",
+        between,
+    ):
+        return False
+    # a date after the trigger, past the start of its topic, dates the topic ("discussed
+    # the flaws that accompanied the July 28 election")
+    return d0 < t0 or not _TOPIC_START.search(" " + sentence[t1:d0] + " ")
+
+
+def read(
+    sentence: str | None,
+    trigger_start: int | None,
+    trigger_end: int | None,
+    trigger_text: str | None = None,
+    date_span: tuple[int, int] | None = None,
+) -> Reading:
+    """Read one report's sentence (trigger and date offsets relative to the sentence; without
+    trigger offsets the trigger is looked up by its text)."""
+    if not sentence:
+        return Reading(None, "none", None, False, False)
+    if trigger_start is None or trigger_end is None or trigger_end <= trigger_start:
+        m = re.search(rf"\b{re.escape(trigger_text)}\b", sentence) if trigger_text else None
+        trigger_start, trigger_end = (m.start(), m.end()) if m else (0, 0)
+    before, trigger, after = _clause(sentence, trigger_start, trigger_end)
+    mode, strength = _mode(trigger, before, after, sentence)
+    c = cues()
+    presupposed = bool(
+        c.topic_verbs.search(trigger)
+        and re.search(
+            r"\b(?:at|during|in|on|after)\s+(?:their|the|a|his|her)\s+(?:\w+\s+){0,2}"
+            + c.encounter_nouns.pattern,
+            after,
+            re.I,
+        )
+    )
+    return Reading(
+        mode,
+        strength,
+        _back_reference(before, trigger, after),
+        presupposed,
+        bool(c.separate.search(sentence)),
+        bool(_NOUN_TRIGGER.match(trigger.strip()) and _DEFINITE.search(before[-40:])),
+        _date_in_clause(sentence, trigger_start, trigger_end, *(date_span or (None, None))),
+    )
