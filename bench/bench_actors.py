@@ -52,8 +52,8 @@ def _run(code: str) -> float:
 
 def _phoenix_rows(n: int, kb_cold: float, kb_res: float) -> list[str]:
     from summitry.actors import ActorKB
-    from summitry.coding.petrarch.actors_kb import load_petrarch_actors
-    from summitry.coding.petrarch.dictionaries import ActorDictionary, read_actors
+    from summitry.petrarch.actors_kb import load_petrarch_actors
+    from summitry.petrarch.dictionaries import ActorDictionary, read_actors
 
     t = time.perf_counter()
     d = ActorDictionary()

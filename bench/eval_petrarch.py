@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from summitry.coding.petrarch.coder import Dictionaries
-from summitry.coding.petrarch.validation import read_records, run_suite, summarise
+from summitry.petrarch.coder import Dictionaries
+from summitry.petrarch.validation import read_records, run_suite, summarise
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "petrarch2"
 

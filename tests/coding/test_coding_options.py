@@ -44,7 +44,9 @@ def test_cli_lenient_actors(store, shared_dir):
 def test_coding_package_is_lazy():
     code = (
         "import sys\n"
-        "import summitry.coding.petrarch, summitry.actors\n"
+        "import summitry.petrarch, summitry.actors\n"
+        "assert 'summitry.coding' not in sys.modules, 'petrarch or actors import coding'\n"
+        "import summitry.coding\n"
         "assert 'summitry.coding.coder' not in sys.modules\n"
         "assert 'spacy' not in sys.modules\n"
         "from summitry.coding import CODER_VERSION, Coder, CodeSummary, code, pending_documents\n"

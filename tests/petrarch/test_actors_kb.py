@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from summitry.actors import ActorKB
-from summitry.coding.petrarch import DictionaryError
-from summitry.coding.petrarch.actors_kb import load_petrarch_actors
+from summitry.petrarch import DictionaryError
+from summitry.petrarch.actors_kb import load_petrarch_actors
 
 USER_FILE = """\
 # a user's Phoenix-format additions

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from summitry.coding.petrarch import (
+from summitry.petrarch import (
     DictionaryError,
     read_actors,
     read_agents,

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from summitry.coding.petrarch import Dictionaries, Options, PetrarchCoder
-from summitry.coding.petrarch.validation import read_records, run_suite, summarise
+from summitry.petrarch import Dictionaries, Options, PetrarchCoder
+from summitry.petrarch.validation import read_records, run_suite, summarise
 
 REACHED = 272  # of 279 scored records (97.5 %) when this test was written
 

@@ -17,7 +17,7 @@ keeps titles, role maps or people (``titles.csv``, ``leaders.csv``, ``people.csv
 
 User files: CSV, YAML or PETRARCH/Phoenix actor dictionaries (detected by name and content,
 see :mod:`summitry.actors.files`; Phoenix entries are mapped by
-:mod:`summitry.coding.petrarch.actors_kb`):
+:mod:`summitry.petrarch.actors_kb`):
 
     kb = ActorKB.load(["../shared/petrarch2/Phoenix.Countries.actors.txt"], strict=False)
     kb.problems        # malformed lines skipped by strict=False, as 'file:line: what'

@@ -32,8 +32,8 @@ YAML files hold a list of mappings with the actor columns above, ``aliases`` as 
 
 PETRARCH/Phoenix actor dictionaries (``NAME [CODE]`` entries, ``+SYNONYM`` lines, dated
 ``[CODE yymmdd-yymmdd]`` lines; e.g. the open ``Phoenix.Countries.actors.txt``) are read by
-:func:`summitry.coding.petrarch.dictionaries.read_actors` and mapped onto the KB by
-:mod:`summitry.coding.petrarch.actors_kb` (their CAMEO codes need the KB to resolve). They
+:func:`summitry.petrarch.dictionaries.read_actors` and mapped onto the KB by
+:mod:`summitry.petrarch.actors_kb` (their CAMEO codes need the KB to resolve). They
 are recognised by the extension ``.actors``/``.actor``, or for ``.txt`` and other names by
 their first entry lines; ``fmt="phoenix"`` (CLI ``--actors-format phoenix``) forces it.
 """
@@ -279,7 +279,7 @@ def _other_petrarch_kind(head: list[str]) -> str | None:
 def read_phoenix(path: Path, *, strict: bool = True) -> ParsedFile:
     """Parse a PETRARCH/Phoenix actor dictionary; a malformed line raises ``file:line: ...``
     (``strict=False``: skipped and listed in ``problems``)."""
-    from summitry.coding.petrarch.dictionaries import DictionaryError, read_actors
+    from summitry.petrarch.dictionaries import DictionaryError, read_actors
 
     try:
         d = read_actors(path, strict=strict)

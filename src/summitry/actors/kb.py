@@ -250,7 +250,7 @@ class ActorKB:
 
     def _add_parsed(self, parsed: ParsedFile) -> None:
         if parsed.dictionary is not None:  # PETRARCH/Phoenix: codes are mapped onto the KB
-            from summitry.coding.petrarch.actors_kb import add_dictionary
+            from summitry.petrarch.actors_kb import add_dictionary
 
             add_dictionary(self, parsed.dictionary)
             self.problems.extend(parsed.problems)

@@ -28,7 +28,7 @@ def check(
     lenient: Annotated[bool, typer.Option(help="Skip and list malformed lines.")] = False,
 ) -> None:
     """Read dictionaries and print entry counts; a malformed line fails naming file:line."""
-    from summitry.coding.petrarch import (
+    from summitry.petrarch import (
         DictionaryError,
         read_actors,
         read_agents,
@@ -68,8 +68,8 @@ def load_actors(
     lenient: Annotated[bool, typer.Option(help="Skip and list malformed lines.")] = False,
 ) -> None:
     """Add PETRARCH/Phoenix actors to the actor KB (country codes map to our countries)."""
-    from summitry.coding.petrarch import DictionaryError
-    from summitry.coding.petrarch.actors_kb import load_petrarch_actors
+    from summitry.petrarch import DictionaryError
+    from summitry.petrarch.actors_kb import load_petrarch_actors
 
     for f in files:
         if not f.is_file():

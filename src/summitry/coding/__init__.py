@@ -5,8 +5,8 @@ store = summitry.open_store("summitry.duckdb")
 summary = summitry.code(store)          # incremental: only documents not yet coded
 
 The coder (spaCy, lexicons) loads on first use of ``code``, ``Coder``, ``CODER_VERSION``,
-``CodeSummary`` or ``pending_documents`` (PEP 562), so importing a subpackage such as
-``summitry.coding.petrarch`` does not load it.
+``CodeSummary`` or ``pending_documents`` (PEP 562), so importing ``summitry.coding`` (or a
+light module of it) does not load spaCy.
 """
 
 from __future__ import annotations

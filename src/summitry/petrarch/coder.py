@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from summitry.coding.petrarch.dictionaries import (
+from summitry.petrarch.dictionaries import (
     ActorDictionary,
     AgentDictionary,
     DiscardList,
@@ -27,7 +27,7 @@ from summitry.coding.petrarch.dictionaries import (
     read_discards,
     read_verbs,
 )
-from summitry.coding.petrarch.tree import Node, TreeError, parse_tree
+from summitry.petrarch.tree import Node, TreeError, parse_tree
 
 NULL = "---"
 _PASSIVE_AUX = {"WAS", "IS", "BEEN"}

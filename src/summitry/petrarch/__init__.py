@@ -1,6 +1,6 @@
 """PETRARCH / Phoenix dictionaries and a PETRARCH-compatible pattern coder."""
 
-from summitry.coding.petrarch.coder import (
+from summitry.petrarch.coder import (
     CodingResult,
     Dictionaries,
     Event,
@@ -8,7 +8,7 @@ from summitry.coding.petrarch.coder import (
     PetrarchCoder,
     code_phrase,
 )
-from summitry.coding.petrarch.dictionaries import (
+from summitry.petrarch.dictionaries import (
     ActorDictionary,
     AgentDictionary,
     DictionaryError,

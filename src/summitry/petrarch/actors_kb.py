@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from summitry.actors import Actor, ActorKB, Role, normalise, person_id, slug
-from summitry.coding.petrarch.dictionaries import ActorDictionary, ActorEntry, read_actors
+from summitry.petrarch.dictionaries import ActorDictionary, ActorEntry, read_actors
 
 NOTE = "PETRARCH/Phoenix actor dictionary"
 
@@ -61,7 +61,7 @@ def load_petrarch_actors(
     paths: str | Path | list[str | Path], kb: ActorKB | None = None, *, strict: bool = True
 ) -> tuple[ActorKB, LoadReport]:
     """Add the actors of one or more PETRARCH/Phoenix files to ``kb`` (default: the shipped
-    KB). Raises :class:`~summitry.coding.petrarch.DictionaryError` naming ``file:line`` on a
+    KB). Raises :class:`~summitry.petrarch.DictionaryError` naming ``file:line`` on a
     malformed line unless ``strict=False`` (then the line is skipped and reported)."""
     kb = kb if kb is not None else ActorKB.load()
     items = [paths] if isinstance(paths, str | Path) else list(paths)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from summitry.coding.petrarch.coder import Dictionaries, Options, PetrarchCoder
+from summitry.petrarch.coder import Dictionaries, Options, PetrarchCoder
 
 _ATTR = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ITEM = re.compile(r"<Sentence\b(.*?)>(.*?)</Sentence>|<Config\b([^>]*)>", re.S)
