@@ -51,8 +51,7 @@ def _run(code: str) -> float:
 
 
 def _phoenix_rows(n: int, kb_cold: float, kb_res: float) -> list[str]:
-    from summitry.actors import ActorKB
-    from summitry.petrarch.actors_kb import load_petrarch_actors
+    from summitry.actors import ActorKB, load_petrarch_actors
     from summitry.petrarch.dictionaries import ActorDictionary, read_actors
 
     t = time.perf_counter()

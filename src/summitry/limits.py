@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+from summitry.config import load_settings
+
 _UNITS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12,
           "KIB": 2**10, "MIB": 2**20, "GIB": 2**30, "TIB": 2**40}  # fmt: skip
 
@@ -50,8 +52,6 @@ class Limits:
     @classmethod
     def from_settings(cls, settings: Any | None = None) -> Limits:
         if settings is None:
-            from summitry.config import load_settings
-
             settings = load_settings()
         return cls(
             max_document=parse_size(settings.max_document_size),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from summitry.classify.combine import ScoredEvent, cameo_for_type
 from summitry.codes import plover_for
+from summitry.coding.combine import ScoredEvent, cameo_for_type
 
 
 def _types(evs) -> set[str]:

@@ -5,9 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from summitry.actors import ActorKB
+from summitry.actors import ActorKB, load_petrarch_actors
 from summitry.petrarch import DictionaryError
-from summitry.petrarch.actors_kb import load_petrarch_actors
 
 USER_FILE = """\
 # a user's Phoenix-format additions

@@ -17,7 +17,7 @@ keeps titles, role maps or people (``titles.csv``, ``leaders.csv``, ``people.csv
 
 User files: CSV, YAML or PETRARCH/Phoenix actor dictionaries (detected by name and content,
 see :mod:`summitry.actors.files`; Phoenix entries are mapped by
-:mod:`summitry.petrarch.actors_kb`):
+:mod:`summitry.actors.phoenix`):
 
     kb = ActorKB.load(["../shared/petrarch2/Phoenix.Countries.actors.txt"], strict=False)
     kb.problems        # malformed lines skipped by strict=False, as 'file:line: what'
@@ -26,10 +26,11 @@ Shipped data: ``summitry/data/actors/``.
 """
 
 from summitry.actors.files import ActorFileError, detect_format, read_actor_file
-from summitry.actors.kb import SINGLE_HOLDER_ROLES, ActorKB
+from summitry.actors.kb import SINGLE_HOLDER_ROLES, ActorKB, load_petrarch_actors
 from summitry.actors.model import Actor, Match, Role
 from summitry.actors.normalise import normalise, person_id, slug
 from summitry.actors.offices import LEADER_ROLES, Offices, Title, load_offices
+from summitry.actors.phoenix import LoadReport
 from summitry.actors.store import add_store_actors, write_actors_to_store
 
 __all__ = [
@@ -38,12 +39,14 @@ __all__ = [
     "Actor",
     "ActorFileError",
     "ActorKB",
+    "LoadReport",
     "Match",
     "Offices",
     "Role",
     "Title",
     "detect_format",
     "load_offices",
+    "load_petrarch_actors",
     "normalise",
     "person_id",
     "read_actor_file",

@@ -14,7 +14,10 @@ import csv
 import io
 import os
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
+
+import pycountry
 
 ISO_URL = "https://www.iso.org/iso-3166-country-codes.html"
 ISO3_URL = "https://en.wikipedia.org/wiki/ISO_3166-3"
@@ -89,14 +92,10 @@ CURATED: dict[str, tuple[str, tuple[str, ...]]] = {
 
 
 def _version() -> str:
-    from importlib.metadata import version
-
     return version("pycountry")
 
 
 def build_rows() -> list[dict[str, str]]:
-    import pycountry
-
     rows: dict[str, dict[str, str]] = {}
     for c in pycountry.countries:
         official = getattr(c, "official_name", None)

@@ -33,7 +33,7 @@ YAML files hold a list of mappings with the actor columns above, ``aliases`` as 
 PETRARCH/Phoenix actor dictionaries (``NAME [CODE]`` entries, ``+SYNONYM`` lines, dated
 ``[CODE yymmdd-yymmdd]`` lines; e.g. the open ``Phoenix.Countries.actors.txt``) are read by
 :func:`summitry.petrarch.dictionaries.read_actors` and mapped onto the KB by
-:mod:`summitry.petrarch.actors_kb` (their CAMEO codes need the KB to resolve). They
+:mod:`summitry.actors.phoenix` (their CAMEO codes need the KB to resolve). They
 are recognised by the extension ``.actors``/``.actor``, or for ``.txt`` and other names by
 their first entry lines; ``fmt="phoenix"`` (CLI ``--actors-format phoenix``) forces it.
 """
@@ -47,7 +47,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from summitry.actors.model import Actor, Role
+from summitry.petrarch.dictionaries import DictionaryError, read_actors
 
 KINDS = {"country", "igo", "person", "organisation", "group", "sector"}
 FORMATS = ("csv", "yaml", "phoenix")
@@ -182,8 +185,6 @@ def read_csv(path: Path, origin: str) -> ParsedFile:
 
 
 def read_yaml(path: Path, origin: str) -> ParsedFile:
-    import yaml
-
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
@@ -279,8 +280,6 @@ def _other_petrarch_kind(head: list[str]) -> str | None:
 def read_phoenix(path: Path, *, strict: bool = True) -> ParsedFile:
     """Parse a PETRARCH/Phoenix actor dictionary; a malformed line raises ``file:line: ...``
     (``strict=False``: skipped and listed in ``problems``)."""
-    from summitry.petrarch.dictionaries import DictionaryError, read_actors
-
     try:
         d = read_actors(path, strict=strict)
     except DictionaryError as exc:

@@ -7,6 +7,7 @@ candidate actors and says which rule matched; unknown names return nothing.
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 from bisect import bisect_left, bisect_right, insort
@@ -17,10 +18,15 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from summitry.actors.files import ActorFileError, ParsedFile, read_actor_file
 from summitry.actors.model import Actor, Match, Role
 from summitry.actors.normalise import normalise
 from summitry.actors.offices import LEADER, Offices, load_offices
+from summitry.actors.phoenix import LoadReport, add_dictionary
+from summitry.codes import cameo_country
+from summitry.petrarch.dictionaries import ActorDictionary, read_actors
 
 SHIPPED_FILES = ("countries.csv", "organisations.csv", "people.csv", "roles.csv")
 TERMS_FILE = "country_terms.csv"
@@ -164,8 +170,6 @@ def _parse(path: Path, origin: str, fmt: str | None = None, strict: bool = True)
 def _cached_terms(
     path: str, mtime: float
 ) -> tuple[tuple[str, str, str, str | None, str | None], ...]:
-    import csv
-
     rows = []
     with open(path, newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -250,8 +254,6 @@ class ActorKB:
 
     def _add_parsed(self, parsed: ParsedFile) -> None:
         if parsed.dictionary is not None:  # PETRARCH/Phoenix: codes are mapped onto the KB
-            from summitry.petrarch.actors_kb import add_dictionary
-
             add_dictionary(self, parsed.dictionary)
             self.problems.extend(parsed.problems)
             return
@@ -453,10 +455,7 @@ class ActorKB:
             aid = self._cameo.get(code[:n])
             if aid is not None:
                 return self._actors[aid]
-        try:  # older CAMEO country codes (ROM, BUR, ZAR ...) from the shipped code tables
-            from summitry.codes import cameo_country
-        except ImportError:
-            return None
+        # older CAMEO country codes (ROM, BUR, ZAR ...) from the shipped code tables
         iso3 = cameo_country(code[:3]) if len(code) >= 3 else None
         return self._actors.get(iso3) if iso3 else None
 
@@ -649,8 +648,6 @@ class ActorKB:
     def _fuzzy(self, key: str, on: date | None) -> list[Match]:
         if len(key) < 6 or " " not in key:
             return []
-        from rapidfuzz import fuzz, process
-
         if self._fuzzy_keys is None:
             self._fuzzy_keys = sorted(
                 (
@@ -700,3 +697,17 @@ def _default_surname(name: str) -> str:
         if w.lower().strip(".") not in {"jr", "sr", "ii", "iii"}
     ]
     return words[-1] if words else name
+
+
+def load_petrarch_actors(
+    paths: str | Path | list[str | Path], kb: ActorKB | None = None, *, strict: bool = True
+) -> tuple[ActorKB, LoadReport]:
+    """Add the actors of one or more PETRARCH/Phoenix files to ``kb`` (default: the shipped
+    KB). Raises :class:`~summitry.petrarch.DictionaryError` naming ``file:line`` on a
+    malformed line unless ``strict=False`` (then the line is skipped and reported)."""
+    kb = kb if kb is not None else ActorKB.load()
+    items = [paths] if isinstance(paths, str | Path) else list(paths)
+    d = ActorDictionary()
+    for p in items:
+        read_actors(p, d, strict=strict)
+    return kb, add_dictionary(kb, d)

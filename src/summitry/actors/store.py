@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pyarrow as pa
+
 from summitry.actors.kb import ActorKB
 from summitry.actors.model import Actor, Role
 
@@ -16,8 +18,6 @@ def write_actors_to_store(store, kb: ActorKB) -> tuple[int, int]:
     same origins as the KB rows are replaced as a whole (so corrected dates leave no stale
     rows). Roles without a start date cannot be keyed and are skipped. One transaction.
     """
-    import pyarrow as pa
-
     actors = list(kb.actors())
     roles = [r for r in kb.all_roles() if r.start is not None]
     a_tab = pa.table({c: [getattr(a, c) for a in actors] for c in _ACTOR_COLS})

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from summitry.actors import ActorKB
 from summitry.analysis.dyad import Dyad, check_sources, country_name
 from summitry.analysis.events import (
     EventArrays,
@@ -67,8 +68,6 @@ CSTO = ("RUS", "BLR", "ARM", "KAZ", "KGZ", "TJK")
 def _igo_ids() -> tuple[str, ...]:
     """Ids of the international organisations of the actor KB, plus the generic CAMEO IGO
     codes that imported rows may carry."""
-    from summitry.actors import ActorKB
-
     kinds = {"igo", "group"}
     return tuple(
         sorted({a.actor_id for a in ActorKB.load().actors() if a.kind in kinds} | {"IGO", "UNO"})

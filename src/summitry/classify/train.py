@@ -10,7 +10,9 @@ from pathlib import Path
 import numpy as np
 
 from summitry.classify.apply import rule_types, training_candidate
-from summitry.classify.examples import Example
+from summitry.classify.dictionary import dictionary_examples
+from summitry.classify.examples import Example, training_examples
+from summitry.classify.gold import shared_dir
 from summitry.classify.model import EventModel
 
 SEED = 20261201
@@ -107,10 +109,6 @@ def train_from_shared(
 ) -> TrainResult:
     """The shipped model's recipe: every open training source (``examples``) plus the verb
     dictionary; ``sample`` keeps a fixed, seeded subset of the examples (for quick checks)."""
-    from summitry.classify.dictionary import dictionary_examples
-    from summitry.classify.examples import training_examples
-    from summitry.classify.gold import shared_dir
-
     shared = shared or shared_dir()
     examples = training_examples(shared)
     if sample is not None and sample < len(examples):

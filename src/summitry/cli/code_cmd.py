@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Annotated
 
@@ -176,9 +177,9 @@ def _code_on_dask(
     """``summitry code --engine dask``: the same coder, partition by partition on Dask."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    try:
-        from summitry.scale import code_on_dask
-    except ImportError:
+    from summitry.scale import code_on_dask
+
+    if importlib.util.find_spec("dask") is None or importlib.util.find_spec("distributed") is None:
         fail("--engine dask needs Dask: pip install 'summitry[scale]'")
     with Progress(
         TextColumn("coding on dask"), BarColumn(), MofNCompleteColumn(), console=console

@@ -68,8 +68,8 @@ def load_actors(
     lenient: Annotated[bool, typer.Option(help="Skip and list malformed lines.")] = False,
 ) -> None:
     """Add PETRARCH/Phoenix actors to the actor KB (country codes map to our countries)."""
+    from summitry.actors import load_petrarch_actors
     from summitry.petrarch import DictionaryError
-    from summitry.petrarch.actors_kb import load_petrarch_actors
 
     for f in files:
         if not f.is_file():

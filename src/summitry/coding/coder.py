@@ -16,13 +16,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import pyarrow as pa
+import spacy
 from spacy.attrs import DEP, TAG
 
-from summitry.classify import EventModel, ScoredEvent, combine, load_model
+import summitry.nlp.lexical  # noqa: F401 - registers tok._.lem / tok._.upos
+from summitry.classify import EventModel, load_model
 from summitry.coding import lexicon as lx
 from summitry.coding.codes import code_info
+from summitry.coding.combine import ScoredEvent, combine
 from summitry.coding.extract import Extracted, SentenceCoder, may_have_event
 from summitry.coding.mentions import (
+    SECTOR_NAMES,
     DocContext,
     Mention,
     MentionFinder,
@@ -32,9 +36,11 @@ from summitry.coding.mentions import (
 from summitry.coding.people import PeopleIndex, load_people
 from summitry.coding.places import place
 from summitry.coding.triggers import WORDS
+from summitry.coding.workers import code_in_workers
 from summitry.events import group_reports, grouping_step
 from summitry.faults import fault_point
-from summitry.nlp.blas_ops import single_thread_blas
+from summitry.geo.gazetteer import load_all as load_gazetteer
+from summitry.nlp.blas_ops import single_thread_blas, with_blas_ops
 from summitry.nlp.dates import find_dates
 from summitry.nlp.split import split_sentences
 from summitry.store import Store, pending
@@ -124,13 +130,34 @@ class _Doc:
 def load_nlp():
     """Tagger + parser only: actors and dates come from our own rules, POS and lemmas from
     :mod:`summitry.nlp.lexical` (NER, attribute ruler and lemmatizer are the slow parts)."""
-    import spacy
-
-    import summitry.nlp.lexical  # noqa: F401 - registers tok._.lem / tok._.upos
-    from summitry.nlp.blas_ops import with_blas_ops
-
     exclude = ["ner", "attribute_ruler", "lemmatizer"]
     return with_blas_ops(lambda: spacy.load(MODEL, exclude=exclude))
+
+
+def preload_coder() -> Coder | None:
+    """The default coder with its model and the gazetteer, loaded by the workers' fork server
+    (``worker_preload``). None on failure: each worker then loads its own and reports it."""
+    try:
+        coder = Coder()
+        _ = coder.nlp
+        load_gazetteer()
+        return coder
+    except Exception:  # noqa: BLE001 - reported by the worker that loads it again
+        return None
+
+
+def start_worker(
+    preloaded: Coder | None, people_paths: tuple[str, ...], taxonomy_path: str | None, lenient: bool
+) -> Coder:
+    """The coder of one worker process: the preloaded default one when the run uses the
+    defaults, else one built for the run's options (sharing the preloaded model)."""
+    if preloaded is not None and not people_paths and taxonomy_path is None and not lenient:
+        return preloaded
+    return Coder(
+        people=load_people(people_paths, strict=not lenient),
+        taxonomy_path=taxonomy_path,
+        nlp=preloaded.nlp if preloaded is not None else None,
+    )
 
 
 def _status(text: str, language: str | None, is_dup: bool) -> str:
@@ -302,10 +329,8 @@ class Coder:
                     rows = self.build_rows(docs)
                     self._commit(store, docs, rows, summary, on_progress, strict)
             else:
-                from summitry.coding.workers import code_in_workers
-
                 init = (self.people_paths, self.taxonomy_path, self.lenient_actors)
-                for docs, rows in code_in_workers(n_process, init, batches()):
+                for docs, rows in code_in_workers(n_process, start_worker, init, batches()):
                     self._commit(store, docs, rows, summary, on_progress, strict)
         finally:
             reader.close()
@@ -601,8 +626,6 @@ class _Rows:
         elif m.actor_id in lx.country_display():
             name, kind = lx.country_display()[m.actor_id], "country"
         elif m.actor_id.startswith("sector:"):
-            from summitry.coding.mentions import SECTOR_NAMES
-
             code = m.actor_id.split(":", 1)[1]
             name, kind = SECTOR_NAMES.get(code, code), "sector"
         else:

@@ -1,11 +1,13 @@
-"""CAMEO / PLOVER attributes for a code, via ``summitry.codes`` (root-level fallback)."""
+"""CAMEO / PLOVER attributes for a code, via ``summitry.codes`` (root QuadClass if it lacks one)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Root-level QuadClass (CAMEO codebook) used only if the packaged tables are unavailable.
+from summitry.codes import cameo_info, plover_for
+
+# Root-level QuadClass (CAMEO codebook) for a code the packaged tables do not list.
 _ROOT_QUAD = {
     "01": 1,
     "02": 1,
@@ -44,15 +46,10 @@ class CodeInfo:
 def code_info(code: str) -> CodeInfo:
     root = code[:2]
     quad, gold, ptype, pmode = _ROOT_QUAD.get(root), None, None, None
-    try:
-        from summitry.codes import cameo_info, plover_for
-
-        ci = cameo_info(code)
-        if ci is not None:
-            root, quad, gold = ci.root, ci.quad_class, ci.goldstein
-        pi = plover_for(code)
-        if pi is not None:
-            ptype, pmode = pi.event_type, pi.mode
-    except (ImportError, FileNotFoundError, OSError, TypeError, KeyError):
-        pass
+    ci = cameo_info(code)
+    if ci is not None:
+        root, quad, gold = ci.root, ci.quad_class, ci.goldstein
+    pi = plover_for(code)
+    if pi is not None:
+        ptype, pmode = pi.event_type, pi.mode
     return CodeInfo(code, root, quad, gold, ptype, pmode)

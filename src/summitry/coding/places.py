@@ -5,15 +5,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from summitry.coding import lexicon as lx
+from summitry.geo import lookup_place
 
 
 @lru_cache(maxsize=50_000)
 def place(name: str):
     """The gazetteer Place for ``name`` (or None); countries come from the lexicon."""
-    try:
-        from summitry.geo import lookup_place
-    except ImportError:  # gazetteer not installed
-        return None
     try:
         return lookup_place(name)
     except Exception:

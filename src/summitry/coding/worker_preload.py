@@ -1,5 +1,6 @@
 """Imported by the coder's fork server before it forks workers: see ``workers``."""
 
-from summitry.coding.workers import preload
+from summitry.coding import workers
+from summitry.coding.coder import preload_coder
 
-preload()
+workers.PRELOADED = preload_coder()

@@ -12,39 +12,26 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing as mp
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 PRELOAD_MODULE = "summitry.coding.worker_preload"
-_PRELOADED: Any = None  # the default Coder, in the fork server and so in its workers
-_WORKER: Any = None  # the Coder of this worker process
+PRELOADED: Any = None  # what the fork server loaded (set by PRELOAD_MODULE), so its forks share it
+_WORKER: Any = None  # the coder of this worker process
 
-
-def preload() -> None:
-    """Load the default coder with its model and the gazetteer (run by the fork server).
-    A failure is left to the workers, which then load their own and report it."""
-    global _PRELOADED
-    try:
-        from summitry.coding.coder import Coder
-        from summitry.geo.gazetteer import load_all
-
-        coder = Coder()
-        _ = coder.nlp
-        load_all()
-        _PRELOADED = coder
-    except Exception:  # noqa: BLE001 - reported by the worker that loads it again
-        _PRELOADED = None
+# This module knows no coder: the caller passes ``start(preloaded, *init_args)``, a
+# module-level function that returns the worker's coder (anything with ``build_rows``).
 
 
 def code_in_workers(
-    n_process: int, init_args: tuple[tuple[str, ...], str | None, bool], batches: Iterator
+    n_process: int, start: Callable[..., Any], init_args: tuple, batches: Iterator
 ) -> Iterator[tuple[list, Any]]:
     """``(docs, rows)`` for each batch of prepared documents, in order, built by
     ``n_process`` workers; batches are prepared here until the workers are up."""
     ctx = _context()
     with ThreadPoolExecutor(1) as starter:
-        started = starter.submit(ctx.Pool, n_process, _init, init_args)
+        started = starter.submit(ctx.Pool, n_process, _init, (start, init_args))
         ready = []
         for batch in batches:
             ready.append(batch)
@@ -63,19 +50,9 @@ def _context():
     return mp.get_context("spawn")
 
 
-def _init(people_paths: tuple[str, ...], taxonomy_path: str | None, lenient: bool) -> None:
+def _init(start: Callable[..., Any], init_args: tuple) -> None:
     global _WORKER
-    if _PRELOADED is not None and not people_paths and taxonomy_path is None and not lenient:
-        _WORKER = _PRELOADED  # the run uses the defaults the server loaded
-        return
-    from summitry.coding.coder import Coder
-    from summitry.coding.people import load_people
-
-    _WORKER = Coder(
-        people=load_people(people_paths, strict=not lenient),
-        taxonomy_path=taxonomy_path,
-        nlp=_PRELOADED.nlp if _PRELOADED is not None else None,
-    )
+    _WORKER = start(PRELOADED, *init_args)
 
 
 def _run(docs: list) -> tuple[list, Any]:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import duckdb
 
+from summitry.codes import all_cameo_codes, cameo_info, plover_for
 from summitry.eventdata import sql as Q
 from summitry.eventdata.detect import FileFormat, FormatError, detect
 from summitry.eventdata.files import LocalFile, local_text, sha1_of
@@ -398,8 +399,6 @@ def _ensure_code_tables(con) -> None:
     }
     if "codes_cameo" in have and "codes_plover" in have:
         return
-    from summitry.codes import all_cameo_codes, cameo_info, plover_for
-
     con.execute(
         "CREATE OR REPLACE TEMP TABLE codes_cameo (code VARCHAR PRIMARY KEY, "
         "root VARCHAR, quad_class TINYINT, goldstein DOUBLE)"

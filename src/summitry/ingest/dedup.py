@@ -79,6 +79,7 @@ def batch_shingles(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
 @lru_cache(maxsize=1)
 def permutations() -> tuple[np.ndarray, np.ndarray]:
     """datasketch's affine32 permutation parameters for (NUM_PERM, SEED)."""
+    # datasketch: 0.5 s to import, only when signatures are computed
     from datasketch import MinHash
 
     a, b = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").permutations
@@ -146,6 +147,7 @@ LSH_WEIGHTS = (0.1, 0.9)
 def lsh_params(threshold: float) -> tuple[int, int]:
     """(bands, rows) that datasketch's MinHashLSH chooses for ``threshold``, weighted for
     recall (:data:`LSH_WEIGHTS`)."""
+    # datasketch: 0.5 s to import, only when near duplicates are looked up
     from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, weights=LSH_WEIGHTS)

@@ -23,10 +23,13 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any, BinaryIO
 
+import yaml
+from charset_normalizer import from_bytes
+
 from summitry.ingest.dates import parse_date
 from summitry.ingest.model import DEFAULT_FIELDS, Failure, IngestError, Record
 from summitry.ingest.sources import Unit, decode
-from summitry.limits import LimitExceeded, LineCappedReader, bounded_lines, read_at_most
+from summitry.limits import LimitExceeded, LineCappedReader, bounded_lines, human, read_at_most
 
 Item = Record | Failure
 JSON_FILE_FACTOR = 8  # a .json file is parsed whole: up to 8 documents' worth of bytes
@@ -125,8 +128,6 @@ def map_checked(obj: dict[str, Any], fields: dict[str, str], source: str, ref: s
 
 
 def _too_long(limit: int) -> str:
-    from summitry.limits import human
-
     return f"line longer than {human(limit)} (twice max_document_size): skipped"
 
 
@@ -171,8 +172,6 @@ def _csv(stream: BinaryIO, unit: Unit, fields: dict[str, str], warnings: list[st
         head.decode("utf-8")
     except UnicodeDecodeError as exc:
         if exc.start < len(head) - 4:  # not just a character cut at the sample's end
-            from charset_normalizer import from_bytes
-
             best = from_bytes(head).best()
             if best is None:
                 raise IngestError("not UTF-8 and no other encoding fits") from None
@@ -241,8 +240,6 @@ def _markdown(stream: BinaryIO, unit: Unit, fields: dict[str, str], warnings: li
     if text.startswith("---\n"):
         end = text.find("\n---", 4)
         if end != -1:
-            import yaml
-
             try:
                 loaded = yaml.safe_load(text[4:end])
             except yaml.YAMLError as exc:
@@ -284,6 +281,7 @@ def _as_date(value: Any) -> date | None:
 
 
 def _html(stream: BinaryIO, unit: Unit, fields: dict[str, str], warnings: list[str]):
+    # trafilatura: 0.4 s to import, only for HTML input
     import trafilatura
 
     data = _whole(stream, unit)
@@ -306,6 +304,7 @@ def _html(stream: BinaryIO, unit: Unit, fields: dict[str, str], warnings: list[s
 
 
 def _feed(stream: BinaryIO, unit: Unit, fields: dict[str, str], warnings: list[str]):
+    # feedparser, trafilatura: only for RSS/Atom input
     import feedparser
     import trafilatura
 

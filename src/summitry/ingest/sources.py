@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from charset_normalizer import from_bytes
+
 from summitry.ingest.model import Failure, IngestError
 from summitry.limits import Limits, bounded
 
@@ -182,8 +184,6 @@ def decode(data: bytes, warnings: list[str] | None = None, source: str = "") -> 
         first_bad = exc.start
     if b"\x00" in data[:4096]:
         raise IngestError("binary data, not text")
-    from charset_normalizer import from_bytes
-
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise IngestError(

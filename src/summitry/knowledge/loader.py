@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from importlib import resources
 from pathlib import Path
 
 from summitry import events
+from summitry.codes import cameo_info, plover_for
 from summitry.events import EventFilter
+from summitry.geo import lookup_place
 from summitry.knowledge.facts import Position
 from summitry.knowledge.pack import CuratedItem, CuratedMeeting, KnowledgePack, read_pack
 
@@ -60,8 +63,6 @@ _TABLES = (
 
 def _ensure_tables(store) -> None:
     """Create the knowledge tables if a store made before they were added lacks them."""
-    from importlib import resources
-
     have = set(store.tables())
     if set(_TABLES) <= have:
         return
@@ -234,29 +235,20 @@ def _insert(con, table: str, rows: list[dict]) -> None:
 def _coordinates(m: CuratedMeeting) -> tuple[float | None, float | None]:
     if m.lat is not None or not m.city:
         return m.lat, m.lon
-    try:
-        from summitry.geo import lookup_place
-    except ImportError:  # gazetteer not installed: coordinates stay empty
-        return None, None
     place = lookup_place(m.city, m.country) or lookup_place(m.city)
     return (place.lat, place.lon) if place is not None else (None, None)
 
 
 def _cameo(code: str) -> tuple[int | None, float | None, str | None, str | None]:
     """quad_class, goldstein, PLOVER type and mode for a consult code."""
-    try:
-        from summitry.codes import cameo_info, plover_for
-
-        info, plover = cameo_info(code), plover_for(code)
-        if info is not None:
-            return (
-                info.quad_class,
-                info.goldstein,
-                plover.event_type if plover else "CONSULT",
-                plover.mode if plover else None,
-            )
-    except ImportError:
-        pass
+    info, plover = cameo_info(code), plover_for(code)
+    if info is not None:
+        return (
+            info.quad_class,
+            info.goldstein,
+            plover.event_type if plover else "CONSULT",
+            plover.mode if plover else None,
+        )
     quad, goldstein, mode = _CAMEO_FALLBACK[code]
     return quad, goldstein, "CONSULT", mode
 

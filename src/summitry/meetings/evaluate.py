@@ -31,8 +31,13 @@ from pathlib import Path
 
 import yaml
 
+from summitry import coding
 from summitry.geo import lookup_place
+from summitry.ingest import ingest_paths
+from summitry.meetings import build
 from summitry.meetings.gold import Found, GoldRow, Scores, part_of, read_gold, rows_of_part, score
+from summitry.meetings.query import list_meetings
+from summitry.store import Store, open_store
 
 REPO = Path(__file__).resolve().parents[3]
 GOLD_DIR = REPO / "tests" / "meetings" / "data"
@@ -115,8 +120,6 @@ def evaluate(
     store, reference: Path, between: tuple[str, str], period: tuple[date, date] | None = None
 ) -> dict:
     """Score the held episodes of ``between`` against a reference CSV."""
-    from summitry.meetings.query import list_meetings
-
     if period is None:
         period = store.con.execute(
             "SELECT min(published), max(published) FROM documents"
@@ -199,10 +202,6 @@ def _records(spec: GoldSpec, part: str):
 
 def build_store(spec: GoldSpec, part: str, work: Path, rebuild: bool = False) -> Path:
     """Ingest and code the part's documents of the gold's corpus into ``work`` (reused)."""
-    from summitry import coding
-    from summitry.ingest import ingest_paths
-    from summitry.store import Store
-
     work.mkdir(parents=True, exist_ok=True)
     path = work / f"{spec.name}-{part}.duckdb"
     if rebuild and path.exists():
@@ -224,8 +223,6 @@ def build_store(spec: GoldSpec, part: str, work: Path, rebuild: bool = False) ->
 def found_episodes(
     store, between: tuple[str, str] | None = None, ministers: bool = False
 ) -> list[Found]:
-    from summitry.meetings.query import list_meetings
-
     out = []
     for m in list_meetings(
         store, between=between, sources=["extracted", "imported"], ministers=ministers
@@ -254,9 +251,6 @@ def _is_trump_putin(g: GoldRow) -> bool:
 
 def score_store(path: Path, spec: GoldSpec, part: str) -> list[tuple[str, Scores]]:
     """(scope, scores) for all leaders, ministers and Trump–Putin on one built store."""
-    from summitry.meetings import build
-    from summitry.store import Store
-
     rows = spec.rows()
     part_rows = rows_of_part(rows, part)
     out = []
@@ -293,8 +287,6 @@ def _table(results: list[tuple[str, str, str, Scores]]) -> str:
 
 
 def _print_reference(path: Path, spec: GoldSpec) -> None:
-    from summitry.store import Store
-
     store = Store(path, read_only=True)
     try:
         res = evaluate(store, spec.reference, TRUMP_PUTIN)
@@ -335,8 +327,6 @@ def run_golds(args) -> int:
 
 
 def run_reference(args) -> int:
-    from summitry.store import open_store
-
     if not args.reference.is_file():
         print(f"error: {args.reference}: reference file not found", file=sys.stderr)
         return 1

@@ -8,6 +8,7 @@ from typing import Any
 from summitry import events
 from summitry.actors import normalise
 from summitry.events import EventFilter
+from summitry.geo import lookup_place
 
 FORMATS = ("summit", "sideline", "informal", "call")
 ORIGINS = ("extracted", "imported", "curated")
@@ -47,8 +48,6 @@ def resolve_actor(store, actor: str) -> set[str]:
         if aid == actor or _same_name(want, _words(name)):
             ids.add(aid)
     if not ids:
-        from summitry.geo import lookup_place
-
         place = lookup_place(actor)
         if place is not None and place.kind == "country" and place.iso3:
             return {f"iso3:{place.iso3}"}

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 import numpy
 from thinc.api import NumpyOps, get_current_ops, set_current_ops
+from threadpoolctl import threadpool_limits
 
 T = TypeVar("T")
 
@@ -46,6 +47,4 @@ def with_blas_ops(load: Callable[[], T]) -> T:
 def single_thread_blas():
     """Context manager: one BLAS thread in this process (the matrices of a parse batch are
     too small to gain from more, and worker processes already use every core)."""
-    from threadpoolctl import threadpool_limits
-
     return threadpool_limits(1, user_api="blas")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -20,6 +21,7 @@ class Chart:
 
 
 def render_figure(fig, title: str, alt: str) -> Chart:
+    # matplotlib: 0.2 s to import, only when a chart is drawn
     import matplotlib.pyplot as plt
 
     svg_buf, png_buf = io.StringIO(), io.BytesIO()
@@ -32,10 +34,11 @@ def render_figure(fig, title: str, alt: str) -> Chart:
 
 
 def pyplot():
+    # matplotlib: 0.2 s to import, only when a chart is drawn
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt  # after use("Agg"): no display needed
 
     plt.rcParams.update(
         {
@@ -109,6 +112,7 @@ def index_chart(
 
 def _date_axis(ax) -> None:
     """Real dates on the x axis, with concise labels (years, or months within a year)."""
+    # matplotlib: only when a chart is drawn
     import matplotlib.dates as mdates
 
     loc = mdates.AutoDateLocator(minticks=4, maxticks=12)
@@ -121,8 +125,7 @@ def history_chart(
 ) -> Chart:
     """Held meetings per five years by format (``(date, format)``), and treaty actions."""
     plt = pyplot()
-    from collections import Counter
-
+    # matplotlib: only when a chart is drawn
     from matplotlib.ticker import MaxNLocator
 
     meet = Counter((d.year // 5 * 5, fmt) for d, fmt in meetings)
@@ -213,6 +216,7 @@ def timeline_chart(entries: list) -> Chart | None:
         return None
     plt = pyplot()
 
+    # matplotlib: only when a chart is drawn
     from matplotlib.lines import Line2D
 
     fig, ax = plt.subplots(figsize=(9, 2.9))

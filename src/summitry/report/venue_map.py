@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from countryinfo import all_countries
+
 from summitry.report.charts import Chart, pyplot, render_figure
 from summitry.report.model import Venue
 
@@ -15,8 +17,6 @@ LAND, EDGE = "#e8e8e8", "#ffffff"
 @cache
 def country_shapes() -> dict[str, list[list[tuple[float, float]]]]:
     """ISO3 -> outer rings (lon, lat) of the country's polygons, from countryinfo."""
-    from countryinfo import all_countries  # heavy-ish: 256 JSON files, read once
-
     out: dict[str, list[list[tuple[float, float]]]] = {}
     for c in all_countries():
         try:
@@ -55,6 +55,7 @@ def venue_map(venues: list[Venue], sides: tuple[tuple[str, ...], tuple[str, ...]
     if not venues:
         return None
     plt = pyplot()
+    # matplotlib: only when the map is drawn
     from matplotlib.patches import Polygon
 
     fig, ax = plt.subplots(figsize=(9, 4.6))

@@ -19,7 +19,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from summitry.coding.coder import CODED_TABLES, clear_coded_rows
+import pyarrow.parquet as pq
+
+from summitry.coding.coder import CODED_TABLES, Coder, clear_coded_rows, pending_documents
 from summitry.events import group_reports
 from summitry.store import Store
 
@@ -73,10 +75,6 @@ def code_partition(
     """Dask task: code the documents of one Parquet partition into a DuckDB file ``target``.
 
     The coder (spaCy model, lexicons) is loaded once per worker process and reused."""
-    import pyarrow.parquet as pq
-
-    from summitry.coding.coder import Coder
-
     global _CODER
     if _CODER is None or (_CODER.people_paths, _CODER.taxonomy_path) != (
         tuple(people_paths),
@@ -140,9 +138,8 @@ def code_on_dask(
 ) -> DaskCodeSummary:
     """Code the store's pending documents on Dask (a running scheduler at ``scheduler``, else
     a local cluster of ``n_workers`` processes) and merge the results into ``store``."""
+    # dask: optional (summitry[scale]), only for --engine dask
     from dask.distributed import Client, LocalCluster, as_completed
-
-    from summitry.coding.coder import pending_documents
 
     work = Path(work_dir)
     in_dir, out_dir = work / "input", work / "coded"

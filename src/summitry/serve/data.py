@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from summitry import events
+from summitry.actors import ActorKB
 from summitry.analysis import Dyad, DyadError, countries, leaders
 from summitry.events import EventFilter
 from summitry.meetings import list_meetings
@@ -132,8 +133,6 @@ def list_documents(store, q: str | None, limit: int, offset: int) -> list[dict[s
 @cache
 def actor_kb():
     """The actor knowledge base, loaded once per process (about 0.1 s)."""
-    from summitry.actors import ActorKB  # the KB's data files are read on first use
-
     return ActorKB.load()
 
 

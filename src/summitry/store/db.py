@@ -15,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 
+from summitry.config import load_settings
 from summitry.store import opening, writes
 from summitry.store.errors import NotAStoreError, StoreError, StoreVersionError
 
@@ -65,8 +66,6 @@ class Store:
         self.read_only = read_only
         opening.check_store_file(self.path, read_only)
         if memory_limit is None:
-            from summitry.config import load_settings
-
             memory_limit = load_settings().memory_limit
         # nothing is fetched or loaded behind the user's back (DuckDB would otherwise try to
         # download an extension, e.g. to read an SQLite file given as the store)
@@ -219,8 +218,6 @@ def open_store(
     migrates it, a reader only reads; both wait up to ``wait`` seconds (default: the
     ``lock_wait`` setting) for another process's lock. See :class:`Store`."""
     if path is None or wait is None:
-        from summitry.config import load_settings
-
         conf = load_settings()
         path = conf.db if path is None else path
         wait = conf.lock_wait if wait is None else wait

@@ -20,7 +20,10 @@ Provenance: new actors and every role get origin ``dictionary`` and ``source_url
 (:meth:`ActorKB.name_source`, shown by ``summitry actors who``).
 
 ``ActorKB.load(extra_paths=[...])`` uses :func:`add_dictionary` for Phoenix files, so the
-``--actors`` option of ``summitry actors`` and ``summitry code`` accepts them.
+``--actors`` option of ``summitry actors`` and ``summitry code`` accepts them;
+:func:`summitry.actors.load_petrarch_actors` loads files into a KB and returns this module's
+:class:`LoadReport`. (The dictionary reader is :mod:`summitry.petrarch.dictionaries`, which
+knows nothing of the KB.)
 """
 
 from __future__ import annotations
@@ -28,9 +31,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from summitry.actors import Actor, ActorKB, Role, normalise, person_id, slug
-from summitry.petrarch.dictionaries import ActorDictionary, ActorEntry, read_actors
+from summitry.actors.model import Actor, Role
+from summitry.actors.normalise import normalise, person_id, slug
+from summitry.petrarch.dictionaries import ActorDictionary, ActorEntry
+
+if TYPE_CHECKING:  # the KB calls add_dictionary: a type only, not an import cycle
+    from summitry.actors.kb import ActorKB
 
 NOTE = "PETRARCH/Phoenix actor dictionary"
 
@@ -55,20 +63,6 @@ def _main_code(e: ActorEntry) -> str | None:
         return plain[-1]
     dated = sorted(e.codes, key=lambda c: c.start or c.end or date.min)
     return dated[-1].code if dated else None
-
-
-def load_petrarch_actors(
-    paths: str | Path | list[str | Path], kb: ActorKB | None = None, *, strict: bool = True
-) -> tuple[ActorKB, LoadReport]:
-    """Add the actors of one or more PETRARCH/Phoenix files to ``kb`` (default: the shipped
-    KB). Raises :class:`~summitry.petrarch.DictionaryError` naming ``file:line`` on a
-    malformed line unless ``strict=False`` (then the line is skipped and reported)."""
-    kb = kb if kb is not None else ActorKB.load()
-    items = [paths] if isinstance(paths, str | Path) else list(paths)
-    d = ActorDictionary()
-    for p in items:
-        read_actors(p, d, strict=strict)
-    return kb, add_dictionary(kb, d)
 
 
 def add_dictionary(kb: ActorKB, d: ActorDictionary) -> LoadReport:
