@@ -66,7 +66,10 @@ def test_meetings_cli_bad_input(tmp_path: Path) -> None:
     for args, message in [
         (["meetings", "--from", "2018-13-01"], "--from '2018-13-01': expected an ISO date"),
         (["meetings", "--source", "gdelt"], "--source 'gdelt': expected one of"),
-        (["meetings", "--format", "xml"], "--format 'xml': expected table, json or csv"),
+        (
+            ["meetings", "--format", "xml"],
+            "--format 'xml': expected table, csv, json, jsonl or parquet",
+        ),
         (["meeting", "mtg-nope"], "no meeting 'mtg-nope'"),
     ]:
         res = runner.invoke(app, ["--db", db, *args])

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from summitry.cli.common import console, err_console, fail, iso_date, open_cli_store
+from summitry.cli.listing import Column, FormatOpt, OutOpt, check, emit
 
 actors_app = typer.Typer(
     help="The actor knowledge base: countries, organisations and people with dated roles.",
@@ -26,7 +27,7 @@ ExtraOpt = Annotated[
         "(NAME [CODE] lines, e.g. Phoenix.Countries.actors.txt); see summitry.actors.files.",
     ),
 ]
-FormatOpt = Annotated[
+ActorsFormatOpt = Annotated[
     str | None,
     typer.Option(
         "--actors-format",
@@ -119,30 +120,32 @@ def _rows(
     return rows
 
 
-def _emit(rows: list[dict], fmt: str, title: str) -> None:
-    if fmt == "json":
-        import json
+FIELDS = [
+    "actor_id",
+    "name",
+    "kind",
+    "iso3",
+    "role",
+    "start_date",
+    "end_date",
+    "acting",
+    "source_url",
+]
+TABLE = [
+    Column("actor_id", "id", rank=0, no_wrap=True),
+    Column("name", rank=0),
+    Column("kind", rank=3),
+    Column("iso3", rank=1, no_wrap=True),
+    Column("role", rank=2),
+    Column("start_date", "from", rank=2, no_wrap=True),
+    Column("end_date", "to", rank=2, no_wrap=True),
+    Column("acting", rank=4),
+]
 
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
-    elif fmt == "csv":
-        import csv
-        import sys
 
-        w = csv.DictWriter(
-            sys.stdout, fieldnames=list(rows[0]) if rows else ["actor_id"], lineterminator="\n"
-        )
-        w.writeheader()
-        w.writerows(rows)
-    else:
-        from rich.table import Table
-
-        table = Table(title=title)
-        cols = [c for c in (rows[0] if rows else {"actor_id": ""}) if c != "source_url"]
-        for c in cols:
-            table.add_column(c)
-        for r in rows:
-            table.add_row(*(str(r[c]) for c in cols))
-        console.print(table)
+def _emit(rows: list[dict], fmt: str, out: Path | None, title: str) -> None:
+    fields = list(rows[0]) if rows else ["actor_id"]
+    emit(rows, fmt, out, TABLE, title=title, fields=fields, what="actors")
 
 
 @actors_app.callback()
@@ -158,20 +161,20 @@ def list_actors(
         str | None, typer.Option("--on", help="Only roles held on this ISO date.")
     ] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="country|igo|person|group.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table|csv|json")] = "table",
+    fmt: FormatOpt = "table",
+    out: OutOpt = None,
     extra: ExtraOpt = None,
-    actors_format: FormatOpt = None,
+    actors_format: ActorsFormatOpt = None,
     lenient: LenientOpt = False,
 ) -> None:
     """List actors (with --role/--on: their tenures), filtered by role, country, date and kind."""
     if ctx.invoked_subcommand is not None:  # the --actors options apply to the subcommand
         ctx.obj = {"extra": list(extra or ()), "fmt": actors_format, "lenient": lenient}
         return
-    if fmt not in {"table", "csv", "json"}:
-        fail(f"--format: expected table, csv or json, got {fmt!r}")
+    check(fmt, out)
     kb = _kb(extra, actors_format, lenient)
     rows = _rows(kb, role, country, _on(on), kind)
-    _emit(rows, fmt, f"{len(rows)} actors" + (f" on {on}" if on else ""))
+    _emit(rows, fmt, out, f"{len(rows)} actors" + (f" on {on}" if on else ""))
 
 
 @actors_app.command("who")
@@ -181,12 +184,14 @@ def who(
     on: Annotated[
         str | None, typer.Option("--on", help="The date the text refers to (ISO).")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table|csv|json")] = "table",
+    fmt: FormatOpt = "table",
+    out: OutOpt = None,
     extra: ExtraOpt = None,
-    actors_format: FormatOpt = None,
+    actors_format: ActorsFormatOpt = None,
     lenient: LenientOpt = False,
 ) -> None:
     """Resolve a name, title or metonym to actors, printing the rule that matched."""
+    check(fmt, out)
     kb = _kb(extra, actors_format, lenient, ctx)
     when = _on(on)
     matches = kb.resolve(text, on=when)
@@ -196,7 +201,7 @@ def who(
             why = "a title, but no holder is known" if kb.is_title(text) else "no rule matched"
             console.print(f"unresolved: {text!r}" + (f" on {on}" if on else "") + f" ({why})")
         else:
-            _emit([], fmt, "")
+            _emit([], fmt, out, "")
         raise typer.Exit(1)
     if fmt == "table":
         for r in rows:
@@ -210,14 +215,14 @@ def who(
                 soft_wrap=True,
             )
         return
-    _emit(rows, fmt, "")
+    _emit(rows, fmt, out, "")
 
 
 @actors_app.command("store")
 def store_cmd(
     ctx: typer.Context,
     extra: ExtraOpt = None,
-    actors_format: FormatOpt = None,
+    actors_format: ActorsFormatOpt = None,
     lenient: LenientOpt = False,
 ) -> None:
     """Write the KB (and --actors files) into the tables actors / actor_roles (idempotent)."""

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from summitry.cli.common import console, fail, iso_date, open_cli_store
-
-FORMATS = ("table", "csv", "json", "jsonl", "parquet")
+from summitry.cli.listing import Column, FormatOpt, OutOpt, check, print_table
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
@@ -49,20 +51,18 @@ def events_command(
         str | None,
         typer.Option("--type-origin", help="rule|model|both (comma list): the type's origin."),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table|csv|json|jsonl|parquet")] = "table",
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Output file (required for parquet).")
-    ] = None,
+    fmt: FormatOpt = "table",
+    out: OutOpt = None,
     gdelt_columns: Annotated[
         bool, typer.Option("--gdelt-columns", help="GDELT-compatible column names.")
     ] = False,
     limit: Annotated[int, typer.Option("--limit", help="Rows shown in table format.")] = 50,
 ) -> None:
-    """List events with filters, as a table or CSV / JSON / Parquet."""
+    """List events with filters, as a table or CSV / JSON / JSON Lines / Parquet."""
     from summitry import events
+    from summitry.store import OutputError
 
-    if fmt not in FORMATS:
-        fail(f"--format {fmt!r}: expected table, csv, json, jsonl or parquet")
+    check(fmt, out)
     try:
         f = events.EventFilter(
             actor=actor,
@@ -82,37 +82,45 @@ def events_command(
     store = open_cli_store(read_only=True)
     if fmt == "table":
         columns = None if gdelt_columns else events.TABLE_COLUMNS
-        _print_table(events.select(store, f, columns, gdelt=gdelt_columns, limit=limit))
-    elif out is None:
-        if fmt == "parquet":
-            fail("--format parquet needs --out FILE")
-        _print_rows(events.select(store, f, gdelt=gdelt_columns), fmt)
-    else:
-        n = events.write(store, f, out, fmt, gdelt=gdelt_columns)
+        sel = events.select(store, f, columns, gdelt=gdelt_columns, limit=limit)
+        spec = [TABLE.get(c, Column(c, rank=9)) for c in sel.columns]
+        print_table(sel.dicts(), spec, title=f"events (first {limit})" if limit else None)
+    elif out is None:  # the same bytes as -o: DuckDB writes a temporary file, copied here
+        with tempfile.TemporaryDirectory(prefix="summitry-events-") as tmp:
+            path = Path(tmp) / f"events.{fmt}"
+            events.write(store, f, path, fmt, gdelt=gdelt_columns)
+            with path.open(encoding="utf-8") as fh:
+                shutil.copyfileobj(fh, sys.stdout)
+    else:  # DuckDB writes the file itself (COPY), atomically
+        try:
+            n = events.write(store, f, out, fmt, gdelt=gdelt_columns)
+        except OutputError as exc:
+            fail(str(exc))
         console.print(f"wrote {n} events to {out}")
 
 
-def _print_table(sel) -> None:
-    from rich.table import Table
-
-    table = Table(*sel.columns, show_lines=False)
-    for row in sel.rows:
-        table.add_row(*["" if v is None else str(v) for v in row])
-    console.print(table)
+def _actor(value: str | None) -> str:
+    """An actor id for a narrow cell: people without their ``person:`` prefix."""
+    return (value or "").removeprefix("person:")
 
 
-def _print_rows(sel, fmt: str) -> None:
-    import csv
-    import json
-    import sys
+def _score(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
 
-    rows = sel.dicts()
-    if fmt == "csv":
-        w = csv.DictWriter(sys.stdout, fieldnames=sel.columns)
-        w.writeheader()
-        w.writerows(rows)
-    elif fmt == "json":
-        sys.stdout.write(json.dumps(rows, default=str, ensure_ascii=False, indent=1) + "\n")
-    else:
-        for r in rows:
-            sys.stdout.write(json.dumps(r, default=str, ensure_ascii=False) + "\n")
+
+TABLE = {
+    c.key: c
+    for c in (
+        Column("event_date", "date", rank=0, no_wrap=True),
+        Column("source_actor_id", "source", rank=0, min_width=18, show=_actor),
+        Column("cameo_code", "cameo", rank=1, no_wrap=True),
+        Column("target_actor_id", "target", rank=0, min_width=18, show=_actor),
+        Column("plover_type", "type", rank=3),
+        Column("trigger_text", "trigger", rank=4),
+        Column("location_name", "place", rank=2),
+        Column("modality", rank=5),
+        Column("origin", rank=6),
+        Column("type_origin", "type origin", rank=8),
+        Column("model_score", "score", rank=7, show=_score),
+    )
+}

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from summitry.cli.common import console, err_console, fail, open_cli_store, refresh_meetings
+from summitry.cli.listing import Column, FormatOpt, OutOpt, check, emit
 
 knowledge_app = typer.Typer(
     help="The curated knowledge pack: summits, calls and treaties, each with its source.",
@@ -45,6 +46,27 @@ def load(
     )
 
 
+TREATY_TABLE = [
+    Column("date", rank=0, no_wrap=True),
+    Column("treaty", rank=0),
+    Column("action", rank=0),
+    Column("actor", rank=2),
+    Column("note", rank=3),
+    Column("origin", rank=4),
+    Column("source", rank=1),
+]
+MEETING_TABLE = [
+    Column("dates", rank=0),
+    Column("title", rank=0, min_width=12),
+    Column("format", rank=3),
+    Column("status", rank=2),
+    Column("place", rank=1),
+    Column("participants", rank=0, min_width=16),
+    Column("origin", rank=4),
+    Column("source", rank=1),
+]
+
+
 @knowledge_app.command("show")
 def show(
     between: Annotated[
@@ -65,17 +87,14 @@ def show(
             "are curated only.",
         ),
     ] = None,
+    fmt: FormatOpt = "table",
+    out: OutOpt = None,
 ) -> None:
     """List meetings and calls, each labelled with its source; curated rows carry their
     source URL (reads only: `summitry knowledge load` loads the pack)."""
-    from rich.table import Table
+    from summitry.knowledge import meetings_by_source, resolve_person, treaty_timeline
 
-    from summitry.knowledge import (
-        meetings_by_source,
-        resolve_person,
-        treaty_timeline,
-    )
-
+    check(fmt, out)
     sources = [x.strip() for v in (source or []) for x in v.split(",") if x.strip()]
     bad = [x for x in sources if x not in ("extracted", "imported", "curated")]
     if bad:
@@ -93,60 +112,72 @@ def show(
         if treaties:
             if "curated" not in sources:
                 fail("--treaties: the treaty timeline is curated only; add --source curated")
-            table = Table(title="Arms-control treaty timeline (knowledge pack)")
-            for col in ("date", "treaty", "action", "actor", "note", "origin", "source"):
-                table.add_column(col, overflow="fold")
-            for a in treaty_timeline(store):
-                table.add_row(
-                    str(a.action_date),
-                    a.short_name,
-                    a.action,
-                    a.actor or "",
-                    a.note or "",
-                    "curated",
-                    a.source_url,
-                )
-            console.print(table)
+            rows = [_treaty_row(a) for a in treaty_timeline(store)]
+            title = "Arms-control treaty timeline (knowledge pack)"
+            emit(rows, fmt, out, TREATY_TABLE, title=title, fields=_keys(TREATY_TABLE))
             return
-        rows = meetings_by_source(store, pair, sources)
+        found = meetings_by_source(store, pair, sources)
     title = "Meetings and calls" + (f" between {pair[0]} and {pair[1]}" if pair else "")
-    table = Table(title=f"{title} ({len(rows)}; sources: {', '.join(sources)})")
-    for col in ("dates", "title", "format", "status", "place", "participants", "origin", "source"):
-        table.add_column(col, overflow="fold")
-    for m in rows:
-        dates = str(m.start_date or "")
-        if m.end_date not in (None, m.start_date):
-            dates += f" – {m.end_date}"
-        place = ", ".join(x for x in (m.city, m.country) if x)
-        people = "; ".join(
-            f"{p.removeprefix('person:')} ({r})" if r else p.removeprefix("person:")
-            for p, r in zip(m.participants, m.roles, strict=True)
+    rows = [r for m in found for r in _meeting_rows(m, items)]
+    title = f"{title} ({len(found)}; sources: {', '.join(sources)})"
+    fields = ["row", *_keys(MEETING_TABLE)] if items else _keys(MEETING_TABLE)
+    emit(rows, fmt, out, MEETING_TABLE, title=title, fields=fields)
+
+
+def _keys(columns: list[Column]) -> list[str]:
+    return [c.key for c in columns]
+
+
+def _treaty_row(a) -> dict:
+    return {
+        "date": str(a.action_date),
+        "treaty": a.short_name,
+        "action": a.action,
+        "actor": a.actor or "",
+        "note": a.note or "",
+        "origin": "curated",
+        "source": a.source_url,
+    }
+
+
+def _meeting_rows(m, items: bool) -> list[dict]:
+    """The meeting's row, then (``items``) one row per outcome, topic or status change."""
+    dates = str(m.start_date or "")
+    if m.end_date not in (None, m.start_date):
+        dates += f" – {m.end_date}"
+    people = "; ".join(
+        f"{p.removeprefix('person:')} ({r})" if r else p.removeprefix("person:")
+        for p, r in zip(m.participants, m.roles, strict=True)
+    )
+    rows = [
+        {
+            "row": "meeting",
+            "dates": dates,
+            "title": m.title,
+            "format": m.format,
+            "status": m.status + ("" if m.confirmed else " (unconfirmed)"),
+            "place": ", ".join(x for x in (m.city, m.country) if x),
+            "participants": people,
+            "origin": m.origin,
+            "source": m.source_url or "(documents / dataset rows: summitry meetings show)",
+        }
+    ]
+    for it in m.items if items else ():
+        label = it.kind + (f":{it.value}" if it.value else "")
+        rows.append(
+            {
+                "row": "item",
+                "dates": str(it.item_date or ""),
+                "title": f"  {label}",
+                "format": it.topic or "",
+                "status": "",
+                "place": "",
+                "participants": it.text,
+                "origin": m.origin,
+                "source": it.source_url,
+            }
         )
-        status = m.status + ("" if m.confirmed else " (unconfirmed)")
-        table.add_row(
-            dates,
-            m.title,
-            m.format,
-            status,
-            place,
-            people,
-            m.origin,
-            m.source_url or "(documents / dataset rows: summitry meetings show)",
-        )
-        if items:
-            for it in m.items:
-                label = it.kind + (f":{it.value}" if it.value else "")
-                table.add_row(
-                    str(it.item_date or ""),
-                    f"  {label}",
-                    it.topic or "",
-                    "",
-                    "",
-                    it.text,
-                    m.origin,
-                    it.source_url,
-                )
-    console.print(table)
+    return rows
 
 
 def note_pack(store) -> None:

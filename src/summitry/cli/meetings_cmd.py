@@ -7,8 +7,7 @@ from typing import Annotated
 import typer
 
 from summitry.cli.common import console, fail, iso_date, open_cli_store, warn_if_stale
-
-FORMAT_HELP = "Output format: table, json or csv."
+from summitry.cli.listing import Column, FormatOpt, OutOpt, check, emit, print_table
 
 
 def _out():
@@ -21,62 +20,52 @@ def _out():
     return Console(width=max(console.width, 150), highlight=False)
 
 
+TABLE = [
+    Column("id", rank=0, no_wrap=True),  # ids and dates never break: they are copied
+    Column("dates", rank=0, no_wrap=True),
+    Column("participants", rank=0, min_width=18),
+    Column("status", rank=1),
+    Column("place", rank=2, min_width=10),
+    Column("format", rank=3),
+    Column("sources", rank=4, no_wrap=True),
+    Column("topics", rank=5),
+]
+FIELDS = [
+    "id",
+    "origin",
+    "participants",
+    "start_date",
+    "end_date",
+    "city",
+    "country",
+    "format",
+    "occasion",
+    "status",
+    "duration_minutes",
+    "topics",
+    "sources",
+]
+
+
+def _table_row(m: dict) -> dict:
+    dates = m["start_date"] or "?"
+    if m["end_date"] and m["end_date"] != m["start_date"]:
+        dates += f"…{m['end_date'][5:]}"
+    return {
+        "id": m["id"],
+        "dates": dates,
+        "participants": " – ".join(m["participants"]),
+        "format": m["format"] + (f" ({m['occasion']})" if m["occasion"] else ""),
+        "status": f"{m['status']} ({m['origin']})",
+        "place": ", ".join(x for x in (m["city"], m["country"]) if x) or "–",
+        "topics": ", ".join(m["topics"][:5]),
+        "sources": str(len(m["sources"])),
+    }
+
+
 def _print_table(rows: list[dict]) -> None:
-    from rich.table import Table
-
-    table = Table(show_lines=False)
-    for col in ("id", "dates", "participants", "format", "status", "place", "topics", "sources"):
-        # ids and dates never break (they are copied into `summitry meeting ID`)
-        table.add_column(
-            col,
-            no_wrap=col in ("id", "dates", "sources"),
-            overflow="fold" if col not in ("id", "dates") else "ellipsis",
-            min_width=16 if col == "id" else None,
-        )
-    for m in rows:
-        dates = m["start_date"] or "?"
-        if m["end_date"] and m["end_date"] != m["start_date"]:
-            dates += f"…{m['end_date'][5:]}"
-        fmt = m["format"] + (f" ({m['occasion']})" if m["occasion"] else "")
-        place = ", ".join(x for x in (m["city"], m["country"]) if x) or "–"
-        table.add_row(
-            m["id"],
-            dates,
-            " – ".join(m["participants"]),
-            fmt,
-            f"{m['status']} ({m['origin']})",
-            place,
-            ", ".join(m["topics"][:5]),
-            str(len(m["sources"])),
-        )
-    out = _out()
-    out.print(table)
-    out.print(f"{len(rows)} meeting(s)")
-
-
-def _print_csv(rows: list[dict]) -> None:
-    import csv
-    import sys
-
-    cols = [
-        "id",
-        "origin",
-        "participants",
-        "start_date",
-        "end_date",
-        "city",
-        "country",
-        "format",
-        "occasion",
-        "status",
-        "duration_minutes",
-        "topics",
-        "sources",
-    ]
-    w = csv.writer(sys.stdout)
-    w.writerow(cols)
-    for m in rows:
-        w.writerow([";".join(m[c]) if isinstance(m[c], list) else m[c] for c in cols])
+    print_table([_table_row(m) for m in rows], TABLE)
+    console.print(f"{len(rows)} meeting(s)")
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
@@ -96,7 +85,8 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
             list[str] | None,
             typer.Option("--source", help="extracted|imported|curated (repeatable; default all)."),
         ] = None,
-        fmt: Annotated[str, typer.Option("--format", help=FORMAT_HELP)] = "table",
+        fmt: FormatOpt = "table",
+        out: OutOpt = None,
         ministers: Annotated[
             bool,
             typer.Option(
@@ -108,12 +98,9 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
         """List meeting episodes (as last built: commands that write events rebuild them)."""
         if ctx.invoked_subcommand is not None:
             return
-        import json
-
         from summitry.meetings import MeetingQueryError, list_meetings
 
-        if fmt not in ("table", "json", "csv"):
-            fail(f"--format {fmt!r}: expected table, json or csv")
+        check(fmt, out)
         start, end = iso_date(date_from, "--from"), iso_date(date_to, "--to")
         if source:
             source = [s.strip() for v in source for s in v.split(",") if s.strip()]
@@ -132,12 +119,10 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
             fail(str(exc))
         finally:
             store.close()
-        if fmt == "json":
-            print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
-        elif fmt == "csv":
-            _print_csv(rows)
-        else:
+        if fmt == "table":
             _print_table(rows)
+        else:
+            emit(rows, fmt, out, TABLE, fields=FIELDS, what="meetings")
 
     @meetings_app.command("build")
     def build_cmd() -> None:

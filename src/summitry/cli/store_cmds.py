@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from summitry.cli.common import console, fail, open_cli_store, refresh_meetings
+from summitry.cli.listing import Column, FormatOpt, OutOpt, check, emit
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
@@ -18,19 +19,28 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
     import_app.command("table")(import_table_cmd)
 
 
-def info() -> None:
+INFO_TABLE = [Column("table", rank=0, no_wrap=True), Column("rows", rank=0, no_wrap=True)]
+
+
+def info(fmt: FormatOpt = "table", out: OutOpt = None) -> None:
     """Show the store's path, schema version and row counts (reads only)."""
     from summitry.store import SCHEMA_VERSION
 
+    check(fmt, out)
     with open_cli_store(read_only=True, allow_older=True) as store:
         version = store.schema_version
-        note = "" if version == SCHEMA_VERSION else "; `summitry migrate` upgrades it"
-        table = Table(title=f"{store.path} (schema version {version}{note})")
-        table.add_column("table")
-        table.add_column("rows", justify="right")
-        for name in store.tables():
-            table.add_row(name, f"{store.count(name):,}")
-        console.print(table)
+        rows = [{"table": name, "rows": store.count(name)} for name in store.tables()]
+        path = store.path
+    if fmt != "table":
+        emit(rows, fmt, out, INFO_TABLE, what="tables")
+        return
+    note = "" if version == SCHEMA_VERSION else "; `summitry migrate` upgrades it"
+    table = Table(title=f"{path} (schema version {version}{note})")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for r in rows:
+        table.add_row(r["table"], f"{r['rows']:,}")
+    console.print(table)
 
 
 def export(
