@@ -22,15 +22,14 @@ Target (issue 6): a briefing from the pack alone in under a minute.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
-import subprocess
-import sys
 import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from steps import run  # bench/steps.py: the script's folder is on sys.path
 
 CHILD = r"""
 import json, resource, sys
@@ -58,18 +57,6 @@ store.close()
 print("@@" + json.dumps({"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                          "rows": n, "dyad": d}))
 """
-
-
-def run(code: str, *args: str, cwd: Path) -> tuple[float, dict, str]:
-    t = time.perf_counter()
-    out = subprocess.run(
-        [sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True
-    )
-    dt = time.perf_counter() - t
-    if out.returncode != 0:
-        sys.exit(f"step failed ({' '.join(args)}):\n{out.stdout}\n{out.stderr}")
-    line = next(ln for ln in reversed(out.stdout.splitlines()) if ln.startswith("@@"))
-    return dt, json.loads(line[2:]), out.stdout
 
 
 def write_events(folder: Path, start: date, end: date, per_day: int, seed: int = 7) -> int:

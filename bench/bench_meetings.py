@@ -24,15 +24,14 @@ events, with peak memory flat as the store doubles.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
-import subprocess
 import sys
 import tempfile
-import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from steps import run  # bench/steps.py: the script's folder is on sys.path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -140,29 +139,17 @@ def write_events(folder: Path, n: int, seed: int = 11) -> int:
     return n
 
 
-def run(code: str, *args: str, cwd: Path) -> tuple[float, dict, str]:
-    t = time.perf_counter()
-    out = subprocess.run(
-        [sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True
-    )
-    dt = time.perf_counter() - t
-    if out.returncode != 0:
-        sys.exit(f"step failed ({' '.join(args)}):\n{out.stdout[-2000:]}\n{out.stderr[-4000:]}")
-    line = next(ln for ln in reversed(out.stderr.splitlines()) if ln.startswith("@@"))
-    return dt, json.loads(line[2:]), out.stdout
-
-
 def measure(tmp: Path, n_docs: int, n_events: int) -> list[tuple[str, float, float, str]]:
     rows: list[tuple[str, float, float, str]] = []
     db = str(tmp / f"m{n_docs}.duckdb")
     corpus = tmp / f"news{n_docs}.jsonl"
     generate(corpus, n_docs)
-    dt, info, _ = run(INGEST, db, str(corpus), cwd=tmp)
+    dt, info, _ = run(INGEST, db, str(corpus), cwd=tmp, marker="stderr")
     rows.append(("setup: ingest documents", dt, info["rss_mb"], f"{info['added']:,} documents"))
     write_events(tmp / f"gdelt{n_docs}", n_events)
-    dt, info, _ = run(IMPORT, db, str(tmp / f"gdelt{n_docs}"), cwd=tmp)
+    dt, info, _ = run(IMPORT, db, str(tmp / f"gdelt{n_docs}"), cwd=tmp, marker="stderr")
     rows.append(("setup: import events", dt, info["rss_mb"], f"{info['rows']:,} events"))
-    dt, info, _ = run(BASELINE, db, cwd=tmp)
+    dt, info, _ = run(BASELINE, db, cwd=tmp, marker="stderr")
     rows.append(
         (
             "baseline: DuckDB GROUP BY of consult events",
@@ -172,13 +159,15 @@ def measure(tmp: Path, n_docs: int, n_events: int) -> list[tuple[str, float, flo
             f"(query {info['seconds']:.2f} s)",
         )
     )
-    dt, info, out = run(CHILD, "--db", db, "meetings", "build", cwd=tmp)
+    dt, info, out = run(CHILD, "--db", db, "meetings", "build", cwd=tmp, marker="stderr")
     rows.append(("summitry meetings build", dt, info["rss_mb"], " ".join(out.split())[-80:]))
-    dt, info, out = run(CHILD, "--db", db, "meetings", "--format", "csv", cwd=tmp)
+    dt, info, out = run(CHILD, "--db", db, "meetings", "--format", "csv", cwd=tmp, marker="stderr")
     n = max(len(out.splitlines()) - 1, 0)
     rows.append(("summitry meetings --format csv", dt, info["rss_mb"], f"{n:,} episodes listed"))
     pair = ["--between", "Donald Trump", "Vladimir Putin"]
-    dt, info, out = run(CHILD, "--db", db, "meetings", *pair, "--format", "csv", cwd=tmp)
+    dt, info, out = run(
+        CHILD, "--db", db, "meetings", *pair, "--format", "csv", cwd=tmp, marker="stderr"
+    )
     n = max(len(out.splitlines()) - 1, 0)
     rows.append(("summitry meetings --between (one pair)", dt, info["rss_mb"], f"{n:,} episodes"))
     return rows

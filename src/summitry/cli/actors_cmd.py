@@ -75,6 +75,21 @@ def _kb(
     return kb
 
 
+def _row(a, r=None) -> dict:
+    """A listing row: the actor, and one of its roles when ``r`` is given."""
+    return {
+        "actor_id": a.actor_id,
+        "name": a.name,
+        "kind": a.kind,
+        "iso3": (r.iso3 if r is not None else a.iso3) or "",
+        "role": r.role if r is not None else "",
+        "start_date": str(r.start or "") if r is not None else "",
+        "end_date": str(r.end or "") if r is not None else "",
+        "acting": "yes" if r is not None and r.acting else "",
+        "source_url": (r.source_url if r is not None else a.source_url) or "",
+    }
+
+
 def _rows(
     kb, role: str | None, country: str | None, on: date | None, kind: str | None
 ) -> list[dict]:
@@ -84,38 +99,12 @@ def _rows(
         iso = kb.country_of(country) or iso
     for a in kb.actors(kind):
         if role is None and on is None:
-            if iso and a.iso3 != iso and a.actor_id != iso:
-                continue
-            rows.append(
-                {
-                    "actor_id": a.actor_id,
-                    "name": a.name,
-                    "kind": a.kind,
-                    "iso3": a.iso3 or "",
-                    "role": "",
-                    "start_date": "",
-                    "end_date": "",
-                    "acting": "",
-                    "source_url": a.source_url or "",
-                }
-            )
+            if not iso or a.iso3 == iso or a.actor_id == iso:
+                rows.append(_row(a))
             continue
         for r in kb.roles(a.actor_id, on=on):
-            if (role and r.role != role) or (iso and r.iso3 != iso):
-                continue
-            rows.append(
-                {
-                    "actor_id": a.actor_id,
-                    "name": a.name,
-                    "kind": a.kind,
-                    "iso3": r.iso3 or "",
-                    "role": r.role,
-                    "start_date": str(r.start or ""),
-                    "end_date": str(r.end or ""),
-                    "acting": "yes" if r.acting else "",
-                    "source_url": r.source_url or "",
-                }
-            )
+            if not (role and r.role != role) and not (iso and r.iso3 != iso):
+                rows.append(_row(a, r))
     rows.sort(key=lambda x: (x["iso3"], x["role"], x["start_date"], x["actor_id"]))
     return rows
 

@@ -160,6 +160,23 @@ def start_worker(
     )
 
 
+def _topic_rows(kind: str, fact_id: str, doc_id: str, sent_idx: int, topics) -> list[dict]:
+    """``topic_assignments`` rows of one fact (a sentence or an event) of a sentence."""
+    return [
+        {
+            "fact_kind": kind,
+            "fact_id": fact_id,
+            "topic": t.topic,
+            "score": t.score,
+            "matched_terms": list(t.matched_terms),
+            "rule": TOPIC_RULE,
+            "doc_id": doc_id,
+            "sent_idx": sent_idx,
+        }
+        for t in topics
+    ]
+
+
 def _status(text: str, language: str | None, is_dup: bool) -> str:
     if not text or not text.strip():
         return "skipped-empty"
@@ -409,19 +426,7 @@ class Coder:
                 )
                 rows.actor(m, self.people)
             sent_topics = self.taxonomy.assign(d.text[s:e])
-            for t in sent_topics:
-                rows.topics.append(
-                    {
-                        "fact_kind": "sentence",
-                        "fact_id": f"{d.doc_id}:{i}",
-                        "topic": t.topic,
-                        "score": t.score,
-                        "matched_terms": list(t.matched_terms),
-                        "rule": TOPIC_RULE,
-                        "doc_id": d.doc_id,
-                        "sent_idx": i,
-                    }
-                )
+            rows.topics += _topic_rows("sentence", f"{d.doc_id}:{i}", d.doc_id, i, sent_topics)
             seen: set[str] = set()
             for ev in events:
                 row = _event_row(d, i, s, e, ev, [t.topic for t in sent_topics], now)
@@ -430,19 +435,7 @@ class Coder:
                 seen.add(row["event_id"])
                 rows.events.append(row)
                 n_events += 1
-                for t in sent_topics:
-                    rows.topics.append(
-                        {
-                            "fact_kind": "event",
-                            "fact_id": row["event_id"],
-                            "topic": t.topic,
-                            "score": t.score,
-                            "matched_terms": list(t.matched_terms),
-                            "rule": TOPIC_RULE,
-                            "doc_id": d.doc_id,
-                            "sent_idx": i,
-                        }
-                    )
+                rows.topics += _topic_rows("event", row["event_id"], d.doc_id, i, sent_topics)
                 rows.evidence_for(row)
         d.parsed = {}
         for a in d.ctx.new_actors.values() if d.ctx else []:

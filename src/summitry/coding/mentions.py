@@ -499,6 +499,12 @@ class Mention:
     code: str | None = None  # CAMEO-style actor code (e.g. RUSGOV)
     role: str | None = None
 
+    @classmethod
+    def at(cls, m: re.Match[str], offset: int, *fields, **named) -> Mention:
+        """The mention of the match ``m`` in a sentence that starts at document offset
+        ``offset``; ``fields`` from ``actor_id`` on."""
+        return cls(m.start() + offset, m.end() + offset, m.group(0), *fields, **named)
+
 
 @dataclass
 class DocContext:
@@ -584,10 +590,9 @@ class MentionFinder:
                 sector = sector_code(noun)
                 self._add(
                     found,
-                    Mention(
-                        m.start() + offset,
-                        m.end() + offset,
-                        m.group(0),
+                    Mention.at(
+                        m,
+                        offset,
                         iso,
                         "sector",
                         iso,
@@ -603,10 +608,9 @@ class MentionFinder:
                 iso = self.names.get(normalise(m.group("gcn")), (None, None))[1]
             self._add(
                 found,
-                Mention(
-                    m.start() + offset,
-                    m.end() + offset,
-                    m.group(0),
+                Mention.at(
+                    m,
+                    offset,
                     iso or f"sector:{code}",
                     "sector",
                     iso,
@@ -619,10 +623,9 @@ class MentionFinder:
         for m in re.finditer(r"\b(?:he|she|him|her)\b", text, re.I):
             self._add(
                 found,
-                Mention(
-                    m.start() + offset,
-                    m.end() + offset,
-                    m.group(0),
+                Mention.at(
+                    m,
+                    offset,
                     None,
                     "pronoun",
                     None,
@@ -756,10 +759,9 @@ class MentionFinder:
             if title == "counterpart":
                 self._add(
                     found,
-                    Mention(
-                        m.start() + offset,
-                        m.end() + offset,
-                        m.group(0),
+                    Mention.at(
+                        m,
+                        offset,
                         None,
                         "descriptor",
                         iso,
@@ -776,10 +778,9 @@ class MentionFinder:
                 # "a French minister": no person is guessed; the actor is the government
                 self._add(
                     found,
-                    Mention(
-                        m.start() + offset,
-                        m.end() + offset,
-                        m.group(0),
+                    Mention.at(
+                        m,
+                        offset,
                         iso,
                         "country",
                         iso,
@@ -791,10 +792,9 @@ class MentionFinder:
                 continue
             self._add(
                 found,
-                Mention(
-                    m.start() + offset,
-                    m.end() + offset,
-                    m.group(0),
+                Mention.at(
+                    m,
+                    offset,
                     holder.actor_id if holder else None,
                     "descriptor",
                     iso,

@@ -104,44 +104,12 @@ def curated_meetings(store, between: tuple[str, str] | None = None) -> list[Cura
         ).fetchall():
             items.setdefault(mid, []).append(CuratedItemRow(*rest))
     out = []
-    for (
-        mid,
-        start,
-        end,
-        title,
-        fmt,
-        occ,
-        status,
-        city,
-        country,
-        lat,
-        lon,
-        url,
-        conf,
-        notes,
-    ) in meetings:
+    for row in meetings:  # meeting_id .. lon, source_url, confirmed, notes
+        mid, url, conf, notes = row[0], *row[11:]
         ps = people.get(mid, [])
-        out.append(
-            CuratedMeetingRow(
-                mid,
-                start,
-                end,
-                title,
-                fmt,
-                occ,
-                status,
-                city,
-                country,
-                lat,
-                lon,
-                tuple(p for p, _ in ps),
-                tuple(r for _, r in ps),
-                bool(conf),
-                notes,
-                url,
-                tuple(items.get(mid, [])),
-            )
-        )
+        roles = (tuple(p for p, _ in ps), tuple(r for _, r in ps))
+        items_of = tuple(items.get(mid, []))
+        out.append(CuratedMeetingRow(*row[:11], *roles, bool(conf), notes, url, items_of))
     return out
 
 
