@@ -72,62 +72,107 @@ def _minutes(m: re.Match[str]) -> int | None:
     return int(round(value * (60 if unit.startswith("hour") else 1)))
 
 
-def analyse(ep: Episode, names: dict[str, tuple[str, str | None]], src: SentenceSource) -> Analysis:
-    """names: actor_id -> (display name, iso3) of the episode's participants."""
-    surnames = {aid: _surname(n) for aid, (n, _) in names.items()}
-    by_iso3 = {iso3: aid for aid, (_, iso3) in names.items() if iso3}
-    event_sents: dict[tuple[str, int], list] = {}
-    for r in ep.reports:
-        if r.doc_id is not None and r.sent_idx is not None:
-            event_sents.setdefault((r.doc_id, r.sent_idx), []).append(r)
-    held_docs = sorted({r.doc_id for r in ep.held + ep.attached + ep.negated if r.doc_id})
-    plan_docs = sorted({r.doc_id for r in ep.planned if r.doc_id} - set(held_docs))
+@dataclass
+class _Reading:
+    """What every section of ``analyse`` reads: the episode, its participants and sentences."""
 
-    party = re.compile(
-        r"\b(?:" + "|".join(re.escape(s) for s in sorted(set(surnames.values()))) + r")\b"
-    )
+    ep: Episode
+    names: dict[str, tuple[str, str | None]]
+    src: SentenceSource
+    surnames: dict[str, str]
+    event_sents: set[tuple[str, int]]
+    party: re.Pattern[str]
 
-    def mentions_party(text: str) -> bool:
-        return bool(party.search(text) or lx.GROUP_WORDS.search(text))
+    @classmethod
+    def of(
+        cls, ep: Episode, names: dict[str, tuple[str, str | None]], src: SentenceSource
+    ) -> _Reading:
+        surnames = {aid: _surname(n) for aid, (n, _) in names.items()}
+        event_sents = {
+            (r.doc_id, r.sent_idx)
+            for r in ep.reports
+            if r.doc_id is not None and r.sent_idx is not None
+        }
+        alternation = "|".join(re.escape(s) for s in sorted(set(surnames.values())))
+        party = re.compile(r"\b(?:" + alternation + r")\b")
+        return cls(ep, names, src, surnames, event_sents, party)
 
-    def context(doc_ids: list[str]) -> list[Sentence]:
+    def mentions_party(self, text: str) -> bool:
+        return bool(self.party.search(text) or lx.GROUP_WORDS.search(text))
+
+    def context(self, doc_ids: list[str]) -> list[Sentence]:
+        """The sentences of these documents that speak of the episode."""
         out = []
-        src.load(doc_ids)
+        self.src.load(doc_ids)
         for d in doc_ids:
-            for s in src.doc(d):
-                follows = any((d, s.sent_idx - k) in event_sents for k in (1, 2))
+            for s in self.src.doc(d):
+                follows = any((d, s.sent_idx - k) in self.event_sents for k in (1, 2))
                 if (
-                    (s.doc_id, s.sent_idx) in event_sents
-                    or (mentions_party(s.text) and lx.MEETING_WORDS.search(s.text))
+                    (s.doc_id, s.sent_idx) in self.event_sents
+                    or (self.mentions_party(s.text) and lx.MEETING_WORDS.search(s.text))
                     or (follows and lx.ANAPHOR.search(s.text))
                 ):
                     out.append(s)
         return out
 
+
+def analyse(ep: Episode, names: dict[str, tuple[str, str | None]], src: SentenceSource) -> Analysis:
+    """names: actor_id -> (display name, iso3) of the episode's participants."""
+    rd = _Reading.of(ep, names, src)
+    held_docs, plan_docs, related = _evidence_docs(rd)
+    held_ctx = rd.context(held_docs)
+    plan_ctx = rd.context(plan_docs)
+    res = Analysis(format="call" if ep.mode == "call" else "summit")
+    items = _occasion_and_format(ep, held_ctx, plan_ctx, res)
+    if ep.mode != "call":
+        home = frozenset(iso3 for _, iso3 in names.values() if iso3)
+        res.place = _place(ep, held_ctx or plan_ctx, res.occasion, src, home)
+    items += _duration_and_setting(held_ctx, res)
+    items += _topic_items(held_ctx + plan_ctx)
+    items += _outcome_items(held_ctx)
+    by_iso3 = {iso3: aid for aid, (_, iso3) in names.items() if iso3}
+    sides = Sides(rd.surnames, by_iso3, names)
+    in_ctx = {(s.doc_id, s.sent_idx) for s in held_ctx + plan_ctx}
+    items += _statement_items(rd, sides, held_docs, plan_docs, in_ctx)
+    if ep.held and ep.dates()[0] is not None:
+        items += _reaction_items(rd, sides, held_docs, held_ctx)
+    for it in items:
+        if it.sent is not None and it.sent.doc_id in related:
+            it.rule += ":related-article"
+    res.items = items
+    return res
+
+
+def _evidence_docs(rd: _Reading) -> tuple[list[str], list[str], set[str]]:
+    """The documents that report the episode as held and as planned, and the related ones
+    read for an imported episode (rows carry no text)."""
+    ep = rd.ep
+    held_docs = sorted({r.doc_id for r in ep.held + ep.attached + ep.negated if r.doc_id})
+    plan_docs = sorted({r.doc_id for r in ep.planned if r.doc_id} - set(held_docs))
     related: set[str] = set()
     start0, end0 = ep.dates()
-    if not held_docs and not plan_docs and start0 is not None:
-        # imported rows carry no text: read the stored articles of the days that follow
-        # which name both participants and speak of a meeting (or, for a call, a call)
-        window_end = (end0 or start0) + timedelta(days=RELATED_DAYS)
-        words = list(surnames.values())
-        for d in src.docs_mentioning(words, start0, window_end, limit=MAX_RELATED_DOCS):
-            ctx = context([d])
-            if ep.mode == "call":
-                ctx = [x for x in ctx if lx.CALL_WORDS.search(x.text)]
-            if ctx:
-                related.add(d)
-        if ep.held:
-            held_docs = sorted(related)
-        else:
-            plan_docs = sorted(related)
-    held_ctx = context(held_docs)
-    plan_ctx = context(plan_docs)
-    items: list[Item] = []
-    res = Analysis(format="call" if ep.mode == "call" else "summit")
+    if held_docs or plan_docs or start0 is None:
+        return held_docs, plan_docs, related
+    # imported rows carry no text: read the stored articles of the days that follow
+    # which name both participants and speak of a meeting (or, for a call, a call)
+    window_end = (end0 or start0) + timedelta(days=RELATED_DAYS)
+    words = list(rd.surnames.values())
+    for d in rd.src.docs_mentioning(words, start0, window_end, limit=MAX_RELATED_DOCS):
+        ctx = rd.context([d])
+        if ep.mode == "call":
+            ctx = [x for x in ctx if lx.CALL_WORDS.search(x.text)]
+        if ctx:
+            related.add(d)
+    if ep.held:
+        return sorted(related), plan_docs, related
+    return held_docs, sorted(related), related
 
-    # --- occasion and format ---------------------------------------------------------
-    occ = Counter()
+
+def _occasion_and_format(
+    ep: Episode, held_ctx: list[Sentence], plan_ctx: list[Sentence], res: Analysis
+) -> list[Item]:
+    """Set the occasion (a summit the meeting sat beside) and the format; their evidence."""
+    occ: Counter[str] = Counter()
     for s in held_ctx + plan_ctx:
         for name, pat in lx.OCCASIONS:
             for m in pat.finditer(s.text):
@@ -141,15 +186,12 @@ def analyse(ep: Episode, names: dict[str, tuple[str, str | None]], src: Sentence
             res.format = "informal"
         elif res.occasion:
             res.format = "sideline"
-    for s in informal:
-        items.append(Item("format_evidence", s.text, s, value=res.format))
+    return [Item("format_evidence", s.text, s, value=res.format) for s in informal]
 
-    # --- place -------------------------------------------------------------------------
-    if ep.mode != "call":
-        home = frozenset(iso3 for _, iso3 in names.values() if iso3)
-        res.place = _place(ep, held_ctx or plan_ctx, res.occasion, src, home)
 
-    # --- duration, one-on-one, delegations -------------------------------------------
+def _duration_and_setting(held_ctx: list[Sentence], res: Analysis) -> list[Item]:
+    """Duration, one-on-one and delegations: the first sentence that says each."""
+    items: list[Item] = []
     for s in held_ctx:
         m = lx.DURATION.search(s.text)
         if m and res.duration_minutes is None:
@@ -161,53 +203,55 @@ def analyse(ep: Episode, names: dict[str, tuple[str, str | None]], src: Sentence
         m = lx.DELEGATIONS.search(s.text)
         if m and res.delegations is None:
             res.delegations = s.text.strip()
+    return items
 
-    # --- topics (ranked by documents, then sentences) ---------------------------------
+
+def _topic_items(ctx: list[Sentence]) -> list[Item]:
+    """Topics ranked by documents, then sentences; one item per evidence sentence."""
     topic_hits: dict[str, list[Sentence]] = {}
-    for s in held_ctx + plan_ctx:
+    for s in ctx:
         for topic, pat in lx.TOPICS.items():
             if pat.search(s.text):
                 topic_hits.setdefault(topic, []).append(s)
     ranked = sorted(
         topic_hits.items(), key=lambda kv: (-len({s.doc_id for s in kv[1]}), -len(kv[1]), kv[0])
     )
+    items = []
     for rank, (topic, sents) in enumerate(ranked, 1):
+        n_docs = float(len({x.doc_id for x in sents}))
         for s in sents:
-            items.append(
-                Item(
-                    "topic",
-                    s.text,
-                    s,
-                    topic=topic,
-                    value=str(rank),
-                    score=float(len({x.doc_id for x in sents})),
-                )
-            )
+            items.append(Item("topic", s.text, s, topic=topic, value=str(rank), score=n_docs))
+    return items
 
-    # --- outcomes and non-outcomes ----------------------------------------------------
+
+def _outcome_items(held_ctx: list[Sentence]) -> list[Item]:
+    """Outcomes (the first kind that matches) and explicit non-outcomes."""
+    items = []
     for s in held_ctx:
-        if lx.NON_OUTCOME.search(s.text):
+        non = lx.NON_OUTCOME.search(s.text)
+        if non:
             items.append(
-                Item(
-                    "non_outcome",
-                    s.text,
-                    s,
-                    value=lx.NON_OUTCOME.search(s.text).group(0),
-                    topic=_topic_of(s.text),
-                )
+                Item("non_outcome", s.text, s, value=non.group(0), topic=_topic_of(s.text))
             )
         for kind, pat in lx.OUTCOMES:
             if pat.search(s.text):
                 items.append(Item("outcome", s.text, s, value=kind, topic=_topic_of(s.text)))
                 break
+    return items
 
-    # --- statements by the sides, reactions by third parties --------------------------
-    start = ep.dates()[0]
-    sides = Sides(surnames, by_iso3, names)
-    in_ctx = {(s.doc_id, s.sent_idx) for s in held_ctx + plan_ctx}
+
+def _statement_items(
+    rd: _Reading,
+    sides: Sides,
+    held_docs: list[str],
+    plan_docs: list[str],
+    in_ctx: set[tuple[str, int]],
+) -> list[Item]:
+    """What the sides said, in the documents reporting the episode."""
+    items = []
     for d in held_docs + plan_docs:
-        sides.learn(src.doc(d))
-        for s in src.doc(d):
+        sides.learn(rd.src.doc(d))
+        for s in rd.src.doc(d):
             speaker = sides.speaker(s.text) if lx.SPEECH.search(s.text) else None
             if speaker is None:
                 continue
@@ -216,56 +260,48 @@ def analyse(ep: Episode, names: dict[str, tuple[str, str | None]], src: Sentence
             aid, label = speaker
             items.append(
                 Item(
-                    "statement",
-                    s.text,
-                    s,
-                    actor_id=aid,
-                    actor_name=label,
-                    topic=_topic_of(s.text),
-                    item_date=s.published,
+                    "statement", s.text, s, actor_id=aid, actor_name=label,
+                    topic=_topic_of(s.text), item_date=s.published,
                 )
-            )
-    if ep.held and start is not None:
-        end = ep.dates()[1] or start
-        cues = _episode_cues(held_ctx)
-        words = list(surnames.values())
-        later = (
-            src.docs_mentioning(
-                words, start, end + timedelta(days=REACTION_DAYS), limit=MAX_REACTION_DOCS
-            )
-            if cues  # without a cue no later article can be shown to be about this episode
-            else []
-        )
-        src.load(sorted(set(held_docs) | set(later)))
-        for d in sorted(set(held_docs) | set(later)):
-            sents = src.doc(d)
-            if d not in held_docs and not any(c.search(s.text) for s in sents for c in cues):
-                continue  # a later article about something else
-            sides.learn(sents)
-            for s in sents:
-                if s.published is None or s.published < start or not lx.SPEECH.search(s.text):
-                    continue
-                if sides.speaker(s.text) is not None or not mentions_party(s.text):
-                    continue
-                who = sides.third_party(s.text)
-                if who is None:
-                    continue
-                items.append(
-                    Item(
-                        "reaction",
-                        s.text,
-                        s,
-                        actor_name=who,
-                        topic=_topic_of(s.text),
-                        item_date=s.published,
-                        rule=RULE + ":reaction",
-                    )
+            )  # fmt: skip
+    return items
+
+
+def _reaction_items(
+    rd: _Reading, sides: Sides, held_docs: list[str], held_ctx: list[Sentence]
+) -> list[Item]:
+    """What third parties said of a held episode, up to REACTION_DAYS after it."""
+    start, end = rd.ep.dates()
+    assert start is not None
+    end = end or start
+    cues = _episode_cues(held_ctx)
+    words = list(rd.surnames.values())
+    until = end + timedelta(days=REACTION_DAYS)
+    # without a cue no later article can be shown to be about this episode
+    later = rd.src.docs_mentioning(words, start, until, limit=MAX_REACTION_DOCS) if cues else []
+    docs = sorted(set(held_docs) | set(later))
+    rd.src.load(docs)
+    items = []
+    for d in docs:
+        sents = rd.src.doc(d)
+        if d not in held_docs and not any(c.search(s.text) for s in sents for c in cues):
+            continue  # a later article about something else
+        sides.learn(sents)
+        for s in sents:
+            if s.published is None or s.published < start or not lx.SPEECH.search(s.text):
+                continue
+            if sides.speaker(s.text) is not None or not rd.mentions_party(s.text):
+                continue
+            who = sides.third_party(s.text)
+            if who is None:
+                continue
+            items.append(
+                Item(
+                    "reaction", s.text, s, actor_name=who, topic=_topic_of(s.text),
+                    item_date=s.published, rule=RULE + ":reaction",
                 )
-    for it in items:
-        if it.sent is not None and it.sent.doc_id in related:
-            it.rule += ":related-article"
-    res.items = items
-    return res
+            )  # fmt: skip
+    return items
 
 
 def _topic_of(text: str) -> str | None:
