@@ -194,34 +194,11 @@ def meeting_impact(
         return TableResult([], method, Insufficient(why))
     # separate streams: the bootstrap draws do not depend on how many placebo dates were drawn
     rng, rng_placebo = (np.random.default_rng(x) for x in np.random.SeedSequence(seed).spawn(2))
-    cum = _Cum(ev)
     mdays = [(day_number(m.start), day_number(m.end or m.start)) for m in meetings if m.start]
-    first, last = int(tdays[0]), int(tdays[-1])
-    totals = np.concatenate([[0], np.cumsum(tcounts)])
-
-    def placebo_for(s: int, e: int, w: int) -> dict[str, np.ndarray | Insufficient]:
-        pdays = _placebo_days(
-            max(first + w, s - placebo_span),
-            min(last - w, e + placebo_span),
-            w,
-            mdays,
-            n_placebo,
-            rng_placebo,
-        )
-        out: dict[str, np.ndarray | Insufficient] = {}
-        for stat in STATS:
-            arr = _placebo(cum, totals, tdays, pdays, w, stat, min_events)
-            out[stat] = (
-                arr
-                if len(arr) >= MIN_PLACEBO
-                else Insufficient(
-                    f"only {len(arr)} comparable non-meeting dates with enough events within "
-                    f"{placebo_span} days of the meeting (need {MIN_PLACEBO}) for a {w}-day "
-                    "placebo baseline"
-                )
-            )
-        return out
-
+    pb = _PlaceboFrame(
+        _Cum(ev), tdays, np.concatenate([[0], np.cumsum(tcounts)]), mdays, n_placebo,
+        rng_placebo, min_events, placebo_span,
+    )  # fmt: skip
     rows = []
     for m in meetings:
         if not m.start:
@@ -229,42 +206,67 @@ def meeting_impact(
         s, e = day_number(m.start), day_number(m.end or m.start)
         for w in windows:
             bsl, asl = ev.window(s - w, s - 1), ev.window(e + 1, e + w)
-            placebo = placebo_for(s, e, w)
+            placebo = pb.baselines(s, e, w)
             for stat in STATS:
-                row = {
-                    "meeting_id": m.meeting_id,
-                    "meeting": m.label,
-                    "date": m.start,
-                    "window_days": w,
-                    "statistic": stat,
-                }
-                pl = placebo[stat]
                 if stat == "per_1000":
                     est = _volume_estimate(ev, tdays, tcounts, s, e, w, bsl, asl)
                 else:
-                    est = _estimate(
-                        _values(ev, bsl, stat), _values(ev, asl, stat), w, rng, n_boot, min_events
-                    )
-                row["change"] = est
-                if isinstance(est, Estimate) and isinstance(pl, np.ndarray):
-                    p = float(np.mean(np.abs(pl) >= abs(est.value) - 1e-12))
-                    row.update(
-                        placebo_n=len(pl),
-                        placebo_p05=float(np.percentile(pl, 5)),
-                        placebo_p95=float(np.percentile(pl, 95)),
-                        placebo_p=p,
-                    )
-                else:
-                    row.update(placebo_n=None, placebo_p05=None, placebo_p95=None, placebo_p=None)
-                    if isinstance(pl, Insufficient):
-                        row["placebo"] = pl
-                row["verdict"] = (
-                    _verdict(est, row["placebo_p"])
-                    if isinstance(est, Estimate)
-                    else "insufficient data"
-                )
-                rows.append(row)
+                    before, after = _values(ev, bsl, stat), _values(ev, asl, stat)
+                    est = _estimate(before, after, w, rng, n_boot, min_events)
+                row = {
+                    "meeting_id": m.meeting_id, "meeting": m.label, "date": m.start,
+                    "window_days": w, "statistic": stat, "change": est,
+                }  # fmt: skip
+                rows.append(_with_placebo(row, est, placebo[stat]))
     return TableResult(rows, method, None, {"n_events": len(ev), "origins": origins})
+
+
+@dataclass
+class _PlaceboFrame:
+    """What the placebo baselines of every meeting are drawn from."""
+
+    cum: _Cum
+    tdays: np.ndarray
+    totals: np.ndarray
+    mdays: list[tuple[int, int]]
+    n_placebo: int
+    rng: np.random.Generator
+    min_events: int
+    span: int
+
+    def baselines(self, s: int, e: int, w: int) -> dict[str, np.ndarray | Insufficient]:
+        """Per statistic: the changes at comparable non-meeting dates, or why there are none."""
+        first, last = int(self.tdays[0]), int(self.tdays[-1])
+        lo, hi = max(first + w, s - self.span), min(last - w, e + self.span)
+        pdays = _placebo_days(lo, hi, w, self.mdays, self.n_placebo, self.rng)
+        out: dict[str, np.ndarray | Insufficient] = {}
+        for stat in STATS:
+            arr = _placebo(self.cum, self.totals, self.tdays, pdays, w, stat, self.min_events)
+            out[stat] = arr if len(arr) >= MIN_PLACEBO else Insufficient(
+                f"only {len(arr)} comparable non-meeting dates with enough events within "
+                f"{self.span} days of the meeting (need {MIN_PLACEBO}) for a {w}-day "
+                "placebo baseline"
+            )  # fmt: skip
+        return out
+
+
+def _with_placebo(row: dict, est, pl: np.ndarray | Insufficient) -> dict:
+    """The row with its placebo figures and verdict."""
+    if isinstance(est, Estimate) and isinstance(pl, np.ndarray):
+        p = float(np.mean(np.abs(pl) >= abs(est.value) - 1e-12))
+        row.update(
+            placebo_n=len(pl),
+            placebo_p05=float(np.percentile(pl, 5)),
+            placebo_p95=float(np.percentile(pl, 95)),
+            placebo_p=p,
+        )
+    else:
+        row.update(placebo_n=None, placebo_p05=None, placebo_p95=None, placebo_p=None)
+        if isinstance(pl, Insufficient):
+            row["placebo"] = pl
+    est_ok = isinstance(est, Estimate)
+    row["verdict"] = _verdict(est, row["placebo_p"]) if est_ok else "insufficient data"
+    return row
 
 
 def _estimate(

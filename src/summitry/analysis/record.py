@@ -96,6 +96,17 @@ def dyad_meetings(store, dyad: Dyad, sources=None, history: bool = False) -> lis
     participant from each side's country (or its predecessor state, e.g. SUN for RUS).
     """
     origins = list(check_sources(sources))
+    rows = _dyad_meeting_rows(store, dyad, origins, history)
+    if not rows:
+        return []
+    ids = [r["meeting_id"] for r in rows]
+    parts = _participants(store, ids)
+    items = _meeting_items(store, ids, origins)
+    return [_meeting(store, r, parts.get(r["meeting_id"], []), items) for r in rows]
+
+
+def _dyad_meeting_rows(store, dyad: Dyad, origins: list[str], history: bool) -> list[dict]:
+    """The ``meetings`` rows of the pair (with the pack's notes where the pack is loaded)."""
     if dyad.is_leaders and not history:
         cond = (
             "meeting_id IN (SELECT meeting_id FROM meeting_participants WHERE actor_id = ?) "
@@ -112,16 +123,17 @@ def dyad_meetings(store, dyad: Dyad, sources=None, history: bool = False) -> lis
     has_km = "knowledge_meetings" in store.tables()
     notes = "k.notes" if has_km else "NULL"
     join = "LEFT JOIN knowledge_meetings k USING (meeting_id)" if has_km else ""
-    rows = _q(
+    return _q(
         store,
         f"SELECT m.*, {notes} AS kp_notes FROM meetings m {join} "
         f"WHERE m.origin IN (SELECT unnest(?)) AND {cond} "
         "ORDER BY m.start_date NULLS LAST, m.meeting_id",
         [origins, *params],
     )
-    if not rows:
-        return []
-    ids = [r["meeting_id"] for r in rows]
+
+
+def _participants(store, ids: list[str]) -> dict[str, list]:
+    """meeting_id -> [(actor_id, name, iso3)], by actor id."""
     parts: dict[str, list] = {}
     for p in _q(
         store,
@@ -130,6 +142,11 @@ def dyad_meetings(store, dyad: Dyad, sources=None, history: bool = False) -> lis
         [ids],
     ):
         parts.setdefault(p["meeting_id"], []).append((p["actor_id"], p["name"], p["iso3"]))
+    return parts
+
+
+def _meeting_items(store, ids: list[str], origins: list[str]) -> dict[str, list[Item]]:
+    """meeting_id -> its items with their evidence; curated items in the pack's row order."""
     items: dict[str, list[Item]] = {}
     order: dict[str, list[int | None]] = {}
     for it in _q(
@@ -141,70 +158,45 @@ def dyad_meetings(store, dyad: Dyad, sources=None, history: bool = False) -> lis
         "ORDER BY i.item_date NULLS LAST, i.doc_id, i.sent_idx, i.item_id",
         [ids, origins],
     ):
-        ev = Evidence(
-            it["origin"],
-            it["doc_id"],
-            it["sent_idx"],
-            it["start_char"],
-            it["end_char"],
-            it["dataset"],
-            it["dataset_row_id"],
-            it["source_url"] or it["doc_url"],
-            it["doc_title"],
-            it["doc_published"],
-        )
-        items.setdefault(it["meeting_id"], []).append(
-            Item(
-                it["kind"],
-                it["text"] or it["value"] or it["topic"] or "",
-                it["topic"],
-                it["value"],
-                it["actor_id"],
-                it["actor_name"],
-                it["item_date"],
-                ev,
-                it.get("quote"),
-            )
-        )
+        items.setdefault(it["meeting_id"], []).append(_item(it))
         pos = _pack_position(it["item_id"]) if it["origin"] == "curated" else None
         order.setdefault(it["meeting_id"], []).append(pos)
-    for mid, lst in items.items():  # curated items keep the pack's row order
+    for mid, lst in items.items():
         if all(p is not None for p in order[mid]):
             keyed = sorted(zip(order[mid], lst, strict=True), key=lambda x: x[0])
             items[mid] = [x for _, x in keyed]
-    out = []
-    for r in rows:
-        mid = r["meeting_id"]
+    return items
+
+
+def _item(it: dict) -> Item:
+    """One ``meeting_items`` row (joined with its document) as an Item with its evidence."""
+    ev = Evidence(
+        it["origin"], it["doc_id"], it["sent_idx"], it["start_char"], it["end_char"],
+        it["dataset"], it["dataset_row_id"], it["source_url"] or it["doc_url"],
+        it["doc_title"], it["doc_published"],
+    )  # fmt: skip
+    text = it["text"] or it["value"] or it["topic"] or ""
+    return Item(
+        it["kind"], text, it["topic"], it["value"], it["actor_id"], it["actor_name"],
+        it["item_date"], ev, it.get("quote"),
+    )  # fmt: skip
+
+
+def _meeting(store, r: dict, parts: list, items: dict[str, list[Item]]) -> Meeting:
+    """One ``meetings`` row as a Meeting: the pack's row or the episode's own evidence."""
+    mid = r["meeting_id"]
+    if r["origin"] == "curated":
         ev = Evidence(
-            r["origin"],
-            dataset="knowledge-pack" if r["origin"] == "curated" else None,
-            dataset_row_id=mid if r["origin"] == "curated" else None,
-            url=r["source_url"],
-            title=r["title"],
-        )
-        if r["origin"] != "curated":
-            ev = _meeting_evidence(store, mid, r)
-        out.append(
-            Meeting(
-                mid,
-                r["origin"],
-                r["title"],
-                r["start_date"],
-                r["end_date"],
-                r["city"],
-                r["country"],
-                r["format"],
-                r["occasion"],
-                r["status"],
-                parts.get(mid, []),
-                ev,
-                r.get("kp_notes"),
-                items.get(mid, []),
-                r.get("lat"),
-                r.get("lon"),
-            )
-        )
-    return out
+            r["origin"], dataset="knowledge-pack", dataset_row_id=mid,
+            url=r["source_url"], title=r["title"],
+        )  # fmt: skip
+    else:
+        ev = _meeting_evidence(store, mid, r)
+    return Meeting(
+        mid, r["origin"], r["title"], r["start_date"], r["end_date"], r["city"],
+        r["country"], r["format"], r["occasion"], r["status"], parts, ev,
+        r.get("kp_notes"), items.get(mid, []), r.get("lat"), r.get("lon"),
+    )  # fmt: skip
 
 
 def _pack_position(item_id: str) -> int | None:

@@ -82,10 +82,16 @@ def _agenda(b: Briefing) -> Claim | None:
         refs.update(x for r in c.records for cl in r.topics for x in cl.refs)
     if not count:
         return None
-    top = [f"{topic_label(t)} ({n})" for t, n in count.most_common(3)]
+    top = [f"{topic_label(t)} ({n})" for t, n in most_raised(count, 3)]
     return Claim(
         f"The topics raised most often (number of meetings) were {_join(top)}.", sorted(refs)
     )
+
+
+def most_raised(count: Counter[str], k: int) -> list[tuple[str, int]]:
+    """The k most counted keys, ties by key: the same whatever order they were counted in
+    (the topics come from sets, whose order changes from run to run)."""
+    return sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
 
 
 def _outcomes(b: Briefing) -> Claim | None:
