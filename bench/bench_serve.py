@@ -3,22 +3,24 @@ meeting page and an events page at 1, 10 and 50 concurrent clients, on a store w
 documents and 100,000 imported GDELT-shaped events, beside the same queries run through the
 DuckDB Python API directly (same store, same number of threads, one cursor each).
 
-    python bench/bench_serve.py            # full size
-    python bench/bench_serve.py --quick    # 5,000 documents, 10,000 events, fewer requests
+    python bench/bench_serve.py                  # full size, wrk when installed, 10 s a cell
+    python bench/bench_serve.py --quick          # 5,000 documents, 10,000 events, 3 s a cell
+    python bench/bench_serve.py --client httpx   # the Python client (slower than the server)
 
-Bounded: a fixed number of requests per cell, to 127.0.0.1 only. Target: p99 under 200 ms at
-50 clients for the list endpoints (meetings list, events page). The load generator runs on
-the same two cores as the server, as a client on the same machine would.
+Bounded: a fixed time per cell (``--seconds``), to 127.0.0.1 only; the baseline runs a fixed
+number of calls (``--requests``). The load generator (bench/loadgen.py: ``wrk`` with a
+generated Lua script, or httpx) cycles the same request paths with either client and counts
+every non-2xx response as an error. Target: p99 under 200 ms at 50 clients for the list
+endpoints (meetings list, events page). The load generator runs on the same two cores as the
+server, as a client on the same machine would.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import random
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,12 +29,15 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 from rich.console import Console
 from rich.table import Table
 
+import loadgen
 from bench_ingest import generate
+from loadgen import Cell
 from summitry import events
 from summitry.eventdata.synthetic import gdelt_row, write_gdelt
 from summitry.events import EventFilter, Order
@@ -131,10 +136,12 @@ def _filter(params: dict) -> EventFilter:
     return EventFilter(dyad=(d[0], d[1]) if d else None)
 
 
-def http_call(endpoint: str, params: dict) -> tuple[str, dict]:
+def http_path(endpoint: str, params: dict) -> str:
+    """The request path (with its query string) both load generators send."""
     if endpoint == "meeting page":
-        return f"/api/meetings/{params['id']}", {}
-    return ("/api/meetings" if endpoint == "meetings list" else "/api/events"), params
+        return f"/api/meetings/{params['id']}"
+    base = "/api/meetings" if endpoint == "meetings list" else "/api/events"
+    return f"{base}?{urlencode(params, doseq=True)}"
 
 
 def direct_call(endpoint: str) -> Callable[[Store, dict], object]:
@@ -148,26 +155,7 @@ def direct_call(endpoint: str) -> Callable[[Store, dict], object]:
     )
 
 
-async def run_http(url: str, endpoint: str, reqs: list[dict], clients: int) -> list[float]:
-    times: list[float] = []
-    queue = list(reqs)
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
-
-        async def worker() -> None:
-            while queue:
-                path, params = http_call(endpoint, queue.pop())
-                t = time.perf_counter()
-                r = await client.get(path, params=params)
-                times.append(time.perf_counter() - t)
-                if r.status_code != 200:
-                    raise SystemExit(f"{endpoint}: HTTP {r.status_code} {r.text[:200]}")
-
-        await asyncio.gather(*(worker() for _ in range(clients)))
-    return times
-
-
-def run_direct(db: Path, endpoint: str, reqs: list[dict], clients: int) -> list[float]:
+def run_direct(db: Path, endpoint: str, reqs: list[dict], clients: int) -> Cell:
     store = Store(db, read_only=True)
     call = direct_call(endpoint)
     queue = list(reqs)
@@ -185,36 +173,108 @@ def run_direct(db: Path, endpoint: str, reqs: list[dict], clients: int) -> list[
             times.append(time.perf_counter() - t)
         view.close()
 
+    t0 = time.perf_counter()
     try:
         with ThreadPoolExecutor(clients) as pool:
             for f in [pool.submit(worker) for _ in range(clients)]:
                 f.result()
     finally:
         store.close()
-    return times
+    return loadgen.times_cell(times, time.perf_counter() - t0, {})
 
 
-def cell(times: list[float], wall: float) -> tuple[str, str, str]:
-    ms = sorted(t * 1000 for t in times)
-    p99 = ms[min(len(ms) - 1, int(round(0.99 * (len(ms) - 1))))]
-    return f"{statistics.median(ms):.1f}", f"{p99:.1f}", f"{len(ms) / wall:,.0f}"
+COLUMNS = (
+    "endpoint",
+    "clients",
+    "p50 ms",
+    "p99 ms",
+    "req/s",
+    "no cache p50",
+    "no cache p99",
+    "no cache req/s",
+    "errors",
+    "direct p50",
+    "direct p99",
+    "direct q/s",
+    "p99 < 200",
+)
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=50_000)
     parser.add_argument("--events", type=int, default=100_000)
-    parser.add_argument("--requests", type=int, default=500, help="requests per cell")
+    parser.add_argument("--seconds", type=float, help="seconds per HTTP cell (10; --quick 3)")
+    parser.add_argument(
+        "--requests",
+        type=int,
+        default=500,
+        help="distinct requests per endpoint, and the baseline's calls per cell",
+    )
+    parser.add_argument(
+        "--client",
+        choices=("wrk", "httpx"),
+        default=loadgen.default_client(),
+        help="load generator (default: wrk when installed, else httpx)",
+    )
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
     if args.quick:
         args.docs, args.events, args.requests = 5_000, 10_000, 100
+    if args.seconds is None:
+        args.seconds = 3.0 if args.quick else 10.0
+    return args
+
+
+def serve_cells(
+    db: Path, work: dict[str, list[dict]], args: argparse.Namespace, cache: int
+) -> dict[tuple[str, int], Cell]:
+    """Every (endpoint, clients) cell against one server started with ``--cache cache``."""
+    proc, url = start_server(db, cache)
+    try:
+        return {
+            (endpoint, clients): loadgen.run(
+                args.client, url, [http_path(endpoint, p) for p in reqs], clients, args.seconds
+            )
+            for endpoint, reqs in work.items()
+            for clients in CLIENTS
+        }
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def errors_text(cached: Cell, uncached: Cell) -> str:
+    """Both servers' errors, in red when there are any: a failing cell must show."""
+    text = f"{cached.error_text()} / {uncached.error_text()}"
+    return f"[bold red]{text}[/]" if cached.n_errors or uncached.n_errors else text
+
+
+def row(endpoint: str, clients: int, cached: Cell, uncached: Cell, direct: Cell) -> list[str]:
+    ok = "-"
+    if endpoint != "meeting page":
+        ok = "yes" if cached.p99_ms < 200 and not cached.n_errors else "NO"
+    return [
+        endpoint,
+        str(clients),
+        *cached.columns(),
+        *uncached.columns(),
+        errors_text(cached, uncached),
+        *direct.columns(),
+        ok,
+    ]
+
+
+def main() -> None:
+    args = parse_args()
     console = Console()
-    table = Table(title=f"summitry serve: {args.docs:,} documents, {args.events:,} events, "
-                  f"{args.requests} requests per cell")  # fmt: skip
-    for col in ("endpoint", "clients", "p50 ms", "p99 ms", "req/s", "no cache p50",
-                "no cache p99", "no cache req/s", "direct p50", "direct p99", "direct q/s",
-                "p99 < 200"):  # fmt: skip
+    if not console.is_terminal:  # a log (tee): keep the table's columns on one line
+        console = Console(width=200)
+    table = Table(
+        title=f"summitry serve: {args.docs:,} documents, {args.events:,} events, "
+        f"{args.client}, {args.seconds:g} s per cell"
+    )
+    for col in COLUMNS:
         table.add_column(col, justify="left" if col in ("endpoint", "p99 < 200") else "right")
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
         t0 = time.perf_counter()
@@ -223,32 +283,26 @@ def main() -> None:
             f"store built in {time.perf_counter() - t0:.0f} s ({os.path.getsize(db):,} B)"
         )
         work = workload(db, args.requests)
-        results: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
-        for cache in (256, 0):  # the server as started by default, then without its cache
-            proc, url = start_server(db, cache)
-            try:
-                for endpoint, reqs in work.items():
-                    for clients in CLIENTS:
-                        t = time.perf_counter()
-                        h = asyncio.run(run_http(url, endpoint, reqs, clients))
-                        results.setdefault((endpoint, clients), []).append(
-                            cell(h, time.perf_counter() - t)
-                        )
-            finally:
-                proc.terminate()
-                proc.wait(timeout=10)
-        for (endpoint, clients), (cached, uncached) in results.items():
-            t = time.perf_counter()
-            d = run_direct(db, endpoint, work[endpoint], clients)
-            direct = cell(d, time.perf_counter() - t)
-            listing = endpoint != "meeting page"
-            ok = ("yes" if float(cached[1]) < 200 else "NO") if listing else "-"
-            table.add_row(endpoint, str(clients), *cached, *uncached, *direct, ok)
+        cached = serve_cells(db, work, args, 256)  # the server as started by default
+        uncached = serve_cells(db, work, args, 0)  # and without its response cache
+        for endpoint, clients in cached:
+            direct = run_direct(db, endpoint, work[endpoint], clients)
+            table.add_row(
+                *row(
+                    endpoint,
+                    clients,
+                    cached[endpoint, clients],
+                    uncached[endpoint, clients],
+                    direct,
+                )
+            )
     console.print(table)
     console.print(
-        "p50/p99/req/s: summitry serve as started by default (responses cached per store "
-        "state; the workload repeats its queries); no cache: `--cache 0`; direct: the same "
-        "calls (summitry.meetings / summitry.events) on DuckDB cursors in threads, no HTTP."
+        f"p50/p99/req/s: summitry serve as started by default (responses cached per store "
+        f"state; the workload cycles {args.requests} requests per endpoint), load from "
+        f"{args.client}; no cache: `--cache 0`; errors: cached / no cache (connect, read, "
+        f"write, timeout, non-2xx); direct: the same calls (summitry.meetings / "
+        f"summitry.events) on DuckDB cursors in threads, no HTTP, {args.requests} calls."
     )
 
 
