@@ -13,6 +13,7 @@ import typer
 from summitry.cli.common import (
     STATE,
     apply_terminal_width,
+    at_least,
     console,
     describe_error,
     err_console,
@@ -76,6 +77,7 @@ def _root(
     apply_terminal_width()
     STATE.debug = debug or bool(os.environ.get("SUMMITRY_DEBUG"))
     STATE.command = " ".join(["summitry", *sys.argv[1:]])[:300]
+    at_least(wait, "--wait")
 
     try:
         STATE.settings = load_settings(config, db=db, lock_wait=wait)

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from summitry.cli.common import (
+    at_least,
     console,
     err_console,
     fail,
@@ -76,6 +77,8 @@ def code_command(
     from summitry.coding.coder import CodingError
     from summitry.coding.people import load_people
 
+    at_least(limit, "--limit")
+    at_least(workers, "--workers")
     if engine not in ("local", "dask"):
         fail(f"--engine: expected local or dask, got {engine!r}")
     if engine == "dask" and lenient_actors:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from summitry.cli.common import console, fail
+from summitry.cli.common import at_least, console, fail
 
 coder_app = typer.Typer(help="The coder's trained event classifier.", no_args_is_help=True)
 
@@ -37,6 +37,7 @@ def train_command(
     from summitry.classify.train import train_from_shared
     from summitry.coding import Coder  # heavy: spaCy
 
+    at_least(sample, "--sample", 1)
     folder = shared or shared_dir()
     if not (folder / "plover-synthetic").is_dir():
         fail(f"{folder}: not the shared data folder (no plover-synthetic/); give --shared")

@@ -79,6 +79,12 @@ def iso_date(value: str | None, flag: str) -> date | None:
         fail(f"{flag} {value!r}: expected an ISO date YYYY-MM-DD")
 
 
+def at_least(value: float | None, flag: str, minimum: float = 0) -> None:
+    """Refuse, in one line, a numeric option below ``minimum`` (None: not given, passes)."""
+    if value is not None and value < minimum:
+        fail(f"{flag} {value}: expected a number of at least {minimum}")
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)

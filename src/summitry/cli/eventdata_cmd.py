@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from summitry.cli.common import (
+    at_least,
     console,
     err_console,
     fail,
@@ -214,6 +215,7 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
 
         from summitry.eventdata.fetch import FetchError, fetch
 
+        at_least(workers, "--workers", 1)
         try:
             first, last = date.fromisoformat(date_from), date.fromisoformat(date_to)
         except ValueError as exc:

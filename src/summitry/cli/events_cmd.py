@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from summitry.cli.common import console, fail, iso_date, open_cli_store
+from summitry.cli.common import at_least, console, fail, iso_date, open_cli_store
 from summitry.cli.listing import Column, FormatOpt, OutOpt, check, print_table
 
 
@@ -63,6 +63,7 @@ def events_command(
     from summitry.store import OutputError
 
     check(fmt, out)
+    at_least(limit, "--limit")
     try:
         f = events.EventFilter(
             actor=actor,

@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from summitry.cli.common import console, err_console, fail, open_cli_store, refresh_meetings
+from summitry.cli.common import (
+    at_least,
+    console,
+    err_console,
+    fail,
+    open_cli_store,
+    refresh_meetings,
+)
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
@@ -41,7 +48,6 @@ def ingest_command(
         int | None,
         typer.Option(
             "--workers",
-            min=0,
             help="Processes computing ids, MinHash and language ahead (0: none; default: one "
             "per CPU for inputs of 16 MB or more).",
         ),
@@ -60,6 +66,9 @@ def ingest_command(
     from summitry.ingest import FORMATS, FieldMapError, ingest_paths
     from summitry.ingest.model import parse_field_map
 
+    at_least(workers, "--workers")
+    if not 0 < near_threshold <= 1:
+        fail(f"--near-threshold {near_threshold}: expected a number above 0 and at most 1")
     if fmt is not None and fmt not in FORMATS:
         fail(f"--format {fmt}: expected one of {', '.join(FORMATS)}")
     try:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from summitry.cli.common import console, fail, settings
+from summitry.cli.common import at_least, console, fail, settings
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
@@ -60,8 +60,8 @@ def serve(
     if not 0 < port < 65536:
         fail(f"--port {port}: expected 1-65535")
     db = settings().db
-    if cache < 0:
-        fail(f"--cache {cache}: expected 0 or more")
+    at_least(cache, "--cache")
+    at_least(idle, "--idle")
     app = create_app(
         db,
         token=token,

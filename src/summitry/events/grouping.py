@@ -70,17 +70,34 @@ def regroup_if_pending(store, dataset: str = CODER_DATASET) -> Grouped | None:
 
 
 def _write_groups(con, origin: str, rule: str, keys_sql: str, params: list) -> None:
-    """Insert one ``event_groups`` row per group of ``keys_sql`` (event_id, gid)."""
+    """Insert one ``event_groups`` row per group of ``keys_sql`` (event_id, gid).
+
+    A group's sides and root are those of one of its reports, so that they never mix the
+    source of one report with the target of another, and do not depend on the order the
+    rows are read in: the report of the group's most frequent (source, target) pair, ties
+    broken by the smallest event id."""
     con.execute(
         f"""
         INSERT INTO event_groups
-        SELECT k.gid, ?, min(e.event_date), max(e.event_date),
-               mode(e.source_actor_id), mode(e.source_code),
-               mode(e.target_actor_id), mode(e.target_code),
-               mode(e.cameo_root), count(*), ?
-        FROM ({keys_sql}) k JOIN events e USING (event_id) GROUP BY k.gid
+        WITH r AS (
+          SELECT k.gid, e.event_id, e.event_date, e.source_actor_id, e.source_code,
+                 e.target_actor_id, e.target_code, e.cameo_root,
+                 count(*) OVER (PARTITION BY k.gid, e.source_actor_id, e.source_code,
+                                e.target_actor_id, e.target_code) AS n_pair
+          FROM ({keys_sql}) k JOIN events e USING (event_id)
+        ), rep AS (
+          SELECT * FROM r
+          QUALIFY row_number() OVER (PARTITION BY gid ORDER BY n_pair DESC, event_id) = 1
+        ), span AS (
+          SELECT gid, min(event_date) AS first_date, max(event_date) AS last_date,
+                 count(*) AS n
+          FROM r GROUP BY gid
+        )
+        SELECT s.gid, ?, s.first_date, s.last_date, p.source_actor_id, p.source_code,
+               p.target_actor_id, p.target_code, p.cameo_root, s.n, ?
+        FROM span s JOIN rep p USING (gid)
         """,
-        [origin, rule, *params],
+        [*params, origin, rule],
     )
 
 
