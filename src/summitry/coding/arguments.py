@@ -8,6 +8,7 @@ source rather than a guess.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -46,6 +47,25 @@ def _conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
 
 
+def _marked_by(clause: Token, preps: tuple[str, ...]) -> bool:
+    """ "spoke with Bennett to offer ...": the parser made "with" the mark of "offer"."""
+    return any(c.dep_ == "mark" and c.lower_ in preps and c.i < clause.i for c in clause.children)
+
+
+def _purpose_subjects(clauses: Iterable[Token]) -> list[Token]:
+    """The partner the parser made the subject of a purpose infinitive: "met with Erdogan
+    to discuss Syria" read as "with [Erdogan to discuss Syria]" (a pcomp or advcl whose
+    subject stands right after the preposition, with "to" before the verb)."""
+    out = []
+    for v in clauses:
+        if v.dep_ not in ("pcomp", "advcl", "xcomp") or v.tag_ != "VB":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            continue
+        out += [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i]
+    return out
+
+
 def _government(m: Mention) -> Mention:
     """ "Trump administration officials", "Putin's spokesman": the person's government."""
     iso3 = m.iso3 or ""
@@ -72,6 +92,11 @@ class Arguments:
         """The actor named by the noun phrase headed by ``tok`` (its head word first)."""
         if tok.i in self.tok_mention:
             return self.tok_mention[tok.i]
+        if tok.lower_ in WORDS.name_suffixes:  # "Joseph R. Biden, Jr." headed by "Jr."
+            named = [self.tok_mention.get(c.i) for c in tok.children if c.i < tok.i]
+            people = [m for m in named if m is not None and m.kind == "person"]
+            if people:
+                return people[-1]
         if _lemma(tok) in WORDS.person_nouns:  # "his U.S. counterpart Rex Tillerson": the person
             toks = np_tokens(tok) + [c for c in tok.children if c.dep_ == "appos"]
             # "U.S. Ambassador to the United Nations Nikki Haley": the name ends the "to" phrase
@@ -258,13 +283,24 @@ class Arguments:
             toks += [c for c in verb.children if c.dep_ == "nsubjpass"]
         elif frame.dobj_target:
             toks += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-        for prep in verb.children:
-            if prep.dep_ in ("prep", "dative") and prep.lower_ in frame.target_preps:
-                toks += [c for c in prep.children if c.dep_ == "pobj"]
+        toks += self.partners(verb, frame)
         for c in verb.children:
             if c.dep_ == "prt" and c.lower_ in frame.target_preps:
                 toks += [d for d in verb.children if d.dep_ == "dobj"]
         return self.of(toks)
+
+    def partners(self, verb: Token, frame: Frame) -> list[Token]:
+        """The objects of the frame's prepositions on ``verb`` ("met with X", "held a call
+        with X"), also when the parser made the partner the subject of a purpose clause
+        ("met with Erdogan to discuss Syria")."""
+        toks: list[Token] = []
+        for c in verb.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in frame.target_preps:
+                toks += [p for p in c.children if p.dep_ == "pobj"]
+                toks += _purpose_subjects(c.children)
+            if c.dep_ in ("advcl", "xcomp") and _marked_by(c, frame.target_preps):
+                toks += _purpose_subjects([c])
+        return toks
 
     def clause_objects(
         self, verb: Token, deps: tuple[str, ...], roles: tuple[str, ...]

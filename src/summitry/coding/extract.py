@@ -435,6 +435,8 @@ class SentenceCoder:
             if found is None:
                 return None
             gov, src, tgt = found[0], found[1] or src, found[2] or tgt
+            if not with_ and gov.i != noun.i and _upos(gov) in ("VERB", "AUX"):
+                with_ = self.args.partners(gov, frame)  # "held a call today with X"
         if src is None and mods and frame.source_from_modifiers:
             a = self.args.of(mods)
             if a:

@@ -120,6 +120,7 @@ class Words:
     negating_nouns: frozenset[str]
     noun_plan_modifiers: frozenset[str]
     person_nouns: frozenset[str]
+    name_suffixes: frozenset[str]  # "Biden, Jr.": the parser heads the name on the suffix
     agreement_nouns: frozenset[str]
     not_agents: frozenset[str]
     not_agents_unless_protest: frozenset[str]
