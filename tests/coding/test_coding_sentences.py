@@ -322,7 +322,7 @@ def _by_code(evs):
         ),
         # praise in other words
         ("Norway lauded Kenya for its handling of the election.", "051", "NOR", "NOR", "KEN"),
-        ("Brazil heaped praise on Portugal after the talks.", "051", "BRA", "BRA", None),
+        ("Brazil heaped praise on the new trade agreement.", "051", "BRA", "BRA", None),
         # an announced cooperative act is an intent (CAMEO 03)
         ("Finland will provide aid to Tanzania.", "033", "FIN", "FIN", "TZA"),
     ],

@@ -7,9 +7,10 @@
   ``dev-v1`` sample; the ``heldout-v2`` sample is never trained on), statements and appeals
   and events judged not to exist being "no PLOVER event";
 - sentences written for training by this project (``data/classify/written.yaml``);
-- real Reuters sentences labelled by hand for training (``tests/classify/data/
-  reuters_train_2016.csv``: offsets into ``corpora/reuters-2016-2017-sample.jsonl``, a corpus
-  disjoint from the one the recall set and the checked samples are drawn from).
+- (not yet trained on: ``labelled_examples``, real Reuters sentences labelled by hand,
+  ``tests/classify/data/reuters_train_2016.csv``: offsets into
+  ``corpora/reuters-2016-2017-sample.jsonl``, a corpus disjoint from the one the recall set
+  and the checked samples are drawn from; see the coding README for why).
 """
 
 from __future__ import annotations
@@ -145,5 +146,4 @@ def training_examples(shared: Path | None = None) -> list[Example]:
         *gold_examples(shared),
         *checked_examples(shared),
         *written_examples(),
-        *labelled_examples(shared),
     ]
