@@ -222,12 +222,36 @@ class Importer:
     def _load_batch(self, fmt: FileFormat, files: list[LocalFile]) -> list[FileResult]:
         con = self.con
         by_path = {str(f.path): f for f in files}
-        results = {f.source: FileResult(f.source, kind=fmt.kind) for f in files}
+        keep, pre = self._stage(fmt, list(by_path))
+        read_rejects = self._read_rejects(files, by_path)
+        # Value mappings from the batch's distinct values, then validation.
+        self._build_maps(fmt)
+        _ensure_code_tables(con)
+        con.execute("CREATE OR REPLACE TEMP TABLE src_map (filename VARCHAR, source VARCHAR)")
+        insert_rows(con, "src_map", [[p, f.source] for p, f in by_path.items()])
+        con.execute(Q.staged_view(fmt.kind, keep, "true" if pre == "true" else "s._pre"))
+        header = 1 if fmt.header else 0
+        value_rejects = self._value_rejects(files, by_path, header, read_rejects)
+        counts = self._counts(keep, by_path, value_rejects)
+        self._insert(fmt)
+        results = self._record_files(fmt, files, read_rejects, value_rejects, counts)
+        if fmt.kind in ("gdelt1", "gdelt2", "icews", "polecat"):
+            self.datasets_touched.add(DATASET_OF_KIND[fmt.kind])
+            # committed with the rows: a run killed before finish() is finished by the next
+            pending.mark(con, grouping_step(DATASET_OF_KIND[fmt.kind]))
+        con.execute("DROP VIEW IF EXISTS staged")
+        con.execute("DROP TABLE IF EXISTS stage")
+        fault_point("import.batch-loaded")
+        return results
+
+    def _stage(self, fmt: FileFormat, paths: list[str]) -> tuple[str, str]:
+        """Read the batch's files into the temporary ``stage`` table; (keep, pre) filters."""
+        con = self.con
         con.execute("DROP TABLE IF EXISTS rj_err")
         con.execute("DROP TABLE IF EXISTS rj_scan")
         kept = Q.stage_columns(fmt)
         reading = Q.read_sql(
-            _read_csv(fmt, list(by_path)) + ", store_rejects=true, "
+            _read_csv(fmt, paths) + ", store_rejects=true, "
             "rejects_table='rj_err', rejects_scan='rj_scan')",
             fmt,
         )
@@ -250,10 +274,15 @@ class Importer:
                 f"CREATE OR REPLACE TEMP TABLE stage AS SELECT filename, _pre, {values} "
                 f"FROM (SELECT *, coalesce(({pre}), false) AS _pre FROM {reading})"
             )
-        header = 1 if fmt.header else 0
-        # Lines DuckDB rejected while reading (column count, type, encoding).
+        return keep, pre
+
+    def _read_rejects(
+        self, files: list[LocalFile], by_path: dict[str, LocalFile]
+    ) -> dict[str, dict[int, str]]:
+        """Per source, the lines DuckDB rejected while reading (column count, type,
+        encoding) and the damage found before reading, line -> reason."""
         read_rejects: dict[str, dict[int, str]] = {f.source: {} for f in files}
-        rows = con.execute(
+        rows = self.con.execute(
             "SELECT s.file_path, e.line, arg_min(e.error_message, coalesce(e.column_idx, 0)) "
             "FROM rj_err e JOIN rj_scan s USING (scan_id, file_id) GROUP BY ALL"
         ).fetchall()
@@ -262,14 +291,18 @@ class Importer:
         for f in files:
             if f.damage:
                 read_rejects[f.source][f.damage_line or 1] = f.damage
-        # Value mappings from the batch's distinct values, then validation.
-        self._build_maps(fmt)
-        _ensure_code_tables(con)
-        con.execute("CREATE OR REPLACE TEMP TABLE src_map (filename VARCHAR, source VARCHAR)")
-        insert_rows(con, "src_map", [[p, f.source] for p, f in by_path.items()])
-        con.execute(Q.staged_view(fmt.kind, keep, "true" if pre == "true" else "s._pre"))
-        # With filters, a bad value is a reject only in a row that passes them.
-        bad = con.execute(
+        return read_rejects
+
+    def _value_rejects(
+        self,
+        files: list[LocalFile],
+        by_path: dict[str, LocalFile],
+        header: int,
+        read_rejects: dict[str, dict[int, str]],
+    ) -> dict[str, dict[int, str]]:
+        """Per source, the rows with a bad value, line -> reason. With filters, a bad value
+        is a reject only in a row that passes them."""
+        bad = self.con.execute(
             "WITH firsts AS (SELECT filename, min(rowid) AS r0 FROM stage GROUP BY filename) "
             "SELECT v.filename, v._rid - f.r0 + 1, v._reason FROM staged v "
             "JOIN firsts f USING (filename) WHERE v._reason IS NOT NULL AND v._match"
@@ -278,6 +311,16 @@ class Importer:
         for path, ordinal, reason in bad:
             src = by_path[path].source
             value_rejects[src][_line_of(int(ordinal), header, read_rejects[src])] = reason
+        return value_rejects
+
+    def _counts(
+        self,
+        keep: str,
+        by_path: dict[str, LocalFile],
+        value_rejects: dict[str, dict[int, str]],
+    ) -> dict[str, tuple[int, int, int]]:
+        """Per staged file: (rows staged, rows to load, rows filtered out)."""
+        con = self.con
         staged = dict(
             con.execute("SELECT filename, count(*) FROM stage GROUP BY filename").fetchall()
         )
@@ -289,27 +332,41 @@ class Importer:
                     "SELECT filename, count(*) FILTER (WHERE _keep) FROM staged GROUP BY filename"
                 ).fetchall()
             )
-        counts = {
-            p: (
-                int(n),
-                int(loaded.get(p, 0)),
-                int(n) - int(loaded.get(p, 0)) - len(value_rejects[by_path[p].source]),
-            )
-            for p, n in staged.items()
-        }
+        counts = {}
+        for p, n in staged.items():
+            n_loaded = int(loaded.get(p, 0))
+            n_filtered = int(n) - n_loaded - len(value_rejects[by_path[p].source])
+            counts[p] = (int(n), n_loaded, n_filtered)
+        return counts
+
+    def _insert(self, fmt: FileFormat) -> None:
+        """Insert the staged rows into ``events``."""
         # A plain INSERT is much faster than INSERT OR IGNORE; a repeated key makes it fail,
         # and the batch is then redone (see _flush) with INSERT OR IGNORE.
         verb = "INSERT OR IGNORE" if self._ignore_repeats else "INSERT"
         try:
-            con.execute(Q.insert_sql(fmt, DATASET_OF_KIND[fmt.kind], rule_for(fmt.kind), verb))
+            self.con.execute(Q.insert_sql(fmt, DATASET_OF_KIND[fmt.kind], rule_for(fmt.kind), verb))
         except duckdb.ConstraintException as exc:
             if self._ignore_repeats or "duplicate key" not in str(exc).lower():
                 raise
             raise _RepeatedKey from exc
+
+    def _record_files(
+        self,
+        fmt: FileFormat,
+        files: list[LocalFile],
+        read_rejects: dict[str, dict[int, str]],
+        value_rejects: dict[str, dict[int, str]],
+        counts: dict[str, tuple[int, int, int]],
+    ) -> list[FileResult]:
+        """Each file's result, its rejects in ``import_rejects`` and its row in
+        ``import_files`` (in the batch's transaction)."""
+        results: list[FileResult] = []
         reject_rows: list[list] = []
         file_rows: list[list] = []
+        dataset, rule = DATASET_OF_KIND[fmt.kind], rule_for(fmt.kind)
         for f in files:
-            r = results[f.source]
+            r = FileResult(f.source, kind=fmt.kind)
             rejects = {**read_rejects[f.source], **value_rejects[f.source]}
             n_staged, r.n_loaded, r.n_filtered = counts.get(str(f.path), (0, 0, 0))
             r.n_rejected = len(rejects)
@@ -317,18 +374,11 @@ class Importer:
             r.rejects = sorted(rejects.items())
             reject_rows += [[f.source, line, reason] for line, reason in r.rejects]
             file_rows.append(
-                [
-                    f.source,
-                    DATASET_OF_KIND[fmt.kind],
-                    f.sha1,
-                    r.n_rows,
-                    r.n_loaded,
-                    r.n_rejected,
-                    r.n_filtered,
-                    rule_for(fmt.kind),
-                ]
+                [f.source, dataset, f.sha1, r.n_rows, r.n_loaded, r.n_rejected, r.n_filtered, rule]
             )
             self.rows_loaded += r.n_loaded
+            results.append(r)
+        con = self.con
         con.execute("DELETE FROM import_rejects WHERE source IN (SELECT source FROM src_map)")
         insert_rows(con, "import_rejects", reject_rows)
         insert_rows(
@@ -339,14 +389,7 @@ class Importer:
             extra="now()",
             verb="INSERT OR REPLACE",
         )
-        if fmt.kind in ("gdelt1", "gdelt2", "icews", "polecat"):
-            self.datasets_touched.add(DATASET_OF_KIND[fmt.kind])
-            # committed with the rows: a run killed before finish() is finished by the next
-            pending.mark(con, grouping_step(DATASET_OF_KIND[fmt.kind]))
-        con.execute("DROP VIEW IF EXISTS staged")
-        con.execute("DROP TABLE IF EXISTS stage")
-        fault_point("import.batch-loaded")
-        return [results[f.source] for f in files]
+        return results
 
     def _build_maps(self, fmt: FileFormat) -> None:
         for table, mapper, exprs in Q.maps_for(fmt.kind):

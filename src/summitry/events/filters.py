@@ -44,12 +44,15 @@ def _codes(side: Side) -> list[str]:
     return [side] if isinstance(side, str) else [str(s) for s in side]
 
 
+def _one_of(expr: str) -> str:
+    """``expr`` is one of a bound list of strings: a list lookup per row, about twice as
+    fast on 100,000 events as ``IN (SELECT unnest(?))``, which DuckDB runs as a join."""
+    return f"list_contains(?::VARCHAR[], {expr})"
+
+
 def _side_sql(p: str, side: Side) -> tuple[str, list]:
     codes = _codes(side)
-    sql = (
-        f"coalesce({p}_actor_id IN (SELECT unnest(?)) "
-        f"OR {side_country(p)} IN (SELECT unnest(?)), false)"
-    )
+    sql = f"coalesce({_one_of(p + '_actor_id')} OR {_one_of(side_country(p))}, false)"
     return sql, [codes, codes]
 
 
@@ -109,9 +112,9 @@ class EventFilter:
             params.extend(values)
 
         if self.ids:
-            add("event_id IN (SELECT unnest(?))", [list(self.ids)])
+            add(_one_of("event_id"), [list(self.ids)])
         if self.documents:
-            add("doc_id IN (SELECT unnest(?))", [list(self.documents)])
+            add(_one_of("doc_id"), [list(self.documents)])
         if self.actor:
             s, ps = _side_sql("source", self.actor)
             t, pt = _side_sql("target", self.actor)
@@ -141,19 +144,19 @@ class EventFilter:
         if self.dated:
             add("event_date IS NOT NULL", [])
         if self.origins:
-            add("origin IN (SELECT unnest(?))", [list(self.origins)])
+            add(_one_of("origin"), [list(self.origins)])
         if self.datasets:
-            add("dataset IN (SELECT unnest(?))", [list(self.datasets)])
+            add(_one_of("dataset"), [list(self.datasets)])
         if self.modality:
             add("modality = ?", [self.modality])
         if self.speaker:
-            add("speaker_actor_id IN (SELECT unnest(?))", [list(self.speaker)])
+            add(_one_of("speaker_actor_id"), [list(self.speaker)])
         if self.quoted:
             add("quote IS NOT NULL", [])
         if self.min_score is not None:
             add("model_score >= ?", [self.min_score])
         if self.type_origins:
-            add("type_origin IN (SELECT unnest(?))", [list(self.type_origins)])
+            add(_one_of("type_origin"), [list(self.type_origins)])
         return (" AND ".join(parts) if parts else "true"), params
 
 
@@ -165,7 +168,7 @@ def _types_sql(types: Sequence[str]) -> tuple[str, list]:
         ors.append("(cameo_code LIKE ? OR cameo_root = ?)")
         params += [code + "%", code]
     if plover:
-        ors.append("upper(plover_type) IN (SELECT unnest(?))")
+        ors.append(_one_of("upper(plover_type)"))
         params.append(plover)
     return "(" + " OR ".join(ors or ["false"]) + ")", params
 
