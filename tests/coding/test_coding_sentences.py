@@ -312,6 +312,17 @@ def _by_code(evs):
         ("Serbia lifted the curfew in Montenegro.", "0813", "SRB", "SRB", None),
         # "X said Y must ...": a demand on Y
         ("Russia said Sudan must return the helicopter.", "100", "RUS", "RUS", "SDN"),
+        ("Chile said Peru should withdraw its claim to the islands.", "100", "CHL", "CHL", "PER"),
+        (
+            "Canada told reporters that Mexico would have to cut its tariffs.",
+            "100",
+            "CAN",
+            "CAN",
+            "MEX",
+        ),
+        # praise in other words
+        ("Norway lauded Kenya for its handling of the election.", "051", "NOR", "NOR", "KEN"),
+        ("Brazil heaped praise on the new trade agreement.", "051", "BRA", "BRA", None),
         # an announced cooperative act is an intent (CAMEO 03)
         ("Finland will provide aid to Tanzania.", "033", "FIN", "FIN", "TZA"),
     ],
@@ -354,3 +365,15 @@ def test_second_clause_keeps_its_own_subject(coder, text):
     still Trump, not the first clause's subject (and "denied", "denies" are triggers)."""
     evs = sorted((e.trigger.idx, e.code, e.source.actor_id) for e in _code(coder, text))
     assert [(c, s) for _, c, s in evs] == [("016", "RUS"), ("016", "person:donald-trump")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Merkel said the economy should grow next year.",  # no actor is asked to act
+        "Putin said Russia needs to modernise its army.",  # a plan at home, not a demand
+        "Trump said he had to leave early.",
+    ],
+)
+def test_should_without_another_actor_is_no_demand(coder, text):
+    assert "100" not in {e.code for e in _code(coder, text)}

@@ -6,7 +6,11 @@
 - the hand-checked Reuters events of ``tests/coding/data`` (``reuters_checked.csv`` and the
   ``dev-v1`` sample; the ``heldout-v2`` sample is never trained on), statements and appeals
   and events judged not to exist being "no PLOVER event";
-- sentences written for training by this project (``data/classify/written.yaml``).
+- sentences written for training by this project (``data/classify/written.yaml``);
+- (not yet trained on: ``labelled_examples``, real Reuters sentences labelled by hand,
+  ``tests/classify/data/reuters_train_2016.csv``: offsets into
+  ``corpora/reuters-2016-2017-sample.jsonl``, a corpus disjoint from the one the recall set
+  and the checked samples are drawn from; see the coding README for why).
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ class Example:
     text: str
     label: str  # PLOVER type or NONE
     origin: str  # synthetic | plover-odd | petr2-odd | petr-unit | reuters-checked | written
+    # | reuters-labelled
     src_text: str | None = None
     tgt_text: str | None = None
     published: date | None = None
@@ -105,6 +110,33 @@ def written_examples() -> list[Example]:
     return [
         Example(i["text"], i["type"], "written", i.get("source"), i.get("target")) for i in items
     ]
+
+
+LABELLED = "reuters_train_2016.csv"
+
+
+def labelled_examples(shared: Path, data_dir: Path | None = None) -> list[Example]:
+    """Sentences of the 2016-2017 Reuters sample labelled by hand (PLOVER type or NONE, the
+    source and target as they are written in the sentence)."""
+    path = (data_dir or REPO / "tests" / "classify" / "data") / LABELLED
+    corpus = shared / "corpora" / "reuters-2016-2017-sample.jsonl"
+    if not path.is_file() or not corpus.is_file():
+        return []
+    wanted = list(csv.DictReader(path.open(encoding="utf-8")))
+    ids = {r["article_id"] for r in wanted}
+    texts = {}
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            a = json.loads(line)
+            if a["id"] in ids:
+                texts[a["id"]] = (a["text"], date.fromisoformat(a["published"]))
+    out = []
+    for r in wanted:
+        text, pub = texts[r["article_id"]]
+        sent = text[int(r["sent_start"]) : int(r["sent_end"])]
+        src, tgt = r["source_text"] or None, r["target_text"] or None
+        out.append(Example(sent, r["plover_type"], "reuters-labelled", src, tgt, pub))
+    return out
 
 
 def training_examples(shared: Path | None = None) -> list[Example]:

@@ -72,6 +72,7 @@ class RecallScore:
     target_n: int = 0
     misses: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    missed: list[tuple[int, int]] = field(default_factory=list)  # (item, gold event index)
 
 
 def score_recall(items: list[RecallItem], events: dict[tuple[str, int], list[dict]]) -> RecallScore:
@@ -113,4 +114,5 @@ def score_recall(items: list[RecallItem], events: dict[tuple[str, int], list[dic
                 sc.by_type[first][1] += 1
             else:
                 sc.misses.append(f"item {it.item}: {'|'.join(sorted(g.types))} {g.sources}")
+                sc.missed.append((it.item, k))
     return sc

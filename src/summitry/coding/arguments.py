@@ -43,6 +43,16 @@ def _appos_of_subject(tok: Token) -> bool:
     return tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass")
 
 
+def _demanding(clause: Token) -> bool:
+    """ "must/should/ought (to) <verb>", "needs/has to <verb>" (a "to" verb beneath)."""
+    if any(k.dep_ == "aux" and k.lower_ in WORDS.demand_aux for k in clause.children):
+        return True
+    return _lemma(clause) in WORDS.demand_verbs and any(
+        c.dep_ == "xcomp" and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+        for c in clause.children
+    )
+
+
 def _conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
 
@@ -314,13 +324,18 @@ class Arguments:
         return []
 
     def must_clause(self, verb: Token, src: Arg) -> Arg | None:
-        """The actor a speaker says "must" do something: CAMEO 10 (demand)."""
+        """The actor a speaker says must, should or needs to do something ("said Sudan must
+        return", "said China should put more pressure", "said Iran would have to change"):
+        CAMEO 10 (demand)."""
         for comp in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
-            if not any(k.dep_ == "aux" and k.lower_ == "must" for k in comp.children):
+            if not _demanding(comp):
                 continue
             subj = self.of([d for d in comp.children if d.dep_ in ("nsubj", "nsubjpass")])
-            if subj and subj[0].mention.actor_id != src.mention.actor_id:
-                return subj[0]
+            if not subj or subj[0].mention.actor_id == src.mention.actor_id:
+                continue
+            if src.mention.iso3 and subj[0].mention.iso3 == src.mention.iso3:
+                continue  # "Putin said Russia needs to modernise": a plan at home, no demand
+            return subj[0]
         return None
 
     def trailing_attribution(self, rep: Token) -> list[Arg]:

@@ -46,10 +46,10 @@ def _store_doc_id(text: str) -> str:
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
 
 
-def code_articles(reuters_jsonl: Path, coder, wanted: set[str]):
-    """The coder's rows for the ``wanted`` articles (doc id = article id). The whole corpus is
-    prepared in publication order, as ``summitry code`` does, so people introduced in earlier
-    articles are known; only the wanted articles are parsed."""
+def prepared_articles(reuters_jsonl: Path, coder, wanted: set[str]) -> list:
+    """The ``wanted`` articles prepared by the coder (doc id = article id). The whole corpus
+    is prepared in publication order, as ``summitry code`` does, so people introduced in
+    earlier articles are known."""
     with reuters_jsonl.open(encoding="utf-8") as fh:
         articles = [json.loads(line) for line in fh]
     articles.sort(key=lambda a: (a["published"], _store_doc_id(a["text"])))
@@ -58,7 +58,12 @@ def code_articles(reuters_jsonl: Path, coder, wanted: set[str]):
         coder.prepare(a["id"], a["text"], date.fromisoformat(a["published"]), None, "en", False)
         for a in articles
     ]
-    return coder.build_rows([d for d in docs if d.doc_id in wanted])
+    return [d for d in docs if d.doc_id in wanted]
+
+
+def code_articles(reuters_jsonl: Path, coder, wanted: set[str]):
+    """The coder's rows for the ``wanted`` articles; only they are parsed."""
+    return coder.build_rows(prepared_articles(reuters_jsonl, coder, wanted))
 
 
 def score_checked(

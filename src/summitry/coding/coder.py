@@ -47,7 +47,9 @@ from summitry.store import Store, pending
 from summitry.topics import RULE as TOPIC_RULE
 from summitry.topics import load_taxonomy
 
-CODER_VERSION = "summitry-coder-0.3"  # 0.3: trained event classifier behind the rules
+# 0.3: trained event classifier behind the rules; 0.3.1: in-domain training labels, demand
+# and praise rules
+CODER_VERSION = "summitry-coder-0.3.1"
 DATASET = "summitry-coder"
 
 # Tables the coder writes (in insert order), and for those it replaces per document the

@@ -129,6 +129,8 @@ class Words:
     hostile_objects: frozenset[str]
     fight_objects: frozenset[str]
     appeal_heads: frozenset[str]
+    demand_aux: frozenset[str]  # "said Sudan must/should return ...": a demand (10)
+    demand_verbs: frozenset[str]  # "said Sudan needs to / has to return ...": a demand
     not_offers: frozenset[str]
     refusable: frozenset[str]
     lemmas: frozenset[str]  # compared by lemma: their inflections are registered
