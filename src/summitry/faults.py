@@ -6,6 +6,9 @@ process's environment to pick points and what happens there:
 
 - ``kill:NAME`` — the process SIGKILLs itself at the point (as a power cut or the OOM
   killer would); ``kill:NAME@N`` on its N-th arrival there;
+- ``term:NAME`` (``@N`` too) — the process sends itself SIGTERM there (as ``kill`` or a
+  service manager would); ``int:NAME`` — SIGINT to its process group when it leads one (as
+  Ctrl-C in a terminal reaches the command and its workers), else to itself;
 - ``raise:NAME`` — the point raises :class:`InjectedFault`; ``raise:NAME=KEY`` only where the
   caller passes that key (e.g. a document id), to test that one bad item is isolated.
 
@@ -48,7 +51,18 @@ def fault_point(name: str, key: str = "") -> None:
             continue
         if action == "raise":
             raise InjectedFault(f"injected fault at {name}" + (f" ({key})" if key else ""))
-        if action == "kill":
+        if action in _SIGNALS:
             _arrivals[name] = _arrivals.get(name, 0) + 1
             if _arrivals[name] >= nth:
-                os.kill(os.getpid(), signal.SIGKILL)
+                _send(_SIGNALS[action])
+
+
+_SIGNALS = {"kill": signal.SIGKILL, "term": signal.SIGTERM, "int": signal.SIGINT}
+
+
+def _send(sig: signal.Signals) -> None:
+    """``sig`` to this process; SIGINT to its whole group when it leads one."""
+    if sig == signal.SIGINT and os.getpgrp() == os.getpid():
+        os.killpg(os.getpgrp(), sig)
+    else:
+        os.kill(os.getpid(), sig)

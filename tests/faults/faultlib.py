@@ -46,8 +46,11 @@ def run_cli(
     cwd=None,
     timeout: float = 600,
     preexec=None,
+    session: bool = False,
 ) -> Run:
-    """``python -m summitry [--db DB] ARGS`` in a child process."""
+    """``python -m summitry [--db DB] ARGS`` in a child process (``session``: in a session
+    and process group of its own, as a terminal's foreground job, so a SIGINT to its group
+    reaches it and its workers, never pytest)."""
     full_env = {k: v for k, v in os.environ.items() if k != "SUMMITRY_FAULTS"}
     full_env.update({"COLUMNS": "200", **(env or {})})
     cmd = [sys.executable, "-m", "summitry", *(["--db", str(db)] if db else []), *args]
@@ -59,6 +62,7 @@ def run_cli(
         cwd=cwd,
         timeout=timeout,
         preexec_fn=preexec,
+        start_new_session=session,
     )
     return Run(p.returncode, p.stdout, p.stderr)
 
@@ -70,6 +74,18 @@ def assert_one_line_error(r: Run, *words: str) -> None:
     assert "error:" in r.stderr, r.stderr
     for w in words:
         assert w.lower() in r.text.lower(), (w, r.text)
+
+
+def assert_stopped_by(r: Run, signal_name: str) -> None:
+    """Stopped by SIGINT (exit 130) or SIGTERM (exit 143) with one line, no traceback."""
+    code, word = {"int": (130, "interrupted (Ctrl-C)"), "term": (143, "terminated (SIGTERM)")}[
+        signal_name
+    ]
+    assert r.returncode == code, (r.returncode, r.stdout, r.stderr)
+    assert "Traceback" not in r.stderr and "Error" not in r.stderr, r.stderr
+    lines = [line for line in r.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(word), r.stderr
+    assert "run the same command again" in lines[0]
 
 
 def write_jsonl(path: Path, texts: list[str], published: str = "2024-03-05") -> Path:

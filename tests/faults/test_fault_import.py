@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from faultlib import rows_lost, run_cli, store_state, tally
+from faultlib import assert_stopped_by, rows_lost, run_cli, store_state, tally
 
 from summitry.eventdata.synthetic import gdelt_row, write_gdelt
 from summitry.store import Store
@@ -103,3 +103,19 @@ def test_import_killed_then_rerun_gives_the_clean_store(inputs, clean, tmp_path,
     assert run_cli("import", "gdelt", str(inputs), db=db).returncode == 0
     assert _state(db) == want
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+@pytest.mark.parametrize("point", ["import.batch-loaded@2", "import.batch-committed@1"])
+def test_import_terminated_then_rerun_gives_the_clean_store(inputs, clean, tmp_path, point):
+    """SIGTERM inside a batch's transaction and after a commit: one line, exit 143, and the
+    re-run gives exactly the clean store."""
+    _, want = clean
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    env = {"SUMMITRY_FAULTS": f"term:{point}"}
+    stopped = run_cli("import", "gdelt", str(inputs), db=db, env=env, session=True)
+    assert_stopped_by(stopped, "term")
+    assert run_cli("import", "gdelt", str(inputs), db=db).returncode == 0
+    got = _state(db)
+    tally(killed=1, rows_lost=rows_lost(want, got))
+    assert got == want

@@ -8,7 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from faultlib import NEWS, rows_lost, run_cli, store_state, tally, write_jsonl
+from faultlib import NEWS, assert_stopped_by, rows_lost, run_cli, store_state, tally, write_jsonl
+
+from summitry.store import Store
 
 N_DOCS = 90  # two batches of the coder (80 documents each)
 STATE = {
@@ -62,3 +64,33 @@ def test_code_killed_then_rerun_gives_the_clean_store(ingested, clean, tmp_path,
     assert lost == 0
     for table in STATE:
         assert got[table] == clean[table], (point, nth, table)
+
+
+# SIGTERM between batches and inside a batch (inside the coder's per-document isolation,
+# which must not swallow it); Ctrl-C to the process group, workers included
+SIGNALS = [
+    ("term", "code.batch-committed@1", "1"),
+    ("term", "code.document@85", "1"),
+    ("int", "code.batch-committed@1", "2"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig,point,workers", SIGNALS)
+def test_code_stopped_by_a_signal_then_rerun_gives_the_clean_store(
+    ingested, clean, tmp_path, sig, point, workers
+):
+    db = tmp_path / "s.duckdb"
+    shutil.copy(ingested, db)
+    env = {"SUMMITRY_FAULTS": f"{sig}:{point}"}
+    stopped = run_cli("code", "--workers", workers, db=db, env=env, session=True)
+    assert_stopped_by(stopped, sig)
+    with Store(db, read_only=True) as s:  # the batches before the signal stay committed
+        coded = s.con.execute("SELECT count(*) FROM coded_documents").fetchone()[0]
+    assert coded == 80  # the first batch (80 documents); the second was rolled back
+    again = run_cli("code", "--workers", "1", db=db)
+    assert again.returncode == 0, again.text
+    got = _state(db)
+    lost = rows_lost(clean, got)
+    tally(killed=1, rows_lost=lost)
+    assert lost == 0 and got == clean

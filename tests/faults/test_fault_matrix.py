@@ -15,6 +15,7 @@ import pytest
 from faultlib import (
     NEWS,
     assert_one_line_error,
+    assert_stopped_by,
     rows_lost,
     run_cli,
     store_state,
@@ -204,3 +205,20 @@ def test_fault_matrix_leaves_no_stray_files(tmp_path, corpus):
     assert run_cli("ingest", "--workers", "0", str(corpus), db=db).returncode == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.duckdb"]
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+@pytest.mark.parametrize("sig", ["term", "int"])
+def test_ingest_stopped_by_a_signal_then_rerun(corpus, clean_ingest, tmp_path, sig):
+    """SIGTERM or Ctrl-C inside a file's transaction: one line, exit 143 or 130, the files
+    before it stored, and the re-run gives the clean store."""
+    db = tmp_path / "s.duckdb"
+    env = {"SUMMITRY_FAULTS": f"{sig}:ingest.batch-written@3"}
+    stopped = run_cli("ingest", "--workers", "0", str(corpus), db=db, env=env, session=True)
+    assert_stopped_by(stopped, sig)
+    with Store(db, read_only=True) as s:
+        assert s.con.execute("SELECT count(*) FROM ingest_files").fetchone()[0] == 2
+    again = run_cli("ingest", "--workers", "0", str(corpus), db=db)
+    assert again.returncode == 0, again.text
+    got = store_state(db, DOCS)
+    tally(killed=1, rows_lost=rows_lost(clean_ingest, got))
+    assert got == clean_ingest

@@ -12,12 +12,13 @@ import typer
 
 from summitry.cli.common import (
     STATE,
+    Stopped,
     apply_terminal_width,
     at_least,
-    console,
     describe_error,
     err_console,
     fail,
+    stop_on_signals,
 )
 
 app = typer.Typer(
@@ -90,14 +91,13 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
-    """Run the command; an unexpected error is one line (``--debug`` for the traceback)."""
+    """Run the command; an unexpected error is one line (``--debug`` for the traceback), and
+    so is Ctrl-C (exit 130) or SIGTERM (exit 143): the work committed so far stays."""
+    stop_on_signals()
     try:
         app()
-    except KeyboardInterrupt:
-        console.print(
-            "[yellow]interrupted[/]: the store is consistent; run the same command again to finish"
-        )
-        sys.exit(130)
+    except (Stopped, KeyboardInterrupt) as exc:
+        _stopped(exc)
     except Exception as exc:  # noqa: BLE001 - no traceback reaches a user
         if STATE.debug:
             raise
@@ -109,3 +109,17 @@ def main() -> None:
             soft_wrap=True,
         )
         sys.exit(1)
+
+
+def _stopped(exc: BaseException) -> None:
+    """The one line for a command stopped by a signal, and the shell's exit code for it."""
+    import signal
+
+    signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
+    what = "interrupted (Ctrl-C)" if signum == signal.SIGINT else "terminated (SIGTERM)"
+    err_console.print(
+        f"[yellow]{what}[/]: the work done so far is stored; run the same command again to finish",
+        highlight=False,
+        soft_wrap=True,
+    )
+    sys.exit(128 + signum)

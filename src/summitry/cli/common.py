@@ -79,6 +79,30 @@ def iso_date(value: str | None, flag: str) -> date | None:
         fail(f"{flag} {value!r}: expected an ISO date YYYY-MM-DD")
 
 
+class Stopped(BaseException):
+    """SIGINT (Ctrl-C) or SIGTERM, raised where the command is: the open transaction rolls
+    back, what was committed stays, and :func:`summitry.cli.main` says so in one line. A
+    ``BaseException``, so that no per-document ``except Exception`` swallows it."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def stop_on_signals() -> None:
+    """SIGINT and SIGTERM raise :class:`Stopped` (once: a second signal acts at once)."""
+    import signal
+
+    def handler(signum: int, frame) -> None:
+        again = signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL
+        signal.signal(signum, again)
+        raise Stopped(signum)
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(sig) is not signal.SIG_IGN:  # e.g. SIGINT of a background job
+            signal.signal(sig, handler)
+
+
 def at_least(value: float | None, flag: str, minimum: float = 0) -> None:
     """Refuse, in one line, a numeric option below ``minimum`` (None: not given, passes)."""
     if value is not None and value < minimum:

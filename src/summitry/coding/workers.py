@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing as mp
+import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -52,6 +53,8 @@ def _context():
 
 def _init(start: Callable[..., Any], init_args: tuple) -> None:
     global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool's terminate() ends a worker
     _WORKER = start(PRELOADED, *init_args)
 
 

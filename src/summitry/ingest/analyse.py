@@ -142,6 +142,7 @@ def _languages(texts: list[str], detect: list[bool]) -> list[str | None]:
 def _worker(conn: Connection, threshold: float) -> None:
     """Worker loop: a batch in, its :class:`Analysis` (or an error message) out."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main process's handler (forked)
     if sys.platform.startswith("linux"):  # SIGKILL of the main process ends the workers too
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
