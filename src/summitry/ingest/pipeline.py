@@ -389,7 +389,8 @@ class _Writer:
                 found = self.con.execute(
                     "WITH c AS (SELECT DISTINCT q.row, l.doc_id FROM _ingest_q q "
                     "JOIN doc_lsh l ON l.band = q.band AND l.bucket = q.bucket) "
-                    "SELECT c.row, c.doc_id, m.signature FROM c JOIN doc_minhash m USING (doc_id)"
+                    "SELECT c.row, c.doc_id, m.signature FROM c JOIN doc_minhash m USING (doc_id) "
+                    "ORDER BY c.row, c.doc_id"  # DuckDB's join order varies with its threads
                 ).fetchall()
             finally:
                 self.con.unregister("_ingest_q")
@@ -402,13 +403,13 @@ class _Writer:
             best_id, best = None, -1.0
             for doc_id, sig in cand.get(k, ()):
                 s = float(dedup.similarity(sigs[k], sig[None, :])[0])
-                if s > best:
+                if _better(s, doc_id, best, best_id):
                     best_id, best = doc_id, s
             mine = list(enumerate(key_rows[k]))
             local = [buckets[key] for key in mine if key in buckets]
             for j in set().union(*local) if local else ():
                 s = float(dedup.similarity(sigs[k], sigs[j][None, :])[0])
-                if s > best:
+                if _better(s, ids[j], best, best_id):
                     best_id, best = ids[j], s
             if best_id is not None and best >= self.threshold:
                 canonical[k], similarity[k] = best_id, round(best, 4)
@@ -487,3 +488,9 @@ class _Writer:
                 self.con.execute(f"INSERT INTO {target} SELECT * FROM {name}")
             finally:
                 self.con.unregister(name)
+
+
+def _better(s: float, doc_id: str, best: float, best_id: str | None) -> bool:
+    """A more similar candidate wins; among equally similar ones the smallest id, so the
+    canonical document never depends on the order candidates come in."""
+    return s > best or (s == best and best_id is not None and doc_id < best_id)
