@@ -124,7 +124,7 @@ def signatures(hashes: np.ndarray, counts: np.ndarray, group: int = 32) -> np.nd
     return out
 
 
-MAX_BLOCK = 1 << 16  # shingles per (NUM_PERM x shingles) block: 32 MB of uint32
+MAX_BLOCK = 1 << 14  # shingles per (NUM_PERM x shingles) block: 8 MB of uint32
 
 
 def _long_signature(hashes: np.ndarray, lo: int, hi: int, out: np.ndarray) -> None:

@@ -48,11 +48,20 @@ BATCH = 2000
 PARALLEL_BYTES = 16 << 20  # inputs at least this large get worker processes by default
 # DuckDB memory cap during an ingest run (the store's own memory_limit if that is lower):
 # ingest appends and looks up one batch at a time, so a small buffer pool costs nothing,
-# while DuckDB would otherwise keep every page written (documents, index) cached up to the
-# store's limit and memory would grow with the corpus.
-MEMORY_LIMIT = "256MB"
+# while DuckDB would otherwise keep every page written cached up to the store's limit and
+# memory would grow with the corpus. Everything DuckDB holds for ingest is evictable: the
+# ingest tables have no key index (an ART index stays in memory; migration 013).
+# 200 MB of short records (493,500 documents, workers=0): main VmHWM 512 MB at 128 MB,
+# 630 MB at 256 MB (646 MB with the old key indexes, which at 2 million documents would
+# no longer fit under 128 MB at all: DuckDB's "Out of Memory" error).
+MEMORY_LIMIT = "64MB"
 COMMIT_EVERY = 10_000  # records per transaction inside a large file (bounds memory)
-BATCH_CHARS = 16_000_000  # a batch also ends when its texts reach this many characters
+COMMIT_CHARS = 32_000_000  # a transaction also ends when its texts reach this many characters
+# a batch also ends when its texts reach this many characters: main process and workers
+# hold a few batches at once (one per worker in flight, one being written), and a worker
+# needs about 15 bytes per character to analyse one (White House corpus, 9,200 characters
+# a record: peak PSS 1,053 MB with 16 million characters a batch)
+BATCH_CHARS = 2_000_000
 T = TypeVar("T")
 ProgressFn = Callable[[int, int, IngestSummary], None]
 
@@ -211,8 +220,8 @@ def _run(store, writer, analyser, items, done, total, field_map, strict, batch_s
 
 def _ingest_unit(store, writer, analyser, unit, sha1, field_map, strict, batch_size, counts,
                  bad, warnings, tick) -> None:  # fmt: skip
-    """Write one unit: one transaction per ``COMMIT_EVERY`` records (one for most files),
-    the last one with its ``ingest_files`` row."""
+    """Write one unit: one transaction per ``COMMIT_EVERY`` records or ``COMMIT_CHARS``
+    characters (one for most files), the last one with its ``ingest_files`` row."""
 
     def split() -> Iterator[tuple[tuple[list, list[Record]], list[str], list[bool]]]:
         for batch in _chunks(read_unit(unit, field_map, warnings), batch_size):
@@ -224,7 +233,7 @@ def _ingest_unit(store, writer, analyser, unit, sha1, field_map, strict, batch_s
     finished = False
     while not finished:
         with store.transaction():
-            n = 0
+            n = chars = 0
             for (batch, records), analysis in batches:
                 for rec in batch:
                     if isinstance(rec, Failure):
@@ -235,7 +244,8 @@ def _ingest_unit(store, writer, analyser, unit, sha1, field_map, strict, batch_s
                 fault_point("ingest.batch-written")
                 tick(unit.consumed())
                 n += len(batch)
-                if n >= COMMIT_EVERY:
+                chars += sum(len(r.text) for r in records)
+                if n >= COMMIT_EVERY or chars >= COMMIT_CHARS:
                     break
             else:
                 if not bad:

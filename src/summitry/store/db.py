@@ -31,8 +31,12 @@ MIGRATIONS: list[list[str]] = [
         "011_events_api.sql",
         "012_redesign.sql",
     ],
+    ["013_ingest_unindexed.sql"],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+# Keys of tables kept without a PRIMARY KEY so that DuckDB holds no ART index for them in
+# memory (013_ingest_unindexed.sql): ingest keeps them unique, import skips rows they hold.
+UNINDEXED_KEYS: dict[str, tuple[str, ...]] = {"documents": ("doc_id",), "doc_minhash": ("doc_id",)}
 
 
 def _sql(name: str) -> str:

@@ -3,7 +3,8 @@
 Exports are written to a temporary file beside the target and renamed into place, so
 a failed export never leaves a half-written file; an existing file is replaced only when
 asked (``force``). Imports run in one transaction and
-skip rows whose primary key is already present, so re-importing changes nothing.
+skip rows whose key is already present (the primary key, or for the ingest tables kept
+without an index the key ingest keeps unique), so re-importing changes nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Literal
 
 import duckdb
 
-from summitry.store.db import Store, StoreError
+from summitry.store.db import UNINDEXED_KEYS, Store, StoreError
 from summitry.store.writes import OutputError, atomic_output
 
 Format = Literal["parquet", "csv", "jsonl"]
@@ -84,17 +85,36 @@ def import_table(store: Store, table: str, path: Path, fmt: Format | None = None
     missing = [c for c in cols if c not in file_cols]
     if missing:
         raise StoreError(f"{path}: missing column(s) for table {table}: {', '.join(missing)}")
-    col_list = ", ".join(f'"{c}"' for c in cols)
     before = store.count(table)
     with store.transaction() as con:
         try:
-            con.execute(
-                f'INSERT OR IGNORE INTO "{table}" ({col_list}) '
-                f"SELECT {col_list} FROM {readers[fmt]}"
-            )
+            con.execute(_insert_new(con, table, cols, readers[fmt]))
         except Exception as exc:
             raise StoreError(f"{path}: rows do not fit table {table}: {exc}") from exc
     return store.count(table) - before
+
+
+def _insert_new(con, table: str, cols: list[str], source: str) -> str:
+    """SQL inserting the rows of ``source`` whose key ``table`` does not hold yet (the first
+    row of each key): its primary key, else its key kept without an index
+    (:data:`UNINDEXED_KEYS`), else all its columns."""
+    col_list = ", ".join(f'"{c}"' for c in cols)
+    keyed = con.execute(
+        "SELECT count(*) FROM duckdb_constraints() WHERE table_name = ? "
+        "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')",
+        [table],
+    ).fetchone()[0]
+    if keyed:
+        return f'INSERT OR IGNORE INTO "{table}" ({col_list}) SELECT {col_list} FROM {source}'
+    key = ", ".join(f'"{c}"' for c in UNINDEXED_KEYS.get(table, cols))
+    match = " AND ".join(
+        f't."{c}" IS NOT DISTINCT FROM s."{c}"' for c in UNINDEXED_KEYS.get(table, cols)
+    )
+    return (
+        f'INSERT INTO "{table}" ({col_list}) SELECT {col_list} FROM ('
+        f"SELECT *, row_number() OVER (PARTITION BY {key}) AS _n FROM {source}) s "
+        f'WHERE s._n = 1 AND NOT EXISTS (SELECT 1 FROM "{table}" t WHERE {match})'
+    )
 
 
 def _line(exc: BaseException) -> str:
