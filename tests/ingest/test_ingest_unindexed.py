@@ -19,7 +19,7 @@ from summitry.store.transfer import export_table, import_table
 INGEST_TABLES = ("documents", "doc_minhash", "doc_lsh", "ingest_files")
 
 
-def test_ingest_tables_have_no_key_index_but_ingest_files(store):
+def _no_key_index_but_ingest_files(store) -> None:
     keyed = store.con.execute(
         "SELECT DISTINCT table_name FROM duckdb_constraints() "
         "WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE') AND table_name IN ?",
@@ -27,6 +27,10 @@ def test_ingest_tables_have_no_key_index_but_ingest_files(store):
     ).fetchall()
     assert keyed == [("ingest_files",)]  # one row per input file: small
     assert store.con.execute("SELECT count(*) FROM duckdb_indexes()").fetchone()[0] == 0
+
+
+def test_ingest_tables_have_no_key_index_but_ingest_files(store):
+    _no_key_index_but_ingest_files(store)
 
 
 def _unique(store) -> None:
@@ -79,3 +83,32 @@ def test_import_keeps_doc_id_unique_and_is_idempotent(tmp_path: Path, story):
         assert import_table(empty, "documents", tmp_path / "documents.parquet") == 5
         assert import_table(empty, "documents", tmp_path / "documents.parquet") == 0
         _unique(empty)
+
+
+def test_migration_drops_the_keys_and_keeps_the_rows(tmp_path: Path, story):
+    (tmp_path / "a.jsonl").write_text(
+        "".join(json.dumps({"id": k, "text": story(k)}) + "\n" for k in range(4))
+    )
+    db = tmp_path / "old.duckdb"
+    with Store(db, migrate_to=4) as old:  # the schema before 013_ingest_unindexed.sql
+        ingest_paths(old, [tmp_path / "a.jsonl"])
+        rows = [
+            old.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+            for t in ("documents", "doc_minhash")
+        ]
+        assert (
+            old.con.execute(
+                "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'documents' "
+                "AND constraint_type = 'PRIMARY KEY'"
+            ).fetchone()[0]
+            == 1
+        )
+    with Store(db) as new:
+        assert new.schema_version == 5
+        _no_key_index_but_ingest_files(new)
+        assert rows == [
+            new.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+            for t in ("documents", "doc_minhash")
+        ]
+        again = ingest_paths(new, [tmp_path / "a.jsonl"])
+        assert again.added == 0 and again.files_skipped == 1
