@@ -48,8 +48,11 @@ def _load(store, repeat: int) -> None:
                     datetime.now(),
                 )
             )
+    first = {}  # documents has no key index (schema 5): one row per id, as ingest keeps it
+    for row in rows:
+        first.setdefault(row[0], row)
     store.con.executemany(
-        "INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows
+        "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", list(first.values())
     )
 
 

@@ -53,7 +53,13 @@ def _load_reuters(store, path: Path, limit: int | None = None) -> int:
                     datetime.now(),
                 )
             )
-    store.con.executemany(
-        "INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows
-    )
+    # documents has no key index (schema 5): skip ids stored already or repeated here
+    stored = {r[0] for r in store.con.execute("SELECT doc_id FROM documents").fetchall()}
+    first: dict[str, tuple] = {}
+    for r in rows:
+        if r[0] not in stored:
+            first.setdefault(r[0], r)
+    new = list(first.values())
+    if new:
+        store.con.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new)
     return len(rows)

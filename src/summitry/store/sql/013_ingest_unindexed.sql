@@ -4,7 +4,8 @@
 -- capped ingest of a few million documents failed with "Out of Memory". doc_id stays
 -- unique because ingest is the only writer and looks every batch up before it appends
 -- (summitry.ingest.pipeline); the tables are rebuilt with the same columns.
-CREATE TABLE documents_v5 (
+ALTER TABLE documents RENAME TO documents_v4;
+CREATE TABLE documents (
   doc_id VARCHAR NOT NULL,
   canonical_id VARCHAR NOT NULL,
   similarity DOUBLE,
@@ -22,14 +23,13 @@ CREATE TABLE documents_v5 (
   n_chars INTEGER NOT NULL,
   ingested_at TIMESTAMP NOT NULL
 );
-INSERT INTO documents_v5 SELECT * FROM documents ORDER BY rowid;
-DROP TABLE documents;
-ALTER TABLE documents_v5 RENAME TO documents;
+INSERT INTO documents SELECT * FROM documents_v4 ORDER BY rowid;
+DROP TABLE documents_v4;
 
-CREATE TABLE doc_minhash_v5 (
+ALTER TABLE doc_minhash RENAME TO doc_minhash_v4;
+CREATE TABLE doc_minhash (
   doc_id VARCHAR NOT NULL,
   signature UINTEGER[128] NOT NULL
 );
-INSERT INTO doc_minhash_v5 SELECT * FROM doc_minhash ORDER BY rowid;
-DROP TABLE doc_minhash;
-ALTER TABLE doc_minhash_v5 RENAME TO doc_minhash;
+INSERT INTO doc_minhash SELECT * FROM doc_minhash_v4 ORDER BY rowid;
+DROP TABLE doc_minhash_v4;
