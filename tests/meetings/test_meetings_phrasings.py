@@ -103,6 +103,45 @@ DOCS = [
         "Prime Minister Justin Trudeau met today with opposition leader Irina Petrovna "
         "Volkova of Belarus.",
     ),
+    # an encounter as the circumstance of another act: "said after meeting with X",
+    # "After meeting X, Y said", "pledged ... during a meeting with X" (the parser may hang
+    # the circumstance on a noun), "in a phone call with X"; a future one is no held one
+    (
+        "am",
+        "2023-03-14",
+        "Australian Prime Minister Anthony Albanese said on Tuesday after meeting with "
+        "Indian Prime Minister Narendra Modi that the deal was close.",
+    ),
+    (
+        "af",
+        "2023-03-16",
+        "After meeting Kishida in Tokyo on Wednesday, South Korean President Yoon Suk Yeol "
+        "said the two countries would restore military ties.",
+    ),
+    (
+        "dm",
+        "2023-03-21",
+        "Lula pledged more support for regional energy projects during a meeting with "
+        "Argentine President Alberto Fernandez on Monday.",
+    ),
+    (
+        "pc2",
+        "2023-03-27",
+        "Italian Prime Minister Giorgia Meloni raised the issue of migration in a phone "
+        "call with Canadian Prime Minister Justin Trudeau on Sunday.",
+    ),
+    (
+        "fu",
+        "2023-03-27",
+        "French President Emmanuel Macron will fly to Berlin after meeting with German "
+        "Chancellor Olaf Scholz on Friday.",
+    ),
+    (
+        "sl",
+        "2023-03-28",
+        "German Chancellor Olaf Scholz admitted on Tuesday that he had been slow in calling "
+        "Italian Prime Minister Giorgia Meloni back.",
+    ),
     # "... on Wednesday when X met Y": the news of that day, not a reference back
     (
         "nw",
@@ -188,3 +227,21 @@ def test_an_opposition_leader_is_no_leaders_encounter(coded: Path) -> None:
 
 def test_a_when_clause_after_a_day_is_that_days_news(coded: Path) -> None:
     assert ("2021-07-14", "summit", "held") in _episodes(coded, "Scott Morrison", "Yoshihide Suga")
+
+
+def test_an_encounter_as_the_circumstance_of_another_act(coded: Path) -> None:
+    assert [(d, s) for d, _, s in _episodes(coded, "Anthony Albanese", "Narendra Modi")] == [
+        ("2023-03-14", "held")
+    ]
+    assert [(d, s) for d, _, s in _episodes(coded, "Yoon Suk Yeol", "Fumio Kishida")] == [
+        ("2023-03-15", "held")
+    ]
+    assert [(d, s) for d, _, s in _episodes(coded, "Lula", "Alberto Fernandez")] == [
+        ("2023-03-20", "held")
+    ]
+    assert _episodes(coded, "Giorgia Meloni", "Justin Trudeau") == [("2023-03-26", "call", "held")]
+
+
+def test_a_future_circumstance_is_no_held_encounter(coded: Path) -> None:
+    assert all(s != "held" for _, _, s in _episodes(coded, "Emmanuel Macron", "Olaf Scholz"))
+    assert _episodes(coded, "Olaf Scholz", "Giorgia Meloni") == []  # "slow in calling X"

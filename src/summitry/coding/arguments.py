@@ -76,6 +76,21 @@ def _purpose_subjects(clauses: Iterable[Token]) -> list[Token]:
     return out
 
 
+_AFTER = ("after", "upon")  # a gerund under these reports a done encounter
+
+
+def gerund_of_circumstance(v: Token) -> bool:
+    """ "said after meeting with X", "After talking to X, Y said": a gerund under "after"
+    that hangs on a verb."""
+    return (
+        v.dep_ == "pcomp"
+        and v.tag_ == "VBG"
+        and v.head.lower_ in _AFTER  # not "tardy in calling X", "insisted on meeting X"
+        and v.head.head.i != v.head.i
+        and _upos(v.head.head) in ("VERB", "AUX")
+    )
+
+
 def _government(m: Mention) -> Mention:
     """ "Trump administration officials", "Putin's spokesman": the person's government."""
     iso3 = m.iso3 or ""
@@ -221,6 +236,9 @@ class Arguments:
                     return self.of([own]), False
             if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
                 v = v.head
+                continue
+            if gerund_of_circumstance(v):  # "said after meeting with X", "After meeting
+                v = v.head.head  # X, Y said": the doer is the clause's subject
                 continue
             if (
                 v.dep_ == "acl"

@@ -19,7 +19,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from summitry.coding import triggers as tr
-from summitry.coding.arguments import Arg, Arguments
+from summitry.coding.arguments import Arg, Arguments, gerund_of_circumstance
 from summitry.coding.mentions import Mention
 from summitry.coding.modality import intent_code, modality, reporter, statement_modality
 from summitry.coding.triggers import WORDS, Frame
@@ -199,7 +199,9 @@ class SentenceCoder:
             code = frame.person_target_code  # attacking a person is verbal ("attacked Corker")
         if code.startswith("04") or code == "036":
             code = self._meeting_code(code, src, tgt, verb)
-        ev = self._finish(code, src, tgt, verb, verb, f"verb:{lemma}")
+        # "will fly home after meeting X": the circumstance's verb gives modality and date
+        gov = verb.head.head if gerund_of_circumstance(verb) else verb
+        ev = self._finish(code, src, tgt, verb, gov, f"verb:{lemma}")
         if ev and code.startswith("01"):
             ev.speaker = src.mention
             ev.quote = self._quote(verb)
@@ -467,6 +469,11 @@ class SentenceCoder:
         ("held talks", "during a meeting with X"); None if it reports no event."""
         head = noun.head
         gov = head if _upos(head) != "ADP" else head.head
+        if _upos(head) == "ADP" and head.lower_ in ("during", "at", "in", "after"):
+            # "called for more efforts during a meeting with X": the parser hung the
+            # circumstance on a noun; it is the clause's
+            while _upos(gov) not in ("VERB", "AUX") and gov.head.i != gov.i and gov.dep_ != "ROOT":
+                gov = gov.head
         if _upos(head) != "ADP" and _lemma(gov) not in (
             WORDS.light_verbs
             | WORDS.plan_verbs
