@@ -142,6 +142,18 @@ DOCS = [
         "German Chancellor Olaf Scholz admitted on Tuesday that he had been slow in calling "
         "Italian Prime Minister Giorgia Meloni back.",
     ),
+    # a person one text introduces without a title and a later one with it
+    (
+        "i1",
+        "2023-04-03",
+        "Portugal's Rui Vasco Machado criticised the fishing quotas on Monday.",
+    ),
+    (
+        "i2",
+        "2023-04-11",
+        "Canadian Prime Minister Justin Trudeau met Portuguese Prime Minister Rui Vasco "
+        "Machado in Lisbon on Monday to discuss fishing quotas.",
+    ),
     # "... on Wednesday when X met Y": the news of that day, not a reference back
     (
         "nw",
@@ -245,3 +257,8 @@ def test_an_encounter_as_the_circumstance_of_another_act(coded: Path) -> None:
 def test_a_future_circumstance_is_no_held_encounter(coded: Path) -> None:
     assert all(s != "held" for _, _, s in _episodes(coded, "Emmanuel Macron", "Olaf Scholz"))
     assert _episodes(coded, "Olaf Scholz", "Giorgia Meloni") == []  # "slow in calling X"
+
+
+def test_a_title_in_a_later_text_gives_the_role(coded: Path) -> None:
+    ((day, roles, _),) = _roles(coded, "Justin Trudeau", "Rui Vasco Machado")
+    assert (day, roles["Rui Vasco Machado"]) == ("2023-04-10", "head_of_government")
