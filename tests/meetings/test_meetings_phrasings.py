@@ -142,6 +142,25 @@ DOCS = [
         "German Chancellor Olaf Scholz admitted on Tuesday that he had been slow in calling "
         "Italian Prime Minister Giorgia Meloni back.",
     ),
+    # the person the act is done to is the partner of "a meeting" / "a call" without one
+    (
+        "ad",
+        "2023-04-04",
+        "South African President Cyril Ramaphosa thanked Indian Prime Minister Narendra "
+        "Modi during a phone call on Monday.",
+    ),
+    (
+        "av",
+        "2023-04-04",
+        "Brazilian President Lula praised Narendra Modi during a visit to China on Monday.",
+    ),
+    # three leaders at one summit, through the real coder: one episode with all of them
+    (
+        "tri",
+        "2023-04-14",
+        "Chinese President Xi Jinping, Russian President Vladimir Putin and Indian Prime "
+        "Minister Narendra Modi met in Samarkand on Thursday to discuss energy supplies.",
+    ),
     # a person one text introduces without a title and a later one with it
     (
         "i1",
@@ -262,3 +281,19 @@ def test_a_future_circumstance_is_no_held_encounter(coded: Path) -> None:
 def test_a_title_in_a_later_text_gives_the_role(coded: Path) -> None:
     ((day, roles, _),) = _roles(coded, "Justin Trudeau", "Rui Vasco Machado")
     assert (day, roles["Rui Vasco Machado"]) == ("2023-04-10", "head_of_government")
+
+
+def test_the_addressee_is_the_partner_of_a_call(coded: Path) -> None:
+    assert _episodes(coded, "Cyril Ramaphosa", "Narendra Modi") == [("2023-04-03", "call", "held")]
+    assert _episodes(coded, "Lula", "Narendra Modi") == []  # a visit is to China
+
+
+def test_three_leaders_at_one_summit_are_one_episode(coded: Path) -> None:
+    store = Store(coded, read_only=True)
+    try:
+        got = list_meetings(store, between=("Narendra Modi", "Vladimir Putin"))
+    finally:
+        store.close()
+    assert [(m["start_date"], m["city"], sorted(m["participants"])) for m in got] == [
+        ("2023-04-13", "Samarkand", ["Narendra Modi", "Vladimir Putin", "Xi Jinping"])
+    ]

@@ -492,17 +492,30 @@ class SentenceCoder:
             "before",
         ):
             return None
+        addressee = None
         if (
             _upos(head) == "ADP"
             and head.lower_ in ("during", "at", "in", "after", "before")
             and not has_partner
         ):
-            return None  # "... during a meeting with X": only with a named partner
+            # "... during a meeting with X": only with a named partner, or the person the
+            # act is done to ("praised Sisi after a meeting", "thanked him in a call")
+            addressee = self._addressee(gov, code)
+            if addressee is None:
+                return None
         subj, _ = self.args.subjects(gov, code)
         if not subj:
             return gov, None, None
-        tgt = subj[1] if len(subj) > 1 and frame.symmetric and not has_partner else None
+        tgt = subj[1] if len(subj) > 1 and frame.symmetric and not has_partner else addressee
         return gov, subj[0], tgt
+
+    def _addressee(self, gov: Token, code: str) -> Arg | None:
+        """The person object of the verb a meeting or call noun is the circumstance of."""
+        if code[:3] not in ("040", "041") or _upos(gov) not in ("VERB", "AUX"):
+            return None  # a visit is to a place, not to the verb's object
+        objs = [c for c in gov.children if c.dep_ == "dobj"]
+        found = [a for a in self.args.of(objs) if a.mention.kind == "person"]
+        return found[0] if len(found) == 1 else None
 
 
 def _noun_lemma(tok: Token) -> str:
