@@ -47,8 +47,18 @@ def _demanding(clause: Token) -> bool:
     """ "must/should/ought (to) <verb>", "needs/has to <verb>" (a "to" verb beneath)."""
     if any(k.dep_ == "aux" and k.lower_ in WORDS.demand_aux for k in clause.children):
         return True
-    return _lemma(clause) in WORDS.demand_verbs and any(
+    heads = WORDS.demand_verbs | WORDS.demand_aux  # "ought to quit": the parser heads on "ought"
+    return (_lemma(clause) in heads or clause.lower_ in WORDS.demand_aux) and any(
         c.dep_ == "xcomp" and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+        for c in clause.children
+    )
+
+
+def _conditional(clause: Token) -> bool:
+    """ "should step aside if the allegations are true": a clause under a condition."""
+    return any(
+        c.dep_ == "advcl"
+        and any(k.dep_ == "mark" and k.lower_ in WORDS.condition_marks for k in c.children)
         for c in clause.children
     )
 
@@ -323,19 +333,38 @@ class Arguments:
                 return found
         return []
 
-    def must_clause(self, verb: Token, src: Arg) -> Arg | None:
-        """The actor a speaker says must, should or needs to do something ("said Sudan must
-        return", "said China should put more pressure", "said Iran would have to change"):
-        CAMEO 10 (demand)."""
+    def _demanded(self, verb: Token, src: Mention) -> list[Arg]:
+        """The actors the speaker ``src`` says must, should or need to do something, one per
+        demanding clause under ``verb`` (never the speaker; never a conditional demand:
+        "said Moore should step aside if the allegations were true")."""
+        out = []
         for comp in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
-            if not _demanding(comp):
+            if not _demanding(comp) or _conditional(comp):
                 continue
             subj = self.of([d for d in comp.children if d.dep_ in ("nsubj", "nsubjpass")])
-            if not subj or subj[0].mention.actor_id == src.mention.actor_id:
-                continue
-            if src.mention.iso3 and subj[0].mention.iso3 == src.mention.iso3:
+            if subj and subj[0].mention.actor_id != src.actor_id:
+                out.append(subj[0])
+        return out
+
+    def must_clause(self, verb: Token, src: Arg) -> Arg | None:
+        """The actor of another country a speaker says must, should or needs to do
+        something ("said Sudan must return", "said China should put more pressure", "said
+        Iran would have to change"): CAMEO 10 (demand), in place of the statement."""
+        for subj in self._demanded(verb, src.mention):
+            if src.mention.iso3 and subj.mention.iso3 == src.mention.iso3:
                 continue  # "Putin said Russia needs to modernise": a plan at home, no demand
-            return subj[0]
+            return subj
+        return None
+
+    def home_demand(self, verb: Token, src: Mention) -> Arg | None:
+        """A person or group of the speaker's own country the speaker says must, should or
+        needs to act ("Collins said Democrats should testify", "'He should resign,' said
+        Ryan"): a demand (CAMEO 10) beside the statement, which stays. The country itself,
+        its government or its seats ("Putin said Russia needs to modernise") is no demand."""
+        for subj in self._demanded(verb, src):
+            m = subj.mention
+            if src.iso3 and m.iso3 == src.iso3 and m.kind in WORDS.demand_kinds:
+                return subj
         return None
 
     def trailing_attribution(self, rep: Token) -> list[Arg]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -121,6 +121,9 @@ class SentenceCoder:
                     ev = self._verb_event(tok, frame)
                     if ev:
                         out.append(ev)
+                        demand = self._home_demand(tok, ev)
+                        if demand:
+                            out.append(demand)
             elif _upos(tok) in ("NOUN", "PROPN") and _noun_lemma(tok) in tr.NOUNS:
                 ev = self._noun_event(tok, tr.NOUNS[_noun_lemma(tok)])
                 if ev:
@@ -157,6 +160,22 @@ class SentenceCoder:
         loc = self.when.location_for(gov)
         tgt_m = tgt.mention if tgt else None
         return Extracted(code, src.mention, tgt_m, trig, mod, speaker, None, d, loc, rule)
+
+    def _home_demand(self, verb: Token, said: Extracted) -> Extracted | None:
+        """The demand a held statement makes of a person or group of the speaker's own
+        country ("Collins said Democrats should testify"): CAMEO 100 on that actor, beside
+        the statement (which stays: what was said, by whom)."""
+        if said.code != "010" or said.modality not in ("asserted", "reported"):
+            return None
+        if (
+            verb.dep_ in ("xcomp", "ccomp")
+            and _lemma(verb.head) in WORDS.deny_verbs | WORDS.refuse_verbs
+        ):
+            return None  # "denied saying that Sessions should resign"
+        tgt = self.args.home_demand(verb, said.source)
+        if tgt is None:
+            return None
+        return replace(said, code="100", target=tgt.mention, rule=said.rule + "+demand-at-home")
 
     def _meeting_code(self, code: str, src: Arg, tgt: Arg | None, tok: Token) -> str:
         tgt_iso3 = tgt.mention.iso3 if tgt else None

@@ -131,6 +131,8 @@ class Words:
     appeal_heads: frozenset[str]
     demand_aux: frozenset[str]  # "said Sudan must/should return ...": a demand (10)
     demand_verbs: frozenset[str]  # "said Sudan needs to / has to return ...": a demand
+    demand_kinds: frozenset[str]  # mention kinds a demand at home may be made of
+    condition_marks: frozenset[str]  # "should step aside if ...": a conditional demand
     not_offers: frozenset[str]
     refusable: frozenset[str]
     lemmas: frozenset[str]  # compared by lemma: their inflections are registered
