@@ -54,6 +54,45 @@ def _demanding(clause: Token) -> bool:
     )
 
 
+def _accusing(clause: Token) -> bool:
+    """ "(had) violated / lied / meddled", "was responsible for the attack", "is guilty"."""
+    if _lemma(clause) in WORDS.accusation_verbs:
+        return True
+    if _lemma(clause) != "be":
+        return False
+    for c in clause.children:
+        if c.dep_ == "acomp" and _lemma(c) in WORDS.accusation_adjectives:
+            return not any(k.dep_ == "neg" for k in c.children)
+        if c.dep_ == "acomp" and _lemma(c) in WORDS.blame_adjectives:
+            # "responsible for the attack", not "responsible for security"
+            return any(
+                p.dep_ == "prep"
+                and p.lower_ == "for"
+                and any(
+                    _lemma(o) in WORDS.accusation_objects for o in p.children if o.dep_ == "pobj"
+                )
+                for p in c.children
+            )
+    return False
+
+
+def _qualified(clause: Token) -> bool:
+    """A clause that asserts nothing held: negated, modal or future ("may have violated",
+    "did not violate", "would violate"), conditional or a question ("whether")."""
+    for k in clause.children:
+        if k.dep_ == "neg":
+            return True
+        if k.dep_ in ("aux", "auxpass") and (
+            k.lower_ in WORDS.hypothetical_aux
+            or k.lower_ in WORDS.future_aux
+            or k.lower_ == "would"
+        ):
+            return True
+        if k.dep_ == "mark" and k.lower_ in ("if", "unless", "whether"):
+            return True
+    return _conditional(clause)
+
+
 def _conditional(clause: Token) -> bool:
     """ "should step aside if the allegations are true": a clause under a condition."""
     return any(
@@ -365,6 +404,19 @@ class Arguments:
             m = subj.mention
             if src.iso3 and m.iso3 == src.iso3 and m.kind in WORDS.demand_kinds:
                 return subj
+        return None
+
+    def accused(self, verb: Token, src: Mention) -> Arg | None:
+        """The actor a speaker says did wrong ("said Russia had violated the treaty", "said
+        Pyongyang lied", "said Iran was responsible for the attack"): an accusation (CAMEO
+        112) of that actor. A negated, modal, future or conditional clause accuses no one
+        ("said Russia may have violated", "said Iran was not responsible")."""
+        for comp in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
+            if not any(_accusing(v) for v in (comp, *comp.conjuncts)) or _qualified(comp):
+                continue
+            subj = self.of([d for d in comp.children if d.dep_ in ("nsubj", "nsubjpass")])
+            if subj and subj[0].mention.actor_id != src.actor_id:
+                return subj[0]
         return None
 
     def trailing_attribution(self, rep: Token) -> list[Arg]:

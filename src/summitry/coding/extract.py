@@ -121,9 +121,7 @@ class SentenceCoder:
                     ev = self._verb_event(tok, frame)
                     if ev:
                         out.append(ev)
-                        demand = self._home_demand(tok, ev)
-                        if demand:
-                            out.append(demand)
+                        out += self._beside_statement(tok, ev)
             elif _upos(tok) in ("NOUN", "PROPN") and _noun_lemma(tok) in tr.NOUNS:
                 ev = self._noun_event(tok, tr.NOUNS[_noun_lemma(tok)])
                 if ev:
@@ -161,21 +159,26 @@ class SentenceCoder:
         tgt_m = tgt.mention if tgt else None
         return Extracted(code, src.mention, tgt_m, trig, mod, speaker, None, d, loc, rule)
 
-    def _home_demand(self, verb: Token, said: Extracted) -> Extracted | None:
-        """The demand a held statement makes of a person or group of the speaker's own
-        country ("Collins said Democrats should testify"): CAMEO 100 on that actor, beside
-        the statement (which stays: what was said, by whom)."""
+    def _beside_statement(self, verb: Token, said: Extracted) -> list[Extracted]:
+        """What a held statement does beside saying (the statement stays: what was said, by
+        whom): a demand of a person or group of the speaker's own country ("Collins said
+        Democrats should testify": CAMEO 100), an accusation of the actor said to have done
+        wrong ("said Russia had violated the treaty": 112)."""
         if said.code != "010" or said.modality not in ("asserted", "reported"):
-            return None
+            return []
         if (
             verb.dep_ in ("xcomp", "ccomp")
             and _lemma(verb.head) in WORDS.deny_verbs | WORDS.refuse_verbs
         ):
-            return None  # "denied saying that Sessions should resign"
-        tgt = self.args.home_demand(verb, said.source)
-        if tgt is None:
-            return None
-        return replace(said, code="100", target=tgt.mention, rule=said.rule + "+demand-at-home")
+            return []  # "denied saying that Sessions should resign"
+        out = []
+        for code, tgt, rule in (
+            ("100", self.args.home_demand(verb, said.source), "+demand-at-home"),
+            ("112", self.args.accused(verb, said.source), "+accusation"),
+        ):
+            if tgt is not None:
+                out.append(replace(said, code=code, target=tgt.mention, rule=said.rule + rule))
+        return out
 
     def _meeting_code(self, code: str, src: Arg, tgt: Arg | None, tok: Token) -> str:
         tgt_iso3 = tgt.mention.iso3 if tgt else None
