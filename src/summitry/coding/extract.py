@@ -56,6 +56,19 @@ def _sector_may(m: Mention, code: str) -> bool:
     return code[:2] in roots.get((m.actor_id or "")[7:10], roots["*"])
 
 
+def _shared_view(verb: Token) -> bool:
+    """ "agree that <clause>" with no obligation or future in the clause and no "to" or "on"
+    (a shared view; "agreed that their countries should cooperate" stays an agreement)."""
+    kids = list(verb.children)
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("on", "to")) for c in kids):
+        return False
+    for c in kids:
+        if c.dep_ == "ccomp" and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children):
+            aux = {k.lower_ for k in c.children if k.dep_ in ("aux", "auxpass")}
+            return not aux & WORDS.commitment_aux
+    return False
+
+
 def _dobj_lemmas(verb: Token) -> set[str]:
     return {_lemma(c) for c in verb.children if c.dep_ == "dobj"}
 
@@ -270,6 +283,8 @@ class SentenceCoder:
                 return None
         elif frame.needs_dobj and not any(c.dep_ == "dobj" for c in verb.children):
             return None
+        if _lemma(verb) in WORDS.view_verbs and _shared_view(verb):
+            return None  # "Democrats and Republicans agree that Trump may nominate": a view
         if frame.refusal and not self._refused_act(verb):
             return None  # "declined to comment" is no rejection
         if code.startswith("01") and verb.dep_ == "xcomp" and _lemma(verb.head) in WORDS.not_saying:

@@ -133,6 +133,8 @@ class Words:
     demand_verbs: frozenset[str]  # "said Sudan needs to / has to return ...": a demand
     demand_kinds: frozenset[str]  # mention kinds a demand at home may be made of
     condition_marks: frozenset[str]  # "should step aside if ...": a conditional demand
+    view_verbs: frozenset[str]  # "agree that <clause>": a shared view, not an agreement
+    commitment_aux: frozenset[str]  # "agreed that they would / should ...": an agreement
     accusation_verbs: frozenset[str]  # "said Russia had violated the treaty": an accusation
     accusation_adjectives: frozenset[str]  # "said Iran was guilty"
     blame_adjectives: frozenset[str]  # "said Iran was responsible for the attack"

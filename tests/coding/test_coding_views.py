@@ -1,0 +1,44 @@
+"""'Agree that <clause>' is a shared view, not an agreement (CAMEO 030), unless the clause
+binds or plans or 'to'/'on' follows. Sentences written for this test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+PUB = date(2017, 11, 13)
+
+
+def _codes(coder, text: str) -> set[str]:
+    d = coder.prepare("t", text, PUB, None, "en", False)
+    out = set()
+    for i in sorted(d.candidates):
+        s, e = d.sentences[i]
+        out |= {ev.code for ev in coder.extract(d, i, coder.nlp(text[s:e]))[1]}
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin and Erdogan agree that the war may last for years.",
+        "Putin agreed with Erdogan that the war had gone on too long.",
+        "Merkel and Macron agreed that the vote was a setback.",
+    ],
+)
+def test_a_shared_view_is_no_agreement(coder, text):
+    assert not {c for c in _codes(coder, text) if c.startswith("03")}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin and Erdogan agreed that talks would resume next month.",
+        "Merkel and Macron agreed that their countries should cooperate on defence.",
+        "Putin and Erdogan agreed to resume talks.",
+        "Putin and Erdogan agreed on a ceasefire.",
+    ],
+)
+def test_agreements_stay(coder, text):
+    assert "030" in _codes(coder, text), text
