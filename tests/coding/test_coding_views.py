@@ -42,3 +42,23 @@ def test_a_shared_view_is_no_agreement(coder, text):
 )
 def test_agreements_stay(coder, text):
     assert "030" in _codes(coder, text), text
+
+
+def _visits(coder, text: str) -> list[tuple[str, str]]:
+    d = coder.prepare("t", text, PUB, None, "en", False)
+    out = []
+    for i in sorted(d.candidates):
+        s, e = d.sentences[i]
+        for ev in coder.extract(d, i, coder.nlp(text[s:e]))[1]:
+            if ev.rule == "noun:visit":
+                out.append((ev.code, ev.modality))
+    return out
+
+
+def test_a_visit_a_relative_clause_says_was_made_is_held(coder):
+    text = "Erdogan said the talks would focus on Putin's visit to Turkey which he made on Monday."
+    assert _visits(coder, text) and all(code != "036" for code, _ in _visits(coder, text))
+    # without the relative clause the visit is still only spoken of under "would"
+    assert _visits(coder, "Erdogan said the talks would focus on Putin's visit to Turkey.") == [
+        ("036", "planned")
+    ]
