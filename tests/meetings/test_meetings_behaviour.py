@@ -5,7 +5,6 @@ multi-party summits."""
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from pathlib import Path
 
@@ -120,26 +119,9 @@ DOCS = [
 
 
 @pytest.fixture(scope="module")
-def coded(tmp_path_factory) -> Path:
+def coded(code_documents) -> Path:
     """A store of the documents above, ingested, coded and built (read it only)."""
-    from summitry import coding
-    from summitry.ingest import ingest_paths
-
-    folder = tmp_path_factory.mktemp("behaviour")
-    corpus = folder / "docs.jsonl"
-    with corpus.open("w", encoding="utf-8") as fh:
-        for ident, published, text in DOCS:
-            fh.write(json.dumps({"id": ident, "title": ident, "published": published,
-                                 "text": text}) + "\n")  # fmt: skip
-    path = folder / "b.duckdb"
-    store = Store(path)
-    try:
-        ingest_paths(store, [corpus], workers=0)
-        coding.code(store)
-        build(store)
-    finally:
-        store.close()
-    return path
+    return code_documents("behaviour", DOCS)
 
 
 def _episodes(path: Path, *between: str, ministers: bool = False) -> list[tuple]:

@@ -87,6 +87,34 @@ def test_news_is_not_a_reference(sentence: str, trigger: str) -> None:
     assert _read(sentence, trigger).back_reference is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "day"),
+    [
+        ("The dispute eased on Sunday when Lula met Milei at the border.", "met", "on Sunday"),
+        ("Talks resumed earlier this week, when Ruto spoke to Museveni.", "spoke",
+         "earlier this week"),
+        ("Prices jumped yesterday when the two prime ministers met in Oslo.", "met", "yesterday"),
+        ("A truce held on Tuesday, when Modi called Sharif.", "called", "on Tuesday"),
+    ],
+)  # fmt: skip
+def test_when_after_a_day_is_that_days_news(sentence: str, trigger: str, day: str) -> None:
+    r = _read(sentence, trigger)
+    assert (r.back_reference, r.news_date) == (None, day)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He was criticised last year when Trump met Putin in Helsinki.",
+        "It happened in July 2018, when Trump met Putin in Helsinki.",
+        "Much has changed since Trump met Putin on Monday.",
+    ],
+)
+def test_when_after_a_long_period_still_refers_back(sentence: str) -> None:
+    r = _read(sentence, "met")
+    assert (r.back_reference, r.news_date) == ("clause", None)
+
+
 def test_a_negated_topic_presupposes_the_meeting() -> None:
     s = "Trump and Abe did not discuss a free trade agreement at their summit meeting on Monday."
     assert _read(s, "discuss").presupposed

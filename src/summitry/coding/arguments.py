@@ -342,23 +342,41 @@ class Arguments:
             toks += [c for c in verb.children if c.dep_ == "nsubjpass"]
         elif frame.dobj_target:
             toks += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            toks += self.named_object(verb, frame)
         toks += self.partners(verb, frame)
         for c in verb.children:
             if c.dep_ == "prt" and c.lower_ in frame.target_preps:
                 toks += [d for d in verb.children if d.dep_ == "dobj"]
         return self.of(toks)
 
+    def named_object(self, verb: Token, frame: Frame) -> list[Token]:
+        """ "called President Claudia Sheinbaum today": with no object, a person the parser
+        made the predicate of a verb whose frame refuses predicates ("called him a liar")
+        is its object."""
+        if "oprd" not in frame.unless_deps or any(c.dep_ == "dobj" for c in verb.children):
+            return []
+        return [
+            c
+            for c in verb.children
+            if c.dep_ == "oprd" and getattr(self.tok_mention.get(c.i), "kind", None) == "person"
+        ]
+
     def partners(self, verb: Token, frame: Frame) -> list[Token]:
         """The objects of the frame's prepositions on ``verb`` ("met with X", "held a call
         with X"), also when the parser made the partner the subject of a purpose clause
         ("met with Erdogan to discuss Syria")."""
         toks: list[Token] = []
-        for c in verb.children:
+        dangling: Token | None = None  # "spoke with [Netanyahu to reiterate ...]" parsed
+        for c in verb.children:  # as a bare "with" and a purpose clause of the verb
             if c.dep_ in ("prep", "dative") and c.lower_ in frame.target_preps:
                 toks += [p for p in c.children if p.dep_ == "pobj"]
                 toks += _purpose_subjects(c.children)
-            if c.dep_ in ("advcl", "xcomp") and _marked_by(c, frame.target_preps):
-                toks += _purpose_subjects([c])
+                if not any(p.dep_ in ("pobj", "pcomp") for p in c.children):
+                    dangling = c
+            if c.dep_ in ("advcl", "xcomp") and (
+                _marked_by(c, frame.target_preps) or (dangling is not None and dangling.i < c.i)
+            ):
+                toks += [s for s in _purpose_subjects([c]) if dangling is None or s.i > dangling.i]
         return toks
 
     def clause_objects(

@@ -183,6 +183,12 @@ def _topic_rows(kind: str, fact_id: str, doc_id: str, sent_idx: int, topics) -> 
     ]
 
 
+# A text this short whose plain words are this often English function words is English,
+# whatever the language detector says.
+SHORT_TEXT_WORDS = 60
+SHORT_TEXT_ENGLISH = 0.15
+
+
 def _status(text: str, language: str | None, is_dup: bool) -> str:
     if not text or not text.strip():
         return "skipped-empty"
@@ -190,11 +196,17 @@ def _status(text: str, language: str | None, is_dup: bool) -> str:
         return "skipped-duplicate"
     if len(text) > MAX_DOC_CHARS:
         return "skipped-size"
-    if language and not language.lower().startswith("en"):
-        return "skipped-language"
     words = [w.lower() for w in _PLAIN_WORDS.findall(text[:5000])]
-    if len(words) >= 12 and sum(w in WORDS.english_words for w in words) / len(words) < 0.08:
-        return "skipped-language"  # too few English function words among plain words
+    share = sum(w in WORDS.english_words for w in words) / len(words) if words else 0.0
+    if language and not language.lower().startswith("en"):
+        # the detector errs on a short, name-heavy text ("Prime Minister X spoke today with
+        # Amir Sheikh Y of Qatar." read as Pidgin): there English function words decide
+        if not (len(words) < SHORT_TEXT_WORDS and share >= SHORT_TEXT_ENGLISH):
+            return "skipped-language"
+    elif len(words) >= 12 and share < 0.08 and not (language and len(words) < SHORT_TEXT_WORDS):
+        # too few English function words among plain words (a short text the detector
+        # calls English may be all names: "X called Y today to discuss vaccine supplies.")
+        return "skipped-language"
     return "coded"
 
 

@@ -25,12 +25,21 @@ from summitry.coding.modality import intent_code, modality, reporter, statement_
 from summitry.coding.triggers import WORDS, Frame
 from summitry.coding.when_where import WhenWhere
 from summitry.nlp import lexical
-from summitry.nlp.dates import DateMention
+from summitry.nlp.dates import DateMention, find_dates
 from summitry.nlp.lexical import lemma as _lemma
 from summitry.nlp.lexical import upos as _upos
 
 _QUOTE_RE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 _OBJECT_LIKE = ("dobj", "oprd", "attr", "npadvmod")  # what ``max_objects`` counts
+
+
+def _time_modifier(tok: Token) -> bool:
+    """ "called Kishida today", "met him this afternoon": a date expression the parser
+    attached as a noun-phrase adverbial is no object of the verb."""
+    if tok.dep_ != "npadvmod":
+        return False
+    phrase = tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
+    return any(d.start == 0 and d.end == len(phrase) for d in find_dates(phrase, None))
 
 
 @dataclass
@@ -249,10 +258,11 @@ class SentenceCoder:
                 return frame.with_sense(sense)
         kids = list(verb.children)
         if frame.max_objects is not None and (
-            sum(c.dep_ in _OBJECT_LIKE for c in kids) > frame.max_objects
+            sum(c.dep_ in _OBJECT_LIKE and not _time_modifier(c) for c in kids) > frame.max_objects
         ):
             return None
-        if any(c.dep_ in frame.unless_deps for c in kids) or any(
+        named = {c.i for c in self.args.named_object(verb, frame)}
+        if any(c.dep_ in frame.unless_deps and c.i not in named for c in kids) or any(
             c.dep_ == "prep" and c.lower_ in frame.unless_preps for c in kids
         ):
             return None  # "called it a hoax", "called for talks"

@@ -15,12 +15,23 @@ from datetime import date
 from summitry.actors import LEADER_ROLES, ActorKB, normalise, slug
 from summitry.coding import lexicon as lx
 from summitry.coding.people import PeopleIndex
-from summitry.nlp.alternation import literal_alternation
+from summitry.nlp.alternation import literal_alternation, trie_alternation
 
 _PARTICLES = r"(?:al|el|bin|ibn|de|da|del|van|von|der|la|le|of|the|and)"
 _CAP = r"[A-Z\u00C0-\u00DE][\w.'’\-]*"
 _RUN = re.compile(rf"{_CAP}(?:\s+(?:(?:{_PARTICLES}|al-\w+|el-\w+)\s+)*{_CAP})*|al-\w+|el-\w+")
 _WORD = re.compile(r"\S+")
+# Forms of address before a title or a name ("His Majesty King ...", "Amir Sheikh Tamim").
+_HONORIFIC = r"\b(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency|Holiness)"
+_HONORIFIC2 = r"\b(?:Sheikh|Sheikha|Sheik|Shaikh|Dr\.?)"
+_HONORIFIC_WORDS = {"his", "her", "royal", "majesty", "highness", "excellency", "holiness"}
+_HONORIFIC_WORDS |= {"sheikh", "sheikha", "sheik", "shaikh"}
+# Titles that name no one office ("opposition leader Y of X"), and words before a title
+# that make it another office than the country's: no "Title Name of Country" introduction.
+_LOOSE_TITLES = {"leader", "minister", "envoy", "head"}
+_NOT_THE_OFFICE = re.compile(
+    r"\b(?:opposition|former|ex|exiled|rebel|deputy|vice|acting|interim|late)[\s-]*$", re.I
+)
 _POSSESSIVE = re.compile(r"['’]s?$")  # "Putin's", "Sessions’"
 _NAMEW = r"[A-Z\u00C0-\u00DE][\w'’\-]*\.?"
 # Words that make a capitalised run a title or an institution rather than a person's name.
@@ -569,10 +580,23 @@ class MentionFinder:
             rf"\b(?:(?P<adj>{adj_alt})|(?P<cn>{cn_alt})['’]s)\s+(?:(?:new|former|outgoing)\s+)?"
             rf"(?:(?P<title>{title_alt_cs})\s*,?\s+)?(?P<name>{name_re})"
         )
+        # "President Felix Tshisekedi of the Democratic Republic of the Congo", "Amir Sheikh
+        # Tamim bin Hamad Al Thani of Qatar", "His Majesty Haitham bin Tariq, the Sultan of
+        # Oman": any title of titles.csv, honorifics around it, the country in any form the
+        # actors KB knows ("the Hashemite Kingdom of Jordan")
+        exact = [t for t in self.titles if t not in _LOOSE_TITLES]
+        title_seq = {_title_case(t) for t in exact} | set(exact)
+        title_ws = trie_alternation(
+            [r"\s+" if ch == " " else re.escape(ch) for ch in t] for t in title_seq
+        )
+        place = rf"(?:the\s+)?{_NAMEW}(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?{_NAMEW}){{0,5}}"
         self.re_intro2 = re.compile(
             rf"\bthe\s+(?P<adj>{adj_alt})\s+(?P<title>{title_alt}),\s+(?P<name>{name_re})"
-            rf"|\b(?P<title2>President|Prime Minister|Foreign Minister|King)\s+"
-            rf"(?P<name2>{name_re})\s+of\s+(?P<cn2>{cn_alt})\b"
+            rf"|(?:{_HONORIFIC}\s+)?\b(?P<title2>{title_ws})\s+(?:{_HONORIFIC2}\s+)?"
+            rf"(?P<name2>{name_re}),?\s+of\s+(?P<cn2>{place})"
+            rf"|(?:\b(?:with|and|by|from|met|called|welcomed|hosted|received)\s+|"
+            rf"{_HONORIFIC}\s+)(?P<name3>{name_re}),\s+the\s+(?P<title3>{title_ws})\s+of\s+"
+            rf"(?P<cn3>{place})"
         )
 
     # --- public -----------------------------------------------------------------------
@@ -669,13 +693,21 @@ class MentionFinder:
         for pat in (self.re_intro2, self.re_intro):
             for m in pat.finditer(text):
                 g = m.groupdict()
-                name = g.get("name") or g.get("name2")
-                cn = g.get("cn") or g.get("cn2")
+                name_group = next((k for k in ("name", "name2", "name3") if g.get(k)), "name")
+                name = g.get(name_group)
+                cn = g.get("cn")
                 adj = g.get("adj")
-                title = (g.get("title") or g.get("title2") or "").lower()
+                title = " ".join(
+                    (g.get("title") or g.get("title2") or g.get("title3") or "").lower().split()
+                )
                 iso = (self.adjectives.get(normalise(adj)) if adj else None) or (
                     self.names.get(normalise(cn), (None, None))[1] if cn else None
                 )
+                if g.get("cn2") or g.get("cn3"):
+                    cn, iso = self._country_phrase(g.get("cn2") or g.get("cn3"))
+                    at = m.start("title2") if g.get("title2") else m.start("title3")
+                    if _NOT_THE_OFFICE.search(text[max(0, at - 20) : at]):
+                        continue
                 if not name or not iso or self.names.get(normalise(cn or ""), ("", ""))[0] == "igo":
                     continue
                 raw = _POSSESSIVE.sub("", name).rstrip(".,")
@@ -684,7 +716,7 @@ class MentionFinder:
                 if any(_POSSESSIVE.search(w) for w in words):
                     continue  # "Arabia's Crown Prince ...": a possessive ends no word of a name
                 lead: list[str] = []
-                while words and normalise(words[0]) in _TITLE_WORDS:
+                while words and normalise(words[0]) in _TITLE_WORDS | _HONORIFIC_WORDS:
                     lead.append(words.pop(0))
                 if len(words) < 2 or any(
                     normalise(w) in _INSTITUTION_WORDS
@@ -701,7 +733,7 @@ class MentionFinder:
                     )
                 # the span runs from the first to the last word of the name as written (a
                 # hard line break may sit between them); ``name`` has single spaces
-                name_start = offset + (m.start("name") if g.get("name") else m.start("name2"))
+                name_start = offset + m.start(name_group)
                 start = name_start + spans[len(lead)][0]
                 end = name_start + spans[-1][1]
                 kb = self.people.lookup(normalise(name), ctx.published)
@@ -747,6 +779,21 @@ class MentionFinder:
                         role=role,
                     ),
                 )
+
+    def _country_phrase(self, phrase: str) -> tuple[str | None, str | None]:
+        """(name, ISO3) of the longest start of ``phrase`` that names a country ("the
+        Democratic Republic of the Congo (DRC) at the ..." -> COD), else (None, None)."""
+        words = phrase.split()
+        for k in range(len(words), 0, -1):
+            if words[k - 1].lower() in ("of", "the", "and"):
+                continue
+            cand = " ".join(words[:k]).rstrip(".,;:")
+            if self.names.get(normalise(cand), ("", ""))[0] == "igo":
+                return None, None
+            iso = self.kb.country_of(cand)
+            if iso and self.kb.country_of_adjective(cand) is None:
+                return cand, iso
+        return None, None
 
     def _descriptors(self, text: str, offset: int, on: date | None, found: list[Mention]) -> None:
         for m in self.re_descriptor.finditer(text):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 
@@ -64,6 +65,7 @@ class Reading:
     separate: bool  # the sentence says the meetings were separate / bilateral
     definite: bool = False  # a noun trigger naming a known encounter ("the summit between")
     date_in_clause: bool = True  # the report's date expression is in the trigger's clause
+    news_date: str | None = None  # "on Sunday" of "on Sunday when X met Y": its date
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[str, str, str]:
@@ -132,6 +134,8 @@ def _back_reference(before: str, trigger: str, after: str) -> str | None:
     governed = re.search(
         c.back_conjunctions.pattern + r"\s+(?:[\w'’.-]+\s+){0,5}$", near_before, re.I
     )
+    if governed and news_when(near_before[: governed.start()], governed.group(0)):
+        governed = None
     ordinal = re.search(
         c.back_ordinals.pattern + r"(?:\s+[\w-]+)?\s*$", near_before[-30:], re.I
     ) or c.back_ordinals.search(trigger)
@@ -142,6 +146,27 @@ def _back_reference(before: str, trigger: str, after: str) -> str | None:
     if re.search(r",\s*" + c.relative.pattern + r"(?:\s+\w+){0,2}\s*$", near_before, re.I):
         return "relative"
     return None
+
+
+_SOME_DAY = date(2001, 1, 10)  # any day: only the length of the period is read
+_NEWS_WHEN_DAYS = 7  # "last year when ..." is background, "on Sunday when ..." news
+
+
+def news_when(before: str, clause: str) -> str | None:
+    """ "... on Sunday when Xi met Trong", "earlier this week, when Abe called Moon": a
+    "when" right after a date expression says when the news happened, not that the
+    encounter is an earlier one. The date expression, else None."""
+    if not re.match(r"when\b", clause, re.I):
+        return None
+    head = before.rstrip().rstrip(",").rstrip()[-40:]
+    return next(
+        (
+            d.text
+            for d in find_dates(head, _SOME_DAY)
+            if d.end == len(head) and d.value is not None and d.span_days <= _NEWS_WHEN_DAYS
+        ),
+        None,
+    )
 
 
 _NOUN_TRIGGER = re.compile(
@@ -204,4 +229,11 @@ def read(
         bool(c.separate.search(sentence)),
         bool(_NOUN_TRIGGER.match(trigger.strip()) and _DEFINITE.search(before[-40:])),
         _date_in_clause(sentence, trigger_start, trigger_end, *(date_span or (None, None))),
+        _when_date(before),
     )
+
+
+def _when_date(before: str) -> str | None:
+    """The date expression of "on Sunday when" just before the trigger's clause."""
+    m = re.search(r"\bwhen\s+(?:[\w'’.-]+\s+){0,5}$", before[-60:], re.I)
+    return news_when(before[-60:][: m.start()], m.group(0)) if m else None

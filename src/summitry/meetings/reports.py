@@ -198,6 +198,8 @@ def _report(r: dict, a: RoleHolder, b: RoleHolder, resolver: RoleResolver) -> Re
         if dated and not reading.date_in_clause:  # the date belongs to another clause
             start = end = r["published"] or start
             dated = False
+        if not dated and reading.news_date:  # "on Sunday when X met Y"
+            start, end, dated = _period(reading.news_date, start, r["published"], intent)
     else:
         start, end, dated = r["event_date"], r["event_date"], True
     mode, strength = _mode(cameo, r["plover_mode"], reading)

@@ -68,6 +68,8 @@ _IRREGULAR = {
     "wrote": "write",
     "written": "write",
     "took": "take",
+    "got": "get",
+    "gotten": "get",
     "taken": "take",
     "went": "go",
     "gone": "go",
