@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -63,6 +63,19 @@ def _sector_may(m: Mention, code: str) -> bool:
         return True
     roots = WORDS.sector_roots
     return code[:2] in roots.get((m.actor_id or "")[7:10], roots["*"])
+
+
+def _shared_view(verb: Token) -> bool:
+    """ "agree that <clause>" with no obligation or future in the clause and no "to" or "on"
+    (a shared view; "agreed that their countries should cooperate" stays an agreement)."""
+    kids = list(verb.children)
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("on", "to")) for c in kids):
+        return False
+    for c in kids:
+        if c.dep_ == "ccomp" and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children):
+            aux = {k.lower_ for k in c.children if k.dep_ in ("aux", "auxpass")}
+            return not aux & WORDS.commitment_aux
+    return False
 
 
 def _dobj_lemmas(verb: Token) -> set[str]:
@@ -130,6 +143,7 @@ class SentenceCoder:
                     ev = self._verb_event(tok, frame)
                     if ev:
                         out.append(ev)
+                        out += self._beside_statement(tok, ev)
             elif _upos(tok) in ("NOUN", "PROPN") and _noun_lemma(tok) in tr.NOUNS:
                 ev = self._noun_event(tok, tr.NOUNS[_noun_lemma(tok)])
                 if ev:
@@ -166,6 +180,27 @@ class SentenceCoder:
         loc = self.when.location_for(gov)
         tgt_m = tgt.mention if tgt else None
         return Extracted(code, src.mention, tgt_m, trig, mod, speaker, None, d, loc, rule)
+
+    def _beside_statement(self, verb: Token, said: Extracted) -> list[Extracted]:
+        """What a held statement does beside saying (the statement stays: what was said, by
+        whom): a demand of a person or group of the speaker's own country ("Collins said
+        Democrats should testify": CAMEO 100), an accusation of the actor said to have done
+        wrong ("said Russia had violated the treaty": 112)."""
+        if said.code != "010" or said.modality not in ("asserted", "reported"):
+            return []
+        if (
+            verb.dep_ in ("xcomp", "ccomp")
+            and _lemma(verb.head) in WORDS.deny_verbs | WORDS.refuse_verbs
+        ):
+            return []  # "denied saying that Sessions should resign"
+        out = []
+        for code, tgt, rule in (
+            ("100", self.args.home_demand(verb, said.source), "+demand-at-home"),
+            ("112", self.args.accused(verb, said.source), "+accusation"),
+        ):
+            if tgt is not None:
+                out.append(replace(said, code=code, target=tgt.mention, rule=said.rule + rule))
+        return out
 
     def _meeting_code(self, code: str, src: Arg, tgt: Arg | None, tok: Token) -> str:
         tgt_iso3 = tgt.mention.iso3 if tgt else None
@@ -260,6 +295,8 @@ class SentenceCoder:
                 return None
         elif frame.needs_dobj and not any(c.dep_ == "dobj" for c in verb.children):
             return None
+        if _lemma(verb) in WORDS.view_verbs and _shared_view(verb):
+            return None  # "Democrats and Republicans agree that Trump may nominate": a view
         if frame.refusal and not self._refused_act(verb):
             return None  # "declined to comment" is no rejection
         if code.startswith("01") and verb.dep_ == "xcomp" and _lemma(verb.head) in WORDS.not_saying:

@@ -556,10 +556,13 @@ class MentionFinder:
             self.names[normalise(name)] = ("country", iso)
         for name, code in lx.IGOS.items():
             self.names[normalise(name)] = ("igo", code)
+        self.org_iso3: dict[str, str] = {}  # a domestic body's country ("Congress": USA)
         for kind in ("igo", "group", "organisation"):  # organisations of the actors KB
             for a in self.kb.actors(kind):
                 for nm in (a.name, *a.aliases):
                     self.names.setdefault(normalise(nm), ("igo", a.actor_id))
+                if a.iso3:
+                    self.org_iso3[a.actor_id] = a.iso3
         for adj, iso in lx.ADJECTIVES.items():  # "Palestinians", "Israelis": the country
             if adj[-1:] in ("n", "i") and adj[:1].isupper():
                 self.names.setdefault(normalise(adj + "s"), ("country", iso))
@@ -907,6 +910,8 @@ class MentionFinder:
                 and normalise(words[hit[0]][0]) in ("jr", "sr", "junior", "iii")
             ):
                 hit = None
+            if hit and self._other_body(words, i, hit):
+                hit = None
             if hit:
                 j, span_text, (kind, actor_id, iso, rule) = hit
                 if kind == "person" and len(span_text.split()) > 1 and actor_id:
@@ -930,6 +935,22 @@ class MentionFinder:
             else:
                 i += 1
 
+    def _other_body(self, words: list[tuple[str, int]], i: int, hit) -> bool:
+        """A domestic body's one-word name after another capitalised word is another body:
+        "Free Democrats", "Social Democrats", "Irish Republicans" are not the US parties."""
+        j, _span, (kind, actor_id, iso, _rule) = hit
+        if kind != "igo" or actor_id not in self.org_iso3 or j - i != 1 or i == 0:
+            return False
+        prev = words[i - 1][0]
+        key = normalise(prev)
+        return (
+            prev[:1].isupper()
+            and key not in _FUNCTION_WORDS
+            and key not in _TITLE_WORDS
+            and self.adjectives.get(key) != iso
+            and self.names.get(key, ("", ""))[1] != iso
+        )
+
     def _resolve_name(self, key: str, surface: str, on: date | None, ctx: DocContext):
         if not key:
             return None
@@ -946,7 +967,8 @@ class MentionFinder:
             return ("person", person.actor_id, person.iso3, person.rule)
         if key in self.names:
             kind, v = self.names[key]
-            return (kind, v, v if kind == "country" else None, f"lexicon:{kind}")
+            iso = v if kind == "country" else self.org_iso3.get(v)
+            return (kind, v, iso, f"lexicon:{kind}")
         if key in self.metonyms:
             return ("metonym", self.metonyms[key], self.metonyms[key], "lexicon:seat-of-government")
         if key.startswith("the ") and key[4:] in self.metonyms:

@@ -62,6 +62,8 @@ def _noun_position(trig: Token) -> str | None:
         return "negated"  # "the lack of a bilateral meeting"
     if _upos(trig) != "NOUN":
         return None
+    if _held_by_relative(trig):
+        return "asserted"  # "Assad's visit to Russia, which he made on Monday": it happened
     if trig.dep_ == "pobj" and (
         head.lower_ in ("before", "ahead")
         or (head.lower_ == "for" and _lemma(head.head) not in ("thank", "praise", "criticize"))
@@ -74,6 +76,17 @@ def _noun_position(trig: Token) -> str | None:
     ):
         return "planned"  # "Meetings between Trump and Xi this week will focus on trade"
     return None
+
+
+def _held_by_relative(noun: Token) -> bool:
+    """An event noun whose relative clause says, in the past, that it took place ("the visit
+    which he made on Monday", "the talks they held last week"): no modal, no negation."""
+    for c in noun.children:
+        if c.dep_ != "relcl" or c.tag_ != "VBD" or _lemma(c) not in WORDS.light_verbs:
+            continue
+        if not any(k.dep_ in ("neg", "aux") for k in c.children):
+            return True
+    return False
 
 
 def _is_to(chain: list[Token]) -> str | None:
