@@ -161,6 +161,26 @@ DOCS = [
         "Chinese President Xi Jinping, Russian President Vladimir Putin and Indian Prime "
         "Minister Narendra Modi met in Samarkand on Thursday to discuss energy supplies.",
     ),
+    # a list of leaders the parser reads as a person with an apposition
+    (
+        "l4",
+        "2023-05-05",
+        "President Cyril Ramaphosa of South Africa, Prime Minister Fumio Kishida of Japan, "
+        "Prime Minister Anthony Albanese of Australia, and President Lula of Brazil met "
+        "today in Hiroshima.",
+    ),
+    # "Palestinian Authority President X"; the pope, head of state of the Holy See
+    (
+        "pa",
+        "2023-05-09",
+        "Prime Minister Justin Trudeau spoke on Monday with Palestinian Authority President "
+        "Mahmoud Abbas about humanitarian aid.",
+    ),
+    (
+        "pf",
+        "2023-05-15",
+        "Chancellor Olaf Scholz spoke by phone with Pope Francis on Sunday about Ukraine.",
+    ),
     # a person one text introduces without a title and a later one with it
     (
         "i1",
@@ -297,3 +317,27 @@ def test_three_leaders_at_one_summit_are_one_episode(coded: Path) -> None:
     assert [(m["start_date"], m["city"], sorted(m["participants"])) for m in got] == [
         ("2023-04-13", "Samarkand", ["Narendra Modi", "Vladimir Putin", "Xi Jinping"])
     ]
+
+
+def test_a_list_of_four_leaders_is_one_episode(coded: Path) -> None:
+    store = Store(coded, read_only=True)
+    try:
+        got = list_meetings(store, between=("Fumio Kishida", "Anthony Albanese"))
+    finally:
+        store.close()
+    assert [(m["start_date"], sorted(m["participants"])) for m in got] == [
+        (
+            "2023-05-05",
+            ["Anthony Albanese", "Cyril Ramaphosa", "Fumio Kishida", "Luiz Inácio Lula da Silva"],
+        )
+    ]
+
+
+def test_palestinian_authority_president_and_the_pope_are_leaders(coded: Path) -> None:
+    ((day, roles, iso),) = _roles(coded, "Justin Trudeau", "Mahmoud Abbas")
+    assert (day, roles["Mahmoud Abbas"], iso["person:text:mahmoud-abbas"]) == (
+        "2023-05-08",
+        "head_of_state",
+        "PSE",
+    )
+    assert _episodes(coded, "Olaf Scholz", "Pope Francis") == [("2023-05-14", "call", "held")]

@@ -201,10 +201,29 @@ class Arguments:
         """The actors of ``toks`` and their conjuncts, one per actor, in order."""
         out: list[Arg] = []
         for t in toks:
-            for c in _conjuncts(t):
+            for c in _conjuncts(t) + self._listed_people(t):
                 m = self.actor_of(c)
                 if m and all(a.mention.actor_id != m.actor_id for a in out):
                     out.append(Arg(m, c))
+        return out
+
+    def _listed_people(self, tok: Token) -> list[Token]:
+        """ "Macron of France, Scholz of Germany, Starmer and Biden met": a list of people
+        the parser read as a person with an apposition (and its conjuncts). Another person
+        in apposition to a person is a list, never the same person renamed."""
+        head = self.tok_mention.get(tok.i)
+        if head is None or head.kind != "person":
+            return []
+        out: list[Token] = []
+        for c in tok.children:
+            m = self.tok_mention.get(c.i)
+            if (
+                c.dep_ == "appos"
+                and m is not None
+                and m.kind == "person"
+                and m.actor_id != head.actor_id
+            ):
+                out += _conjuncts(c)
         return out
 
     def coordinated_names(self, head: Token) -> list[Arg]:

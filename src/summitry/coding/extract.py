@@ -101,6 +101,7 @@ class SentenceCoder:
         self.mentions = [m for m in mentions if m.actor_id]
         self._tok_mention: dict[int, Mention] = {}
         self._triggers: list[int] = []  # tokens whose word has a trigger lemma
+        self._extra: list[Extracted] = []  # further participants' events of a trigger
         self._map_mentions()
         self.args = Arguments(doc, self._tok_mention)
         self.when = WhenWhere(doc, offset, dates)
@@ -148,7 +149,7 @@ class SentenceCoder:
                 ev = self._noun_event(tok, tr.NOUNS[_noun_lemma(tok)])
                 if ev:
                     out.append(ev)
-        return out
+        return out + self._extra
 
     def _finish(
         self, code: str, src: Arg, tgt: Arg | None, trig: Token, gov: Token, rule: str
@@ -237,6 +238,13 @@ class SentenceCoder:
         # "will fly home after meeting X": the circumstance's verb gives modality and date
         gov = verb.head.head if gerund_of_circumstance(verb) else verb
         ev = self._finish(code, src, tgt, verb, gov, f"verb:{lemma}")
+        if ev and code.startswith("04") and frame.symmetric and len(subj) > 2 and tgt is subj[1]:
+            # "A, B, C and D met": one event per further participant, so the meeting
+            # has all of them (the meetings stage joins one sentence's events)
+            for other in subj[2:]:
+                more = self._finish(code, src, other, verb, gov, f"verb:{lemma}")
+                if more is not None:
+                    self._extra.append(more)
         if ev and code.startswith("01"):
             ev.speaker = src.mention
             ev.quote = self._quote(verb)
