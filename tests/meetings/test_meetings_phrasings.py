@@ -181,6 +181,25 @@ DOCS = [
         "2023-05-15",
         "Chancellor Olaf Scholz spoke by phone with Pope Francis on Sunday about Ukraine.",
     ),
+    # an ayn is no possessive ("Shia’"); "an audience with X" is a meeting
+    (
+        "ay",
+        "2023-05-16",
+        "Prime Minister Justin Trudeau spoke today with Prime Minister Ahmed Ja’far "
+        "al-Khatib of Jordan about refugees.",
+    ),
+    (
+        "au",
+        "2023-05-23",
+        "During his audience with Pope Francis on Monday, Prime Minister Anthony Albanese "
+        "thanked him for his appeals for peace.",
+    ),
+    (
+        "an",
+        "2023-05-23",
+        "Italian Prime Minister Giorgia Meloni told an audience in Milan on Monday that "
+        "German Chancellor Olaf Scholz would visit soon.",
+    ),
     # a person one text introduces without a title and a later one with it
     (
         "i1",
@@ -341,3 +360,12 @@ def test_palestinian_authority_president_and_the_pope_are_leaders(coded: Path) -
         "PSE",
     )
     assert _episodes(coded, "Olaf Scholz", "Pope Francis") == [("2023-05-14", "call", "held")]
+
+
+def test_an_ayn_is_no_possessive_and_an_audience_is_a_meeting(coded: Path) -> None:
+    ((day, roles, _),) = _roles(coded, "Justin Trudeau", "Ahmed Ja’far al-Khatib")
+    assert (day, roles["Ahmed Ja’far al-Khatib"]) == ("2023-05-16", "head_of_government")
+    assert _episodes(coded, "Anthony Albanese", "Pope Francis") == [
+        ("2023-05-22", "summit", "held")
+    ]
+    assert all(s != "held" for _, _, s in _episodes(coded, "Giorgia Meloni", "Olaf Scholz"))

@@ -24,6 +24,8 @@ _WORD = re.compile(r"\S+")
 # Forms of address before a title or a name ("His Majesty King ...", "Amir Sheikh Tamim").
 _HONORIFIC = r"\b(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency|Holiness)"
 _HONORIFIC2 = r"\b(?:Sheikh|Sheikha|Sheik|Shaikh|Dr\.?)"
+# After a name, these make it another person's ("Donald Trump Jr", "King Abdullah II").
+_SUFFIXES = ("jr", "sr", "junior", "ii", "iii", "iv")
 _HONORIFIC_WORDS = {"his", "her", "royal", "majesty", "highness", "excellency", "holiness"}
 _HONORIFIC_WORDS |= {"sheikh", "sheikha", "sheik", "shaikh"}
 # Titles that name no one office ("opposition leader Y of X"), and words before a title
@@ -33,6 +35,8 @@ _NOT_THE_OFFICE = re.compile(
     r"\b(?:opposition|former|ex|exiled|rebel|deputy|vice|acting|interim|late)[\s-]*$", re.I
 )
 _POSSESSIVE = re.compile(r"['’]s?$")  # "Putin's", "Sessions’"
+# A possessive inside a name run ("Arabia's", "Sessions’"), not an ayn ("Shia’ al-Sudani").
+_POSSESSIVE_WORD = re.compile(r"(?:['’]s|s['’])$")
 _NAMEW = r"[A-Z\u00C0-\u00DE][\w'’\-]*\.?"
 # Words that make a capitalised run a title or an institution rather than a person's name.
 _TITLE_WORDS = {
@@ -731,7 +735,7 @@ class MentionFinder:
         raw = _POSSESSIVE.sub("", name).rstrip(".,")
         spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", raw)]
         words = [raw[a:b] for a, b in spans]
-        if any(_POSSESSIVE.search(w) for w in words):
+        if any(_POSSESSIVE_WORD.search(w) for w in words):
             return None  # "Arabia's Crown Prince ...": a possessive ends no word of a name
         lead: list[str] = []
         while words and normalise(words[0]) in _TITLE_WORDS | _HONORIFIC_WORDS:
@@ -901,13 +905,13 @@ class MentionFinder:
                     and prev not in self.names
                     and prev not in self.adjectives
                     and prev not in self.metonyms
-                ) or nxt in ("jr", "sr", "junior", "iii"):
+                ) or nxt in _SUFFIXES:
                     hit = None
             elif (
                 hit
                 and hit[2][0] == "person"
                 and hit[0] < len(words)
-                and normalise(words[hit[0]][0]) in ("jr", "sr", "junior", "iii")
+                and normalise(words[hit[0]][0]) in _SUFFIXES
             ):
                 hit = None
             if hit and self._other_body(words, i, hit):
