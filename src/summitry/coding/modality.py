@@ -162,6 +162,8 @@ def statement_modality(verb: Token, current: str, reported: bool) -> str:
     kids = list(verb.children)
     if any(k.dep_ == "neg" for k in kids):
         return "negated"
+    if verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) in WORDS.deny_verbs:
+        return "denied"  # "denied saying that ..."
     if any(k.dep_ == "aux" and k.lower_ in WORDS.hypothetical_aux for k in kids) or any(
         k.dep_ == "mark" and k.lower_ in ("if", "unless", "whether") for k in kids
     ):
