@@ -71,3 +71,57 @@ def test_a_denied_saying_is_denied(coder):
     said = [ev for ev in evs if ev.code == "010"]
     assert said and all(ev.modality == "denied" for ev in said)
     assert not [ev for ev in evs if ev.code == "112"]  # and no accusation is held
+
+
+@pytest.mark.parametrize(
+    "text,event",
+    [
+        (
+            "The Justice Department filed a lawsuit against AT&T on Monday.",
+            ("115", "USA-DOJ", None),
+        ),
+        ("Mexico brought a lawsuit against the United States.", ("115", "MEX", "USA")),
+        ("Democrats filed suit against the FBI.", ("115", "USA-DEMOCRATIC-PARTY", "USA-FBI")),
+        ("Iran sued the United States at the World Court.", ("115", "IRN", "USA")),
+        ("Japan filed a complaint against China at the WTO.", ("114", "JPN", "CHN")),
+        ("Japan lodged a protest with China over the incursion.", ("114", "JPN", "CHN")),
+        (
+            "Protesters staged a protest against Putin in Moscow.",
+            ("140", "sector:OPP", "person:vladimir-putin"),
+        ),
+    ],
+)
+def test_lawsuits_and_complaints(coder, text, event):
+    assert event in _events(coder, text)
+
+
+def test_a_suit_one_wears_is_no_lawsuit(coder):
+    assert not [
+        e for e in _events(coder, "Trump wore a dark suit to meet Xi Jinping.") if e[0] == "115"
+    ]
+
+
+def _modalities(coder, text: str, code: str) -> list[str]:
+    d = coder.prepare("t", text, PUB, None, "en", False)
+    out = []
+    for i in sorted(d.candidates):
+        s, e = d.sentences[i]
+        out += [
+            ev.modality for ev in coder.extract(d, i, coder.nlp(text[s:e]))[1] if ev.code == code
+        ]
+    return out
+
+
+def test_a_threatened_act_is_not_held(coder):
+    assert _modalities(
+        coder, "Mexico threatened to file a lawsuit against the United States.", "115"
+    ) == ["hypothetical"]
+    assert _modalities(
+        coder, "China threatened to impose sanctions on the United States.", "163"
+    ) == ["hypothetical"]
+    assert _modalities(
+        coder, "Mexico did not file a lawsuit against the United States.", "115"
+    ) == ["negated"]
+    # a verb conjoined with the threat is held
+    text = "Trump has threatened action over trade and called on China to do more."
+    assert _modalities(coder, text, "020") == ["asserted"]

@@ -133,6 +133,7 @@ class Words:
     demand_verbs: frozenset[str]  # "said Sudan needs to / has to return ...": a demand
     demand_kinds: frozenset[str]  # mention kinds a demand at home may be made of
     condition_marks: frozenset[str]  # "should step aside if ...": a conditional demand
+    threat_verbs: frozenset[str]  # "threatened to impose sanctions": the act is not held
     mutual_nouns: frozenset[str]  # "exchanges of threats between A and B": both ways
     view_verbs: frozenset[str]  # "agree that <clause>": a shared view, not an agreement
     commitment_aux: frozenset[str]  # "agreed that they would / should ...": an agreement
