@@ -78,6 +78,23 @@ def _shared_view(verb: Token) -> bool:
     return False
 
 
+def _exchanged(noun: Token) -> bool:
+    """ "exchanges of threats between A and B": each threatened the other (both directions)."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and _lemma(noun.head.head) in WORDS.mutual_nouns
+        and any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children)
+    )
+
+
+def _verbal_target(m: Mention) -> bool:
+    """A person, or a party, legislature or agency of one country (a KB organisation with an
+    iso3): attacking or clashing with one is verbal ("attacked Congress", "clashed with
+    Corker")."""
+    return m.kind == "person" or (m.kind == "igo" and bool(m.iso3))
+
+
 def _dobj_lemmas(verb: Token) -> set[str]:
     return {_lemma(c) for c in verb.children if c.dep_ == "dobj"}
 
@@ -149,6 +166,8 @@ class SentenceCoder:
                 ev = self._noun_event(tok, tr.NOUNS[_noun_lemma(tok)])
                 if ev:
                     out.append(ev)
+                    if ev.target is not None and _exchanged(tok):
+                        out.append(replace(ev, source=ev.target, target=ev.source))
         return out + self._extra
 
     def _finish(
@@ -231,7 +250,7 @@ class SentenceCoder:
         if found is None:
             return None
         code, tgt = found
-        if frame.person_target_code and tgt is not None and tgt.mention.kind == "person":
+        if frame.person_target_code and tgt is not None and _verbal_target(tgt.mention):
             code = frame.person_target_code  # attacking a person is verbal ("attacked Corker")
         if code.startswith("04") or code == "036":
             code = self._meeting_code(code, src, tgt, verb)

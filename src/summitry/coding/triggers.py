@@ -133,6 +133,8 @@ class Words:
     demand_verbs: frozenset[str]  # "said Sudan needs to / has to return ...": a demand
     demand_kinds: frozenset[str]  # mention kinds a demand at home may be made of
     condition_marks: frozenset[str]  # "should step aside if ...": a conditional demand
+    threat_verbs: frozenset[str]  # "threatened to impose sanctions": the act is not held
+    mutual_nouns: frozenset[str]  # "exchanges of threats between A and B": both ways
     view_verbs: frozenset[str]  # "agree that <clause>": a shared view, not an agreement
     commitment_aux: frozenset[str]  # "agreed that they would / should ...": an agreement
     accusation_verbs: frozenset[str]  # "said Russia had violated the treaty": an accusation
@@ -434,6 +436,7 @@ def _register_lemmas(t: Triggers) -> None:
             *sorted(w.person_nouns),
             *sorted(w.agreement_nouns),
             *sorted(w.accusation_verbs),
+            *sorted(w.mutual_nouns),
             *sorted(w.accusation_objects),
             *sorted(w.lemmas),
         ]
