@@ -75,6 +75,14 @@ def test_title_name_of_country(finder: MentionFinder, text: str, person: tuple) 
     assert _people(finder, text) == [person]
 
 
+def test_a_regnal_number_is_another_person(finder: MentionFinder) -> None:
+    """ "King Abdullah II" is not the KB's King Abdullah (nor "Donald Trump Jr" Trump)."""
+    ctx = DocContext(date(2024, 4, 14))
+    for text in ("The president spoke with King Abdullah II about Gaza.",
+                 "Reporters asked Donald Trump Jr about the meeting."):  # fmt: skip
+        assert not [m for m in finder.find(text, 0, ctx) if m.kind == "person" and m.actor_id]
+
+
 @pytest.mark.parametrize(
     "text",
     [

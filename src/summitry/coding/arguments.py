@@ -47,8 +47,57 @@ def _demanding(clause: Token) -> bool:
     """ "must/should/ought (to) <verb>", "needs/has to <verb>" (a "to" verb beneath)."""
     if any(k.dep_ == "aux" and k.lower_ in WORDS.demand_aux for k in clause.children):
         return True
-    return _lemma(clause) in WORDS.demand_verbs and any(
+    heads = WORDS.demand_verbs | WORDS.demand_aux  # "ought to quit": the parser heads on "ought"
+    return (_lemma(clause) in heads or clause.lower_ in WORDS.demand_aux) and any(
         c.dep_ == "xcomp" and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+        for c in clause.children
+    )
+
+
+def _accusing(clause: Token) -> bool:
+    """ "(had) violated / lied / meddled", "was responsible for the attack", "is guilty"."""
+    if _lemma(clause) in WORDS.accusation_verbs:
+        return True
+    if _lemma(clause) != "be":
+        return False
+    for c in clause.children:
+        if c.dep_ == "acomp" and _lemma(c) in WORDS.accusation_adjectives:
+            return not any(k.dep_ == "neg" for k in c.children)
+        if c.dep_ == "acomp" and _lemma(c) in WORDS.blame_adjectives:
+            # "responsible for the attack", not "responsible for security"
+            return any(
+                p.dep_ == "prep"
+                and p.lower_ == "for"
+                and any(
+                    _lemma(o) in WORDS.accusation_objects for o in p.children if o.dep_ == "pobj"
+                )
+                for p in c.children
+            )
+    return False
+
+
+def _qualified(clause: Token) -> bool:
+    """A clause that asserts nothing held: negated, modal or future ("may have violated",
+    "did not violate", "would violate"), conditional or a question ("whether")."""
+    for k in clause.children:
+        if k.dep_ == "neg":
+            return True
+        if k.dep_ in ("aux", "auxpass") and (
+            k.lower_ in WORDS.hypothetical_aux
+            or k.lower_ in WORDS.future_aux
+            or k.lower_ == "would"
+        ):
+            return True
+        if k.dep_ == "mark" and k.lower_ in ("if", "unless", "whether"):
+            return True
+    return _conditional(clause)
+
+
+def _conditional(clause: Token) -> bool:
+    """ "should step aside if the allegations are true": a clause under a condition."""
+    return any(
+        c.dep_ == "advcl"
+        and any(k.dep_ == "mark" and k.lower_ in WORDS.condition_marks for k in c.children)
         for c in clause.children
     )
 
@@ -74,6 +123,21 @@ def _purpose_subjects(clauses: Iterable[Token]) -> list[Token]:
             continue
         out += [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i]
     return out
+
+
+_AFTER = ("after", "upon")  # a gerund under these reports a done encounter
+
+
+def gerund_of_circumstance(v: Token) -> bool:
+    """ "said after meeting with X", "After talking to X, Y said": a gerund under "after"
+    that hangs on a verb."""
+    return (
+        v.dep_ == "pcomp"
+        and v.tag_ == "VBG"
+        and v.head.lower_ in _AFTER  # not "tardy in calling X", "insisted on meeting X"
+        and v.head.head.i != v.head.i
+        and _upos(v.head.head) in ("VERB", "AUX")
+    )
 
 
 def _government(m: Mention) -> Mention:
@@ -137,10 +201,29 @@ class Arguments:
         """The actors of ``toks`` and their conjuncts, one per actor, in order."""
         out: list[Arg] = []
         for t in toks:
-            for c in _conjuncts(t):
+            for c in _conjuncts(t) + self._listed_people(t):
                 m = self.actor_of(c)
                 if m and all(a.mention.actor_id != m.actor_id for a in out):
                     out.append(Arg(m, c))
+        return out
+
+    def _listed_people(self, tok: Token) -> list[Token]:
+        """ "Macron of France, Scholz of Germany, Starmer and Biden met": a list of people
+        the parser read as a person with an apposition (and its conjuncts). Another person
+        in apposition to a person is a list, never the same person renamed."""
+        head = self.tok_mention.get(tok.i)
+        if head is None or head.kind != "person":
+            return []
+        out: list[Token] = []
+        for c in tok.children:
+            m = self.tok_mention.get(c.i)
+            if (
+                c.dep_ == "appos"
+                and m is not None
+                and m.kind == "person"
+                and m.actor_id != head.actor_id
+            ):
+                out += _conjuncts(c)
         return out
 
     def coordinated_names(self, head: Token) -> list[Arg]:
@@ -221,6 +304,9 @@ class Arguments:
                     return self.of([own]), False
             if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
                 v = v.head
+                continue
+            if gerund_of_circumstance(v):  # "said after meeting with X", "After meeting
+                v = v.head.head  # X, Y said": the doer is the clause's subject
                 continue
             if (
                 v.dep_ == "acl"
@@ -341,19 +427,51 @@ class Arguments:
                 return found
         return []
 
-    def must_clause(self, verb: Token, src: Arg) -> Arg | None:
-        """The actor a speaker says must, should or needs to do something ("said Sudan must
-        return", "said China should put more pressure", "said Iran would have to change"):
-        CAMEO 10 (demand)."""
+    def _demanded(self, verb: Token, src: Mention) -> list[Arg]:
+        """The actors the speaker ``src`` says must, should or need to do something, one per
+        demanding clause under ``verb`` (never the speaker; never a conditional demand:
+        "said Moore should step aside if the allegations were true")."""
+        out = []
         for comp in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
-            if not _demanding(comp):
+            if not _demanding(comp) or _conditional(comp):
                 continue
             subj = self.of([d for d in comp.children if d.dep_ in ("nsubj", "nsubjpass")])
-            if not subj or subj[0].mention.actor_id == src.mention.actor_id:
-                continue
-            if src.mention.iso3 and subj[0].mention.iso3 == src.mention.iso3:
+            if subj and subj[0].mention.actor_id != src.actor_id:
+                out.append(subj[0])
+        return out
+
+    def must_clause(self, verb: Token, src: Arg) -> Arg | None:
+        """The actor of another country a speaker says must, should or needs to do
+        something ("said Sudan must return", "said China should put more pressure", "said
+        Iran would have to change"): CAMEO 10 (demand), in place of the statement."""
+        for subj in self._demanded(verb, src.mention):
+            if src.mention.iso3 and subj.mention.iso3 == src.mention.iso3:
                 continue  # "Putin said Russia needs to modernise": a plan at home, no demand
-            return subj[0]
+            return subj
+        return None
+
+    def home_demand(self, verb: Token, src: Mention) -> Arg | None:
+        """A person or group of the speaker's own country the speaker says must, should or
+        needs to act ("Collins said Democrats should testify", "'He should resign,' said
+        Ryan"): a demand (CAMEO 10) beside the statement, which stays. The country itself,
+        its government or its seats ("Putin said Russia needs to modernise") is no demand."""
+        for subj in self._demanded(verb, src):
+            m = subj.mention
+            if src.iso3 and m.iso3 == src.iso3 and m.kind in WORDS.demand_kinds:
+                return subj
+        return None
+
+    def accused(self, verb: Token, src: Mention) -> Arg | None:
+        """The actor a speaker says did wrong ("said Russia had violated the treaty", "said
+        Pyongyang lied", "said Iran was responsible for the attack"): an accusation (CAMEO
+        112) of that actor. A negated, modal, future or conditional clause accuses no one
+        ("said Russia may have violated", "said Iran was not responsible")."""
+        for comp in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
+            if not any(_accusing(v) for v in (comp, *comp.conjuncts)) or _qualified(comp):
+                continue
+            subj = self.of([d for d in comp.children if d.dep_ in ("nsubj", "nsubjpass")])
+            if subj and subj[0].mention.actor_id != src.actor_id:
+                return subj[0]
         return None
 
     def trailing_attribution(self, rep: Token) -> list[Arg]:

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from summitry.coding import triggers as tr
-from summitry.coding.arguments import Arg, Arguments
+from summitry.coding.arguments import Arg, Arguments, gerund_of_circumstance
 from summitry.coding.mentions import Mention
 from summitry.coding.modality import intent_code, modality, reporter, statement_modality
 from summitry.coding.triggers import WORDS, Frame
@@ -65,6 +65,36 @@ def _sector_may(m: Mention, code: str) -> bool:
     return code[:2] in roots.get((m.actor_id or "")[7:10], roots["*"])
 
 
+def _shared_view(verb: Token) -> bool:
+    """ "agree that <clause>" with no obligation or future in the clause and no "to" or "on"
+    (a shared view; "agreed that their countries should cooperate" stays an agreement)."""
+    kids = list(verb.children)
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("on", "to")) for c in kids):
+        return False
+    for c in kids:
+        if c.dep_ == "ccomp" and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children):
+            aux = {k.lower_ for k in c.children if k.dep_ in ("aux", "auxpass")}
+            return not aux & WORDS.commitment_aux
+    return False
+
+
+def _exchanged(noun: Token) -> bool:
+    """ "exchanges of threats between A and B": each threatened the other (both directions)."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and _lemma(noun.head.head) in WORDS.mutual_nouns
+        and any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children)
+    )
+
+
+def _verbal_target(m: Mention) -> bool:
+    """A person, or a party, legislature or agency of one country (a KB organisation with an
+    iso3): attacking or clashing with one is verbal ("attacked Congress", "clashed with
+    Corker")."""
+    return m.kind == "person" or (m.kind == "igo" and bool(m.iso3))
+
+
 def _dobj_lemmas(verb: Token) -> set[str]:
     return {_lemma(c) for c in verb.children if c.dep_ == "dobj"}
 
@@ -88,6 +118,7 @@ class SentenceCoder:
         self.mentions = [m for m in mentions if m.actor_id]
         self._tok_mention: dict[int, Mention] = {}
         self._triggers: list[int] = []  # tokens whose word has a trigger lemma
+        self._extra: list[Extracted] = []  # further participants' events of a trigger
         self._map_mentions()
         self.args = Arguments(doc, self._tok_mention)
         self.when = WhenWhere(doc, offset, dates)
@@ -130,11 +161,14 @@ class SentenceCoder:
                     ev = self._verb_event(tok, frame)
                     if ev:
                         out.append(ev)
+                        out += self._beside_statement(tok, ev)
             elif _upos(tok) in ("NOUN", "PROPN") and _noun_lemma(tok) in tr.NOUNS:
                 ev = self._noun_event(tok, tr.NOUNS[_noun_lemma(tok)])
                 if ev:
                     out.append(ev)
-        return out
+                    if ev.target is not None and _exchanged(tok):
+                        out.append(replace(ev, source=ev.target, target=ev.source))
+        return out + self._extra
 
     def _finish(
         self, code: str, src: Arg, tgt: Arg | None, trig: Token, gov: Token, rule: str
@@ -167,6 +201,27 @@ class SentenceCoder:
         tgt_m = tgt.mention if tgt else None
         return Extracted(code, src.mention, tgt_m, trig, mod, speaker, None, d, loc, rule)
 
+    def _beside_statement(self, verb: Token, said: Extracted) -> list[Extracted]:
+        """What a held statement does beside saying (the statement stays: what was said, by
+        whom): a demand of a person or group of the speaker's own country ("Collins said
+        Democrats should testify": CAMEO 100), an accusation of the actor said to have done
+        wrong ("said Russia had violated the treaty": 112)."""
+        if said.code != "010" or said.modality not in ("asserted", "reported"):
+            return []
+        if (
+            verb.dep_ in ("xcomp", "ccomp")
+            and _lemma(verb.head) in WORDS.deny_verbs | WORDS.refuse_verbs
+        ):
+            return []  # "denied saying that Sessions should resign"
+        out = []
+        for code, tgt, rule in (
+            ("100", self.args.home_demand(verb, said.source), "+demand-at-home"),
+            ("112", self.args.accused(verb, said.source), "+accusation"),
+        ):
+            if tgt is not None:
+                out.append(replace(said, code=code, target=tgt.mention, rule=said.rule + rule))
+        return out
+
     def _meeting_code(self, code: str, src: Arg, tgt: Arg | None, tok: Token) -> str:
         tgt_iso3 = tgt.mention.iso3 if tgt else None
         return self.when.meeting_code(code, src.mention.iso3, tgt_iso3, tok)
@@ -195,11 +250,20 @@ class SentenceCoder:
         if found is None:
             return None
         code, tgt = found
-        if frame.person_target_code and tgt is not None and tgt.mention.kind == "person":
+        if frame.person_target_code and tgt is not None and _verbal_target(tgt.mention):
             code = frame.person_target_code  # attacking a person is verbal ("attacked Corker")
         if code.startswith("04") or code == "036":
             code = self._meeting_code(code, src, tgt, verb)
-        ev = self._finish(code, src, tgt, verb, verb, f"verb:{lemma}")
+        # "will fly home after meeting X": the circumstance's verb gives modality and date
+        gov = verb.head.head if gerund_of_circumstance(verb) else verb
+        ev = self._finish(code, src, tgt, verb, gov, f"verb:{lemma}")
+        if ev and code.startswith("04") and frame.symmetric and len(subj) > 2 and tgt is subj[1]:
+            # "A, B, C and D met": one event per further participant, so the meeting
+            # has all of them (the meetings stage joins one sentence's events)
+            for other in subj[2:]:
+                more = self._finish(code, src, other, verb, gov, f"verb:{lemma}")
+                if more is not None:
+                    self._extra.append(more)
         if ev and code.startswith("01"):
             ev.speaker = src.mention
             ev.quote = self._quote(verb)
@@ -258,6 +322,8 @@ class SentenceCoder:
                 return None
         elif frame.needs_dobj and not any(c.dep_ == "dobj" for c in verb.children):
             return None
+        if _lemma(verb) in WORDS.view_verbs and _shared_view(verb):
+            return None  # "Democrats and Republicans agree that Trump may nominate": a view
         if frame.refusal and not self._refused_act(verb):
             return None  # "declined to comment" is no rejection
         if code.startswith("01") and verb.dep_ == "xcomp" and _lemma(verb.head) in WORDS.not_saying:
@@ -467,6 +533,11 @@ class SentenceCoder:
         ("held talks", "during a meeting with X"); None if it reports no event."""
         head = noun.head
         gov = head if _upos(head) != "ADP" else head.head
+        if _upos(head) == "ADP" and head.lower_ in ("during", "at", "in", "after"):
+            # "called for more efforts during a meeting with X": the parser hung the
+            # circumstance on a noun; it is the clause's
+            while _upos(gov) not in ("VERB", "AUX") and gov.head.i != gov.i and gov.dep_ != "ROOT":
+                gov = gov.head
         if _upos(head) != "ADP" and _lemma(gov) not in (
             WORDS.light_verbs
             | WORDS.plan_verbs
@@ -485,17 +556,30 @@ class SentenceCoder:
             "before",
         ):
             return None
+        addressee = None
         if (
             _upos(head) == "ADP"
             and head.lower_ in ("during", "at", "in", "after", "before")
             and not has_partner
         ):
-            return None  # "... during a meeting with X": only with a named partner
+            # "... during a meeting with X": only with a named partner, or the person the
+            # act is done to ("praised Sisi after a meeting", "thanked him in a call")
+            addressee = self._addressee(gov, code)
+            if addressee is None:
+                return None
         subj, _ = self.args.subjects(gov, code)
         if not subj:
             return gov, None, None
-        tgt = subj[1] if len(subj) > 1 and frame.symmetric and not has_partner else None
+        tgt = subj[1] if len(subj) > 1 and frame.symmetric and not has_partner else addressee
         return gov, subj[0], tgt
+
+    def _addressee(self, gov: Token, code: str) -> Arg | None:
+        """The person object of the verb a meeting or call noun is the circumstance of."""
+        if code[:3] not in ("040", "041") or _upos(gov) not in ("VERB", "AUX"):
+            return None  # a visit is to a place, not to the verb's object
+        objs = [c for c in gov.children if c.dep_ == "dobj"]
+        found = [a for a in self.args.of(objs) if a.mention.kind == "person"]
+        return found[0] if len(found) == 1 else None
 
 
 def _noun_lemma(tok: Token) -> str:

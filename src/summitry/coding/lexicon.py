@@ -86,6 +86,7 @@ ADJECTIVES: dict[str, str] = {
     "Turkish": "TUR",
     "Israeli": "ISR",
     "Palestinian": "PSE",
+    "Palestinian Authority": "PSE",  # "Palestinian Authority President Mahmoud Abbas"
     "Egyptian": "EGY",
     "Saudi": "SAU",
     "Qatari": "QAT",

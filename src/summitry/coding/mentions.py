@@ -24,6 +24,8 @@ _WORD = re.compile(r"\S+")
 # Forms of address before a title or a name ("His Majesty King ...", "Amir Sheikh Tamim").
 _HONORIFIC = r"\b(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency|Holiness)"
 _HONORIFIC2 = r"\b(?:Sheikh|Sheikha|Sheik|Shaikh|Dr\.?)"
+# After a name, these make it another person's ("Donald Trump Jr", "King Abdullah II").
+_SUFFIXES = ("jr", "sr", "junior", "ii", "iii", "iv")
 _HONORIFIC_WORDS = {"his", "her", "royal", "majesty", "highness", "excellency", "holiness"}
 _HONORIFIC_WORDS |= {"sheikh", "sheikha", "sheik", "shaikh"}
 # Titles that name no one office ("opposition leader Y of X"), and words before a title
@@ -33,6 +35,8 @@ _NOT_THE_OFFICE = re.compile(
     r"\b(?:opposition|former|ex|exiled|rebel|deputy|vice|acting|interim|late)[\s-]*$", re.I
 )
 _POSSESSIVE = re.compile(r"['’]s?$")  # "Putin's", "Sessions’"
+# A possessive inside a name run ("Arabia's", "Sessions’"), not an ayn ("Shia’ al-Sudani").
+_POSSESSIVE_WORD = re.compile(r"(?:['’]s|s['’])$")
 _NAMEW = r"[A-Z\u00C0-\u00DE][\w'’\-]*\.?"
 # Words that make a capitalised run a title or an institution rather than a person's name.
 _TITLE_WORDS = {
@@ -517,6 +521,19 @@ class Mention:
         return cls(m.start() + offset, m.end() + offset, m.group(0), *fields, **named)
 
 
+@dataclass(frozen=True)
+class _Intro:
+    """A person an introduction names ("Chad's foreign minister, Mahamat Zene Cherif")."""
+
+    name: str  # single spaces
+    title: str  # lower case, "" if none
+    iso3: str
+    country_named: bool  # "Country's Name" / "of Country" (not only an adjective)
+    match_start: int  # document offsets
+    start: int
+    end: int
+
+
 @dataclass
 class DocContext:
     """Per-document state: text-introduced people recognised again later by surname."""
@@ -543,10 +560,13 @@ class MentionFinder:
             self.names[normalise(name)] = ("country", iso)
         for name, code in lx.IGOS.items():
             self.names[normalise(name)] = ("igo", code)
+        self.org_iso3: dict[str, str] = {}  # a domestic body's country ("Congress": USA)
         for kind in ("igo", "group", "organisation"):  # organisations of the actors KB
             for a in self.kb.actors(kind):
                 for nm in (a.name, *a.aliases):
                     self.names.setdefault(normalise(nm), ("igo", a.actor_id))
+                if a.iso3:
+                    self.org_iso3[a.actor_id] = a.iso3
         for adj, iso in lx.ADJECTIVES.items():  # "Palestinians", "Israelis": the country
             if adj[-1:] in ("n", "i") and adj[:1].isupper():
                 self.names.setdefault(normalise(adj + "s"), ("country", iso))
@@ -689,93 +709,97 @@ class MentionFinder:
     def _introductions(self, text: str, offset: int, ctx: DocContext, found: list[Mention]) -> None:
         for pat in (self.re_intro2, self.re_intro):
             for m in pat.finditer(text):
-                g = m.groupdict()
-                name_group = next((k for k in ("name", "name2", "name3") if g.get(k)), "name")
-                name = g.get(name_group)
-                cn = g.get("cn")
-                adj = g.get("adj")
-                title = " ".join(
-                    (g.get("title") or g.get("title2") or g.get("title3") or "").lower().split()
-                )
-                iso = (self.adjectives.get(normalise(adj)) if adj else None) or (
-                    self.names.get(normalise(cn), (None, None))[1] if cn else None
-                )
-                if g.get("cn2") or g.get("cn3"):
-                    cn, iso = self._country_phrase(g.get("cn2") or g.get("cn3"))
-                    at = m.start("title2") if g.get("title2") else m.start("title3")
-                    if _NOT_THE_OFFICE.search(text[max(0, at - 20) : at]):
-                        continue
-                if not name or not iso or self.names.get(normalise(cn or ""), ("", ""))[0] == "igo":
-                    continue
-                raw = _POSSESSIVE.sub("", name).rstrip(".,")
-                spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", raw)]
-                words = [raw[a:b] for a, b in spans]
-                if any(_POSSESSIVE.search(w) for w in words):
-                    continue  # "Arabia's Crown Prince ...": a possessive ends no word of a name
-                lead: list[str] = []
-                while words and normalise(words[0]) in _TITLE_WORDS | _HONORIFIC_WORDS:
-                    lead.append(words.pop(0))
-                if len(words) < 2 or any(
-                    normalise(w) in _INSTITUTION_WORDS
-                    or normalise(w) in self.names
-                    or normalise(w) in self.adjectives
-                    for w in words
-                ):
-                    continue
-                name = " ".join(words)
-                if not title and lead:
-                    title = " ".join(lead).lower()
-                    title = next(
-                        (t for t in self._titles_longest_first if title.endswith(t)), title
-                    )
-                # the span runs from the first to the last word of the name as written (a
-                # hard line break may sit between them); ``name`` has single spaces
-                name_start = offset + m.start(name_group)
-                start = name_start + spans[len(lead)][0]
-                end = name_start + spans[-1][1]
-                kb = self.people.lookup(normalise(name), ctx.published)
-                role = self.kb.title_role(title, iso, ctx.published) if title else None
-                if not kb and not title and not cn:
-                    continue  # a text person needs a title, or "Country's Name" form
-                if kb:
-                    self._add(
-                        found,
-                        Mention(
-                            start, end, name, kb.actor_id, "person", kb.iso3, "kb:name", role=role
-                        ),
-                    )
-                    # "Senator Ron Johnson ... Johnson said": the surname is his in this
-                    # document, whoever else the KB knows by it
-                    ctx.surnames.setdefault(normalise(words[-1]), kb.actor_id)
-                    continue
-                actor_id = "person:text:" + slug(name)
-                ctx.surnames[normalise(words[-1])] = actor_id
-                ctx.surnames[normalise(name)] = actor_id
+                intro = self._intro(m, text, offset)
+                if intro is not None:
+                    self._introduce(intro, ctx, found)
+
+    def _intro(self, m: re.Match[str], text: str, offset: int) -> _Intro | None:
+        """The person an introduction match names (title, country, name, span), or None."""
+        g = m.groupdict()
+        name_group = next((k for k in ("name", "name2", "name3") if g.get(k)), "name")
+        name = g.get(name_group)
+        cn, adj = g.get("cn"), g.get("adj")
+        title = " ".join(
+            (g.get("title") or g.get("title2") or g.get("title3") or "").lower().split()
+        )
+        iso = (self.adjectives.get(normalise(adj)) if adj else None) or (
+            self.names.get(normalise(cn), (None, None))[1] if cn else None
+        )
+        if g.get("cn2") or g.get("cn3"):
+            cn, iso = self._country_phrase(g.get("cn2") or g.get("cn3"))
+            at = m.start("title2") if g.get("title2") else m.start("title3")
+            if _NOT_THE_OFFICE.search(text[max(0, at - 20) : at]):
+                return None
+        if not name or not iso or self.names.get(normalise(cn or ""), ("", ""))[0] == "igo":
+            return None
+        raw = _POSSESSIVE.sub("", name).rstrip(".,")
+        spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", raw)]
+        words = [raw[a:b] for a, b in spans]
+        if any(_POSSESSIVE_WORD.search(w) for w in words):
+            return None  # "Arabia's Crown Prince ...": a possessive ends no word of a name
+        lead: list[str] = []
+        while words and normalise(words[0]) in _TITLE_WORDS | _HONORIFIC_WORDS:
+            lead.append(words.pop(0))
+        if len(words) < 2 or any(
+            normalise(w) in _INSTITUTION_WORDS
+            or normalise(w) in self.names
+            or normalise(w) in self.adjectives
+            for w in words
+        ):
+            return None
+        if not title and lead:
+            title = " ".join(lead).lower()
+            title = next((t for t in self._titles_longest_first if title.endswith(t)), title)
+        # the span runs from the first to the last word of the name as written (a hard
+        # line break may sit between them); the name has single spaces
+        name_start = offset + m.start(name_group)
+        return _Intro(
+            " ".join(words), title, iso, bool(cn), offset + m.start(),
+            name_start + spans[len(lead)][0], name_start + spans[-1][1],
+        )  # fmt: skip
+
+    def _introduce(self, p: _Intro, ctx: DocContext, found: list[Mention]) -> None:
+        """Record an introduced person: the KB's or an earlier text's, else a new one."""
+        kb = self.people.lookup(normalise(p.name), ctx.published)
+        role = self.kb.title_role(p.title, p.iso3, ctx.published) if p.title else None
+        if not kb and not p.title and not p.country_named:
+            return  # a text person needs a title, or "Country's Name" form
+        surname = normalise(p.name.split()[-1])
+        if kb:
+            self._add(
+                found,
+                Mention(
+                    p.start, p.end, p.name, kb.actor_id, "person", kb.iso3, "kb:name", role=role
+                ),
+            )
+            # "Senator Ron Johnson ... Johnson said": the surname is his in this document,
+            # whoever else the KB knows by it
+            ctx.surnames.setdefault(surname, kb.actor_id)
+            if role and kb.actor_id.startswith("person:text:"):
+                # a person an earlier text introduced, now with a title: this document
+                # attests the role too
                 ctx.new_actors.setdefault(
-                    actor_id,
-                    {
-                        "actor_id": actor_id,
-                        "name": name,
-                        "iso3": iso,
-                        "role": role,
-                        "start": offset + m.start(),
-                        "end": end,
-                    },
-                )
-                self.people.add_text_person(actor_id, name, iso)
-                self._add(
-                    found,
-                    Mention(
-                        start,
-                        end,
-                        name,
-                        actor_id,
-                        "person",
-                        iso,
-                        "text:title-country-name",
-                        role=role,
-                    ),
-                )
+                    kb.actor_id,
+                    {"actor_id": kb.actor_id, "name": p.name, "iso3": kb.iso3 or p.iso3,
+                     "role": role, "start": p.start, "end": p.end},
+                )  # fmt: skip
+            return
+        actor_id = "person:text:" + slug(p.name)
+        ctx.surnames[surname] = actor_id
+        ctx.surnames[normalise(p.name)] = actor_id
+        ctx.new_actors.setdefault(
+            actor_id,
+            {"actor_id": actor_id, "name": p.name, "iso3": p.iso3, "role": role,
+             "start": p.match_start, "end": p.end},
+        )  # fmt: skip
+        self.people.add_text_person(actor_id, p.name, p.iso3)
+        self._add(
+            found,
+            Mention(
+                p.start, p.end, p.name, actor_id, "person", p.iso3, "text:title-country-name",
+                role=role,
+            ),
+        )  # fmt: skip
 
     def _country_phrase(self, phrase: str) -> tuple[str | None, str | None]:
         """(name, ISO3) of the longest start of ``phrase`` that names a country ("the
@@ -881,14 +905,16 @@ class MentionFinder:
                     and prev not in self.names
                     and prev not in self.adjectives
                     and prev not in self.metonyms
-                ) or nxt in ("jr", "sr", "junior", "iii"):
+                ) or nxt in _SUFFIXES:
                     hit = None
             elif (
                 hit
                 and hit[2][0] == "person"
                 and hit[0] < len(words)
-                and normalise(words[hit[0]][0]) in ("jr", "sr", "junior", "iii")
+                and normalise(words[hit[0]][0]) in _SUFFIXES
             ):
+                hit = None
+            if hit and self._other_body(words, i, hit):
                 hit = None
             if hit:
                 j, span_text, (kind, actor_id, iso, rule) = hit
@@ -913,6 +939,22 @@ class MentionFinder:
             else:
                 i += 1
 
+    def _other_body(self, words: list[tuple[str, int]], i: int, hit) -> bool:
+        """A domestic body's one-word name after another capitalised word is another body:
+        "Free Democrats", "Social Democrats", "Irish Republicans" are not the US parties."""
+        j, _span, (kind, actor_id, iso, _rule) = hit
+        if kind != "igo" or actor_id not in self.org_iso3 or j - i != 1 or i == 0:
+            return False
+        prev = words[i - 1][0]
+        key = normalise(prev)
+        return (
+            prev[:1].isupper()
+            and key not in _FUNCTION_WORDS
+            and key not in _TITLE_WORDS
+            and self.adjectives.get(key) != iso
+            and self.names.get(key, ("", ""))[1] != iso
+        )
+
     def _resolve_name(self, key: str, surface: str, on: date | None, ctx: DocContext):
         if not key:
             return None
@@ -929,7 +971,8 @@ class MentionFinder:
             return ("person", person.actor_id, person.iso3, person.rule)
         if key in self.names:
             kind, v = self.names[key]
-            return (kind, v, v if kind == "country" else None, f"lexicon:{kind}")
+            iso = v if kind == "country" else self.org_iso3.get(v)
+            return (kind, v, iso, f"lexicon:{kind}")
         if key in self.metonyms:
             return ("metonym", self.metonyms[key], self.metonyms[key], "lexicon:seat-of-government")
         if key.startswith("the ") and key[4:] in self.metonyms:

@@ -62,6 +62,8 @@ def _noun_position(trig: Token) -> str | None:
         return "negated"  # "the lack of a bilateral meeting"
     if _upos(trig) != "NOUN":
         return None
+    if _held_by_relative(trig):
+        return "asserted"  # "Assad's visit to Russia, which he made on Monday": it happened
     if trig.dep_ == "pobj" and (
         head.lower_ in ("before", "ahead")
         or (head.lower_ == "for" and _lemma(head.head) not in ("thank", "praise", "criticize"))
@@ -74,6 +76,28 @@ def _noun_position(trig: Token) -> str | None:
     ):
         return "planned"  # "Meetings between Trump and Xi this week will focus on trade"
     return None
+
+
+def _threatened(trig: Token) -> bool:
+    """The act a threat verb governs ("threatened to file a lawsuit"), not a verb conjoined
+    with it ("threatened action and called on Beijing")."""
+    t = trig
+    while t.dep_ in ("xcomp", "dobj", "pobj", "prep") and t.head.i != t.i:
+        t = t.head
+        if _lemma(t) in WORDS.threat_verbs:
+            return True
+    return False
+
+
+def _held_by_relative(noun: Token) -> bool:
+    """An event noun whose relative clause says, in the past, that it took place ("the visit
+    which he made on Monday", "the talks they held last week"): no modal, no negation."""
+    for c in noun.children:
+        if c.dep_ != "relcl" or c.tag_ != "VBD" or _lemma(c) not in WORDS.light_verbs:
+            continue
+        if not any(k.dep_ in ("neg", "aux") for k in c.children):
+            return True
+    return False
 
 
 def _is_to(chain: list[Token]) -> str | None:
@@ -124,6 +148,8 @@ def _mood(trig: Token, chain: list[Token], plan_chain: list[Token], future_date:
         for k in tok.children
     ):
         return "hypothetical"
+    if _threatened(trig):
+        return "hypothetical"  # "threatened to impose sanctions": a threat, not the act
     if aux & WORDS.future_aux or "would" in aux:
         return "planned"
     if any(_lemma(tok) in WORDS.plan_verbs and tok.i != trig.i for tok in plan_chain):
@@ -149,6 +175,8 @@ def statement_modality(verb: Token, current: str, reported: bool) -> str:
     kids = list(verb.children)
     if any(k.dep_ == "neg" for k in kids):
         return "negated"
+    if verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) in WORDS.deny_verbs:
+        return "denied"  # "denied saying that ..."
     if any(k.dep_ == "aux" and k.lower_ in WORDS.hypothetical_aux for k in kids) or any(
         k.dep_ == "mark" and k.lower_ in ("if", "unless", "whether") for k in kids
     ):

@@ -131,6 +131,16 @@ class Words:
     appeal_heads: frozenset[str]
     demand_aux: frozenset[str]  # "said Sudan must/should return ...": a demand (10)
     demand_verbs: frozenset[str]  # "said Sudan needs to / has to return ...": a demand
+    demand_kinds: frozenset[str]  # mention kinds a demand at home may be made of
+    condition_marks: frozenset[str]  # "should step aside if ...": a conditional demand
+    threat_verbs: frozenset[str]  # "threatened to impose sanctions": the act is not held
+    mutual_nouns: frozenset[str]  # "exchanges of threats between A and B": both ways
+    view_verbs: frozenset[str]  # "agree that <clause>": a shared view, not an agreement
+    commitment_aux: frozenset[str]  # "agreed that they would / should ...": an agreement
+    accusation_verbs: frozenset[str]  # "said Russia had violated the treaty": an accusation
+    accusation_adjectives: frozenset[str]  # "said Iran was guilty"
+    blame_adjectives: frozenset[str]  # "said Iran was responsible for the attack"
+    accusation_objects: frozenset[str]  # what one is responsible for in an accusation
     not_offers: frozenset[str]
     refusable: frozenset[str]
     lemmas: frozenset[str]  # compared by lemma: their inflections are registered
@@ -425,6 +435,9 @@ def _register_lemmas(t: Triggers) -> None:
             *sorted(w.phone_words),
             *sorted(w.person_nouns),
             *sorted(w.agreement_nouns),
+            *sorted(w.accusation_verbs),
+            *sorted(w.mutual_nouns),
+            *sorted(w.accusation_objects),
             *sorted(w.lemmas),
         ]
     )
