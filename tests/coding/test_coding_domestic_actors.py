@@ -11,13 +11,7 @@ PUB = date(2017, 11, 13)
 
 
 def _events(coder, text: str):
-    d = coder.prepare("t", text, PUB, None, "en", False)
-    out = []
-    for i in sorted(d.candidates):
-        s, e = d.sentences[i]
-        _, evs = coder.extract(d, i, coder.nlp(text[s:e]))
-        out += evs
-    return out
+    return coder.code_text(text, PUB)
 
 
 @pytest.mark.parametrize(

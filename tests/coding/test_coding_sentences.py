@@ -10,13 +10,7 @@ PUB = date(2017, 11, 13)  # a Monday
 
 
 def _code(coder, text: str, published: date = PUB):
-    d = coder.prepare("t", text, published, None, "en", False)
-    out = []
-    for i in sorted(d.candidates):
-        s, e = d.sentences[i]
-        _, evs = coder.extract(d, i, coder.nlp(text[s:e]))
-        out += evs
-    return out
+    return coder.code_text(text, published)
 
 
 @pytest.mark.parametrize(

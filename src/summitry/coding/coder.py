@@ -318,6 +318,15 @@ class Coder:
         threshold = float(self.model.meta.get("threshold", 0.5))
         return mentions, combine(self.model, parsed, s, mentions, sc.events(), sc, threshold)
 
+    def code_text(self, text: str, published: date | None, doc_id: str = "text") -> list[Extracted]:
+        """The events of one English text, without a store (the Python API's one-off coding)."""
+        d = self.prepare(doc_id, text, published, None, "en", False)
+        out: list[Extracted] = []
+        for i in sorted(d.candidates):
+            s, e = d.sentences[i]
+            out += self.extract(d, i, self.nlp(d.text[s:e]))[1]
+        return out
+
     # --- the run ------------------------------------------------------------------------
     def run(
         self,
