@@ -8,52 +8,20 @@ Usage: python bench/bench_coder.py [--repeat N] [--workers 2]
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import os
 import sys
 import tempfile
 import threading
 import time
-from datetime import datetime
 from pathlib import Path
 
+from reuters import REUTERS, reuters_rows, store_documents  # bench/reuters.py: on sys.path
+
 REPO = Path(__file__).resolve().parents[1]
-REUTERS = REPO.parent / "shared" / "corpora" / "reuters-2017-oct-nov.jsonl"
 
 
 def _load(store, repeat: int) -> None:
-    rows = []
-    for r in range(repeat):
-        for n, line in enumerate(REUTERS.open(encoding="utf-8")):
-            d = json.loads(line)
-            did = hashlib.sha1(f"{r}|{d['text']}".encode()).hexdigest()[:16]
-            rows.append(
-                (
-                    did,
-                    did,
-                    None,
-                    str(REUTERS),
-                    "jsonl",
-                    str(n + 1),
-                    d["id"],
-                    None,
-                    d["title"],
-                    d["published"],
-                    "field",
-                    "published",
-                    "en",
-                    d["text"],
-                    len(d["text"]),
-                    datetime.now(),
-                )
-            )
-    first = {}  # documents has no key index (schema 5): one row per id, as ingest keeps it
-    for row in rows:
-        first.setdefault(row[0], row)
-    store.con.executemany(
-        "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", list(first.values())
-    )
+    store_documents(store, reuters_rows(REUTERS, repeat=repeat))
 
 
 def _tree_rss_mb(root: int) -> float:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-from datetime import datetime
+import importlib.util
 from pathlib import Path
 
 import pytest
+
+# bench/reuters.py (bench/ is not a package): loaded from its file, sys.path untouched
+_SPEC = importlib.util.spec_from_file_location(
+    "bench_reuters", Path(__file__).resolve().parents[2] / "bench" / "reuters.py"
+)
+_REUTERS = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(_REUTERS)
 
 
 @pytest.fixture(scope="session")
@@ -25,41 +30,8 @@ def load_reuters():
 
 
 def _load_reuters(store, path: Path, limit: int | None = None) -> int:
-    """Put the Reuters JSONL into ``documents`` (ingest API when present, else a plain INSERT)."""
-    rows = []
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh):
-            if limit is not None and n >= limit:
-                break
-            d = json.loads(line)
-            did = hashlib.sha1(d["text"].encode()).hexdigest()[:16]
-            rows.append(
-                (
-                    did,
-                    did,
-                    None,
-                    str(path),
-                    "jsonl",
-                    str(n + 1),
-                    d["id"],
-                    None,
-                    d["title"],
-                    d["published"],
-                    "field",
-                    "published",
-                    "en",
-                    d["text"],
-                    len(d["text"]),
-                    datetime.now(),
-                )
-            )
-    # documents has no key index (schema 5): skip ids stored already or repeated here
-    stored = {r[0] for r in store.con.execute("SELECT doc_id FROM documents").fetchall()}
-    first: dict[str, tuple] = {}
-    for r in rows:
-        if r[0] not in stored:
-            first.setdefault(r[0], r)
-    new = list(first.values())
-    if new:
-        store.con.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new)
+    """Put the Reuters JSONL into ``documents`` (bench/reuters.py, shared with
+    bench/bench_coder.py); return the number of records read."""
+    rows = _REUTERS.reuters_rows(path, limit)
+    _REUTERS.store_documents(store, rows)
     return len(rows)

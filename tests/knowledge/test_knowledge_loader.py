@@ -19,7 +19,7 @@ from summitry.knowledge import (
     read_pack,
     treaty_timeline,
 )
-from summitry.knowledge.pack import default_pack_dir
+from summitry.knowledge.pack import CuratedMeeting, default_pack_dir
 from summitry.store import Store
 
 TABLES = [
@@ -209,6 +209,24 @@ def test_knowledge_queries(store):
         ("salt1", "signed"),
     ]
     assert all(isinstance(a.action_date, date) for a in timeline)
+
+
+def test_stored_meetings_are_the_packs_meetings_read_back(store):
+    """One meeting type: a row read back is the pack's CuratedMeeting, plus roles, items
+    and origin."""
+    ensure_knowledge_pack(store)
+    pack = {m.meeting_id: m for m in read_pack().meetings}
+    rows = curated_meetings(store)
+    assert rows and all(isinstance(m, CuratedMeeting) for m in rows)
+    for m in rows:
+        assert len(m.roles) == len(m.participants) and m.origin == "curated"
+        curated = pack[m.meeting_id]
+        assert (m.title, m.start_date, m.format) == (
+            curated.title,
+            curated.start_date,
+            curated.format,
+        )
+        assert set(m.participants) >= set(curated.participants) - {""}
 
 
 def test_knowledge_cli_load_and_show(tmp_path):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from summitry.actors import ActorKB
-from summitry.knowledge.pack import KnowledgePack, read_pack
+from summitry.knowledge.pack import CuratedMeeting, KnowledgePack, read_pack
 
 
 @dataclass(frozen=True)
@@ -20,23 +20,11 @@ class CuratedItemRow:
 
 
 @dataclass(frozen=True)
-class CuratedMeetingRow:
-    meeting_id: str
-    start_date: date | None
-    end_date: date | None
-    title: str
-    format: str
-    occasion: str | None
-    status: str
-    city: str | None
-    country: str | None
-    lat: float | None
-    lon: float | None
-    participants: tuple[str, ...]
-    roles: tuple[str | None, ...]
-    confirmed: bool
-    notes: str | None
-    source_url: str
+class CuratedMeetingRow(CuratedMeeting):
+    """A meeting read back from the store: the pack's fields (:class:`CuratedMeeting`), the
+    participants' roles, its items and its origin."""
+
+    roles: tuple[str | None, ...] = ()
     items: tuple[CuratedItemRow, ...] = field(default_factory=tuple)
     origin: str = "curated"  # extracted | imported | curated (see meetings_by_source)
 
@@ -88,15 +76,9 @@ def curated_meetings(store, between: tuple[str, str] | None = None) -> list[Cura
     sql += " ORDER BY m.start_date NULLS LAST, m.meeting_id"
     meetings = con.execute(sql, params).fetchall()
     ids = [r[0] for r in meetings]
-    people: dict[str, list[tuple[str, str | None]]] = {}
+    people = _participants(con, ids)
     items: dict[str, list[CuratedItemRow]] = {}
     if ids:
-        for mid, actor, role in con.execute(
-            "SELECT meeting_id, actor_id, role FROM meeting_participants "
-            "WHERE meeting_id IN (SELECT unnest(?)) ORDER BY meeting_id, actor_id",
-            [ids],
-        ).fetchall():
-            people.setdefault(mid, []).append((actor, role))
         for mid, *rest in con.execute(
             "SELECT meeting_id, kind, value, topic, text, item_date, source_url FROM meeting_items "
             "WHERE origin = 'curated' AND meeting_id IN (SELECT unnest(?)) ORDER BY item_id",
@@ -107,10 +89,31 @@ def curated_meetings(store, between: tuple[str, str] | None = None) -> list[Cura
     for row in meetings:  # meeting_id .. lon, source_url, confirmed, notes
         mid, url, conf, notes = row[0], *row[11:]
         ps = people.get(mid, [])
-        roles = (tuple(p for p, _ in ps), tuple(r for _, r in ps))
-        items_of = tuple(items.get(mid, []))
-        out.append(CuratedMeetingRow(*row[:11], *roles, bool(conf), notes, url, items_of))
+        out.append(
+            CuratedMeetingRow(
+                *row[:11],
+                tuple(p for p, _ in ps),
+                bool(conf),
+                notes,
+                url,
+                roles=tuple(r for _, r in ps),
+                items=tuple(items.get(mid, [])),
+            )
+        )
     return out
+
+
+def _participants(con, ids: list[str]) -> dict[str, list[tuple[str, str | None]]]:
+    """Meeting id -> its (actor_id, role) pairs, by actor id, for the meetings ``ids``."""
+    people: dict[str, list[tuple[str, str | None]]] = {}
+    if ids:
+        for mid, actor, role in con.execute(
+            "SELECT meeting_id, actor_id, role FROM meeting_participants "
+            "WHERE meeting_id IN (SELECT unnest(?)) ORDER BY meeting_id, actor_id",
+            [ids],
+        ).fetchall():
+            people.setdefault(mid, []).append((actor, role))
+    return people
 
 
 ORIGINS = ("extracted", "imported", "curated")
@@ -144,14 +147,7 @@ def meetings_by_source(
             )
             params.append(pid)
         rows = store.con.execute(sql, params).fetchall()
-        people: dict[str, list[tuple[str, str | None]]] = {}
-        if rows:
-            for mid, actor, role in store.con.execute(
-                "SELECT meeting_id, actor_id, role FROM meeting_participants "
-                "WHERE meeting_id IN (SELECT unnest(?)) ORDER BY meeting_id, actor_id",
-                [[r[0] for r in rows]],
-            ).fetchall():
-                people.setdefault(mid, []).append((actor, role))
+        people = _participants(store.con, [r[0] for r in rows])
         for mid, start, end, title, fmt, occ, status, city, country, lat, lon, origin, url in rows:
             ps = people.get(mid, [])
             out.append(
@@ -168,12 +164,11 @@ def meetings_by_source(
                     lat,
                     lon,
                     tuple(p for p, _ in ps),
-                    tuple(r for _, r in ps),
                     True,
                     None,
                     url,
-                    (),
-                    origin,
+                    roles=tuple(r for _, r in ps),
+                    origin=origin,
                 )
             )
     out.sort(key=lambda m: (m.start_date is None, m.start_date or date.max, m.meeting_id))
