@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,7 +52,9 @@ def run_cli(
 ) -> Run:
     """``python -m summitry [--db DB] ARGS`` in a child process (``session``: in a session
     and process group of its own, as a terminal's foreground job, so a SIGINT to its group
-    reaches it and its workers, never pytest)."""
+    reaches it and its workers, never pytest; and with SIGINT at its default, as a
+    foreground job has it, even when the suite itself was started as a background job
+    (``./scripts/test &`` in a script), whose children inherit SIGINT ignored)."""
     full_env = {k: v for k, v in os.environ.items() if k != "SUMMITRY_FAULTS"}
     full_env.update({"COLUMNS": "200", **(env or {})})
     cmd = [sys.executable, "-m", "summitry", *(["--db", str(db)] if db else []), *args]
@@ -61,10 +65,22 @@ def run_cli(
         env=full_env,
         cwd=cwd,
         timeout=timeout,
-        preexec_fn=preexec,
+        preexec_fn=_foreground(preexec) if session else preexec,
         start_new_session=session,
     )
     return Run(p.returncode, p.stdout, p.stderr)
+
+
+def _foreground(preexec: Callable[[], None] | None) -> Callable[[], None]:
+    """A ``preexec_fn``: SIGINT at its default (so the child's Python installs its Ctrl-C
+    handler; one started with SIGINT ignored keeps it ignored), then ``preexec``."""
+
+    def run() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        if preexec:
+            preexec()
+
+    return run
 
 
 def assert_one_line_error(r: Run, *words: str) -> None:

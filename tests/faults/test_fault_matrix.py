@@ -9,6 +9,7 @@ import json
 import os
 import resource
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,32 @@ def test_ingest_stopped_by_a_signal_then_rerun(corpus, clean_ingest, tmp_path, s
     got = store_state(db, DOCS)
     tally(killed=1, rows_lost=rows_lost(clean_ingest, got))
     assert got == clean_ingest
+
+
+def test_ctrl_c_reaches_the_command_when_the_suite_runs_as_a_background_job(corpus, tmp_path):
+    """A suite started as ``./scripts/test &`` from a script runs with SIGINT ignored, and its
+    children inherit that: the Ctrl-C tests start the command with SIGINT at its default (as
+    a terminal's foreground job), so it is stopped (exit 130), not left to finish (was exit 0
+    under such a run)."""
+    db = tmp_path / "s.duckdb"
+    env = {"SUMMITRY_FAULTS": "int:ingest.batch-written@3"}
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        stopped = run_cli("ingest", "--workers", "0", str(corpus), db=db, env=env, session=True)
+    finally:
+        signal.signal(signal.SIGINT, old)
+    assert_stopped_by(stopped, "int")
+
+
+def test_a_background_job_with_sigint_ignored_keeps_it_ignored(corpus, clean_ingest, tmp_path):
+    """``summitry ingest ... &`` from a script: SIGINT is ignored, as the shell asked, and the
+    command finishes (the handler for Ctrl-C is installed only where SIGINT is not ignored)."""
+    db = tmp_path / "s.duckdb"
+    env = {"SUMMITRY_FAULTS": "int:ingest.batch-written@3"}
+
+    def ignore_sigint() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    done = run_cli("ingest", "--workers", "0", str(corpus), db=db, env=env, preexec=ignore_sigint)
+    assert done.returncode == 0, done.text
+    assert store_state(db, DOCS) == clean_ingest

@@ -142,14 +142,19 @@ def describe_error(exc: BaseException) -> str:
 
 def refresh_meetings(store) -> None:
     """End of a writing command: rebuild meeting episodes if the events or documents changed,
-    so that readers (``meetings``, ``meeting``, ``brief``) find them current."""
+    so that readers (``meetings``, ``meeting``, ``brief``) find them current. The line saying
+    so is printed only when the rebuild found meeting reports or changed the number of
+    episodes (an ingest into a store without events says nothing of meetings)."""
     from summitry.meetings import refresh
 
+    before = store.con.execute(
+        "SELECT count(*) FROM meetings WHERE origin IN ('extracted', 'imported')"
+    ).fetchone()[0]
     summary = refresh(store)
-    if summary is not None:
+    if summary is not None and (summary.n_reports or summary.n_meetings != before):
         console.print(
             f"meetings: {summary.n_reports} reports -> {summary.n_meetings} episodes "
-            f"(rebuilt because the events changed)",
+            f"(rebuilt because the events or documents changed)",
             highlight=False,
         )
 

@@ -4,7 +4,8 @@ Exports are written to a temporary file beside the target and renamed into place
 a failed export never leaves a half-written file; an existing file is replaced only when
 asked (``force``). Imports run in one transaction and
 skip rows whose key is already present (the primary key, or for the ingest tables kept
-without an index the key ingest keeps unique), so re-importing changes nothing.
+without an index the key ingest keeps unique), so re-importing changes nothing; of
+several rows of one key in the file, the first in the file wins.
 """
 
 from __future__ import annotations
@@ -95,26 +96,40 @@ def import_table(store: Store, table: str, path: Path, fmt: Format | None = None
 
 
 def _insert_new(con, table: str, cols: list[str], source: str) -> str:
-    """SQL inserting the rows of ``source`` whose key ``table`` does not hold yet (the first
-    row of each key): its primary key, else its key kept without an index
-    (:data:`UNINDEXED_KEYS`), else all its columns."""
+    """SQL inserting the rows of ``source`` whose key ``table`` does not hold yet.
+
+    The key is the table's primary key (or UNIQUE key), else its key kept without an index
+    (:data:`UNINDEXED_KEYS`), else all its columns. Of several rows of one key in the file,
+    the first in the file's row order wins (``WITH ORDINALITY`` numbers them as read)."""
     col_list = ", ".join(f'"{c}"' for c in cols)
-    keyed = con.execute(
-        "SELECT count(*) FROM duckdb_constraints() WHERE table_name = ? "
-        "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')",
-        [table],
-    ).fetchone()[0]
-    if keyed:
-        return f'INSERT OR IGNORE INTO "{table}" ({col_list}) SELECT {col_list} FROM {source}'
-    key = ", ".join(f'"{c}"' for c in UNINDEXED_KEYS.get(table, cols))
-    match = " AND ".join(
-        f't."{c}" IS NOT DISTINCT FROM s."{c}"' for c in UNINDEXED_KEYS.get(table, cols)
+    declared = _declared_key(con, table)
+    key_cols = declared or UNINDEXED_KEYS.get(table, tuple(cols))
+    key = ", ".join(f'"{c}"' for c in key_cols)
+    first = (
+        f"SELECT *, row_number() OVER (PARTITION BY {key} ORDER BY ordinality) AS _n "
+        f"FROM {source} WITH ORDINALITY"
     )
+    if declared:
+        return (
+            f'INSERT OR IGNORE INTO "{table}" ({col_list}) '
+            f"SELECT {col_list} FROM ({first}) s WHERE s._n = 1"
+        )
+    match = " AND ".join(f't."{c}" IS NOT DISTINCT FROM s."{c}"' for c in key_cols)
     return (
-        f'INSERT INTO "{table}" ({col_list}) SELECT {col_list} FROM ('
-        f"SELECT *, row_number() OVER (PARTITION BY {key}) AS _n FROM {source}) s "
+        f'INSERT INTO "{table}" ({col_list}) SELECT {col_list} FROM ({first}) s '
         f'WHERE s._n = 1 AND NOT EXISTS (SELECT 1 FROM "{table}" t WHERE {match})'
     )
+
+
+def _declared_key(con, table: str) -> tuple[str, ...]:
+    """The columns of ``table``'s primary key, else of its first UNIQUE key; () if none."""
+    row = con.execute(
+        "SELECT constraint_column_names FROM duckdb_constraints() WHERE table_name = ? "
+        "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE') "
+        "ORDER BY constraint_type = 'UNIQUE', constraint_index LIMIT 1",
+        [table],
+    ).fetchone()
+    return tuple(row[0]) if row else ()
 
 
 def _line(exc: BaseException) -> str:
