@@ -188,6 +188,8 @@ class Arguments:
         for t in sorted(toks, key=lambda x: (x.head.i != tok.i, abs(x.i - tok.i))):
             if t.i in self.tok_mention:
                 m = self.tok_mention[t.i]
+                if m.kind == "pronoun" and t.lower_ == "his":
+                    continue  # "assail his adversaries": "his" is an actor only of an event noun
                 if (
                     m.kind == "person"
                     and _upos(tok) == "NOUN"

@@ -418,7 +418,7 @@ def sector_code(noun: str) -> str:
     return _SECTOR_CODE.get(noun.lower(), "GOV")
 
 
-_PRONOUNS = {"he", "she", "him", "her"}
+_PRONOUNS = {"he", "she", "him", "her", "his"}
 # Capitalised at a sentence start but not given names ("During Trump's visit").
 _FUNCTION_WORDS = {
     "during",
@@ -664,7 +664,7 @@ class MentionFinder:
             )
         for m in _RUN.finditer(text):
             self._names_in_run(m.group(0), m.start() + offset, on, ctx, found)
-        for m in re.finditer(r"\b(?:he|she|him|her)\b", text, re.I):
+        for m in re.finditer(r"\b(?:he|she|him|her|his)\b", text, re.I):
             self._add(
                 found,
                 Mention.at(

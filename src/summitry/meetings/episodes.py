@@ -214,6 +214,7 @@ def founds(r: Report) -> bool:
         and r.back_reference is None
         and not r.past_context
         and not r.definite
+        and not r.own
     )
 
 

@@ -66,6 +66,7 @@ class Reading:
     definite: bool = False  # a noun trigger naming a known encounter ("the summit between")
     date_in_clause: bool = True  # the report's date expression is in the trigger's clause
     news_date: str | None = None  # "on Sunday" of "on Sunday when X met Y": its date
+    own: bool = False  # "his meeting with X": a participant's encounter, told as a circumstance
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[str, str, str]:
@@ -179,6 +180,27 @@ _DEFINITE = re.compile(
 )
 
 
+_OWN_WITH = re.compile(r"\b(?:his|her)\s*$", re.I)
+_WITH = re.compile(r"^\s*(?:by\s+(?:phone|telephone|video)\s+)?with\b", re.I)
+
+
+def _definite(before: str, trigger: str, after: str) -> bool:
+    """A noun trigger naming a known encounter ("the summit between", "their talks"); a
+    participant's own encounter with a named partner ("during his meeting with X",
+    "following her talks with X") only describes one and is not definite."""
+    if not (_NOUN_TRIGGER.match(trigger.strip()) and _DEFINITE.search(before[-40:])):
+        return False
+    return not _own(before, trigger, after)
+
+
+def _own(before: str, trigger: str, after: str) -> bool:
+    """ "his meeting with X", "her talks with X": a noun trigger owned by one participant
+    with the other named after it."""
+    return bool(
+        _NOUN_TRIGGER.match(trigger.strip()) and _OWN_WITH.search(before) and _WITH.match(after)
+    )
+
+
 def _date_in_clause(sentence: str, t0: int, t1: int, d0: int | None, d1: int | None) -> bool:
     """The date expression lies in the trigger's clause (not "..., as announced in March")."""
     if d0 is None or d1 is None:
@@ -227,9 +249,10 @@ def read(
         _back_reference(before, trigger, after),
         presupposed,
         bool(c.separate.search(sentence)),
-        bool(_NOUN_TRIGGER.match(trigger.strip()) and _DEFINITE.search(before[-40:])),
+        _definite(before, trigger, after),
         _date_in_clause(sentence, trigger_start, trigger_end, *(date_span or (None, None))),
         _when_date(before),
+        _own(before, trigger, after),
     )
 
 

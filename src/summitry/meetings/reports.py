@@ -66,6 +66,7 @@ class Report:
     presupposed: bool = False  # negated topic at a named encounter: the encounter happened
     separate: bool = False  # the sentence speaks of separate / bilateral meetings
     definite: bool = False  # a noun trigger naming a known encounter ("the summit between")
+    own: bool = False  # "his meeting with X" (a circumstance): news of the week, not the day
     trigger_start: int | None = None
     topics: list[str] = field(default_factory=list)
     source_url: str | None = None
@@ -229,6 +230,7 @@ def _report(r: dict, a: RoleHolder, b: RoleHolder, resolver: RoleResolver) -> Re
         presupposed=reading.presupposed,
         separate=reading.separate,
         definite=reading.definite,
+        own=reading.own,
         trigger_start=r["trigger_start"],
         location_name=r["loc"],
         location_iso3=r["loc_iso3"],
