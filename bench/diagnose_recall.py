@@ -32,7 +32,7 @@ def _stage(coder, d, idx: int, gold) -> tuple[str, str]:
     """(stage, detail) for one gold event of sentence ``idx`` of prepared document ``d``."""
     from summitry.classify.apply import rule_types, sentence_candidates
     from summitry.codes import plover_for
-    from summitry.coding.combine import _best_event
+    from summitry.coding.combine import _best_event, emits
     from summitry.coding.extract import SentenceCoder
     from summitry.nlp.dates import find_dates
 
@@ -63,7 +63,7 @@ def _stage(coder, d, idx: int, gold) -> tuple[str, str]:
     best = _best_event(coder.model.classes, probs[0])
     label, p = coder.model.classes[best], float(probs[0][best])
     detail = f"model {label} {p:.2f} (NONE {probs[0][coder.model.classes.index('NONE')]:.2f})"
-    if p < threshold:
+    if not emits(probs[0], best, threshold):
         return "typed-none", detail
     if label not in gold.types:
         return "model-other", detail

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pytest
 
@@ -35,3 +37,28 @@ def test_retraining_a_fixed_sample_reproduces_its_scores(rules_coder, shared_dir
 
     again = load_model(tmp_path / "m.npz")
     assert [p for p, _ in again.predict(feats)] == [p for p, _ in first.model.predict(feats)]
+
+
+# sentences written for this test: a person the actors KB does not know, introduced with a
+# title and a country, then named by surname alone in a later text
+INTRODUCES = [
+    "Kenya's foreign minister, Amina Wanjiru Odhiambo, arrived in Addis Ababa on Monday.",
+    "The Ghanaian trade minister, Kwabena Asante Mensah, flew to Lagos for the talks.",
+]
+BY_SURNAME = [
+    "Odhiambo accused Somalia of sheltering the militants.",
+    "Mensah praised Nigeria for reopening the border.",
+]
+
+
+def test_featurize_forgets_the_people_earlier_texts_introduced(rules_coder):
+    day = date(2017, 3, 1)
+    later = [Example(t, "NONE", "test", published=day) for t in BY_SURNAME]
+    alone = featurize(rules_coder, later)
+    earlier = [Example(t, "NONE", "test", published=day) for t in INTRODUCES]
+    # within one call the introduced people are known to the later texts ...
+    together = featurize(rules_coder, earlier + later)[len(earlier) :]
+    assert together != alone
+    # ... but a second call (a second training in the same process) starts afresh
+    assert featurize(rules_coder, later) == alone
+    assert not rules_coder.people.text_people  # and training leaves the index empty

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summitry.classify.features import governor
+from summitry.classify.features import governor, is_name
 
 _SOURCE_ROLES = ("nsubj", "csubj")  # a passive subject is the target: "X was accused by Y"
 
@@ -111,7 +111,7 @@ def parse_spans(doc) -> list[tuple[int, int, str]]:
     training texts whose actors have no marked span."""
     out = []
     for t in doc:
-        if t.tag_ in ("NNP", "NNPS") or (t.tag_ == "JJ" and t.text[:1].isupper()):
+        if is_name(t):
             if out and out[-1][1] >= t.idx - 1 and doc[t.i - 1].tag_ in ("NNP", "NNPS", "JJ"):
                 s, _, key = out[-1]
                 out[-1] = (s, t.idx + len(t), key)

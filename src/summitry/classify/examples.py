@@ -7,10 +7,10 @@
   ``dev-v1`` sample; the ``heldout-v2`` sample is never trained on), statements and appeals
   and events judged not to exist being "no PLOVER event";
 - sentences written for training by this project (``data/classify/written.yaml``);
-- (not yet trained on: ``labelled_examples``, real Reuters sentences labelled by hand,
-  ``tests/classify/data/reuters_train_2016.csv``: offsets into
-  ``corpora/reuters-2016-2017-sample.jsonl``, a corpus disjoint from the one the recall set
-  and the checked samples are drawn from; see the coding README for why).
+- real Reuters sentences labelled by hand (``labelled_examples``:
+  ``tests/classify/data/reuters_train_2016.csv`` and ``reuters_train_sample_b.csv``, offsets
+  into ``corpora/reuters-2016-2017-sample.jsonl``, a corpus disjoint from the one the recall
+  set and the checked samples are drawn from).
 """
 
 from __future__ import annotations
@@ -113,16 +113,25 @@ def written_examples() -> list[Example]:
 
 
 LABELLED = "reuters_train_2016.csv"
+LABELLED_FILES = (LABELLED, "reuters_train_sample_b.csv")
 
 
-def labelled_examples(shared: Path, data_dir: Path | None = None) -> list[Example]:
+def labelled_examples(
+    shared: Path, data_dir: Path | None = None, names: tuple[str, ...] = LABELLED_FILES
+) -> list[Example]:
     """Sentences of the 2016-2017 Reuters sample labelled by hand (PLOVER type or NONE, the
-    source and target as they are written in the sentence)."""
-    path = (data_dir or REPO / "tests" / "classify" / "data") / LABELLED
+    source and target as they are written in the sentence), from each of the files ``names``
+    of ``data_dir`` that exists."""
+    folder = data_dir or REPO / "tests" / "classify" / "data"
     corpus = shared / "corpora" / "reuters-2016-2017-sample.jsonl"
-    if not path.is_file() or not corpus.is_file():
+    wanted = [
+        r
+        for name in names
+        if (folder / name).is_file()
+        for r in csv.DictReader((folder / name).open(encoding="utf-8"))
+    ]
+    if not wanted or not corpus.is_file():
         return []
-    wanted = list(csv.DictReader(path.open(encoding="utf-8")))
     ids = {r["article_id"] for r in wanted}
     texts = {}
     with corpus.open(encoding="utf-8") as fh:
@@ -146,4 +155,5 @@ def training_examples(shared: Path | None = None) -> list[Example]:
         *gold_examples(shared),
         *checked_examples(shared),
         *written_examples(),
+        *labelled_examples(shared),
     ]

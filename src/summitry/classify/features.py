@@ -10,8 +10,13 @@ and modality; the rest of the sentence adds context. Features are strings:
     gp:<lemma>|<prep>|<obj>  governing word + preposition + object ("call for talks")
     sr:<dep>          the source's role (nsubj, nsubjpass, poss ...); tr:<path> the target's
     neg / md:<modal> / pass   negation, modal auxiliary, passive
-    w:<stem>          every word stem of the sentence (first MAX_TOKENS tokens)
+    w:<stem>          every word stem of the sentence (first MAX_TOKENS tokens) but names
     rule:<type>       the PLOVER type the rules gave this sentence (``rule:none`` if none)
+
+Names (proper nouns, capitalised adjectives: "China", "Russian", "Pelosi") are left out of the
+bag of words (version f3): which actors a sentence names says nothing of the event's type,
+and as words they learnt the training sets' mix of actors ("China" leaned to CONSULT).
+The actors' roles (``sr:``, ``tr:``) carry what they contribute.
 
 Truncation: only the first ``MAX_TOKENS`` tokens feed the bag of words, and the walk up the
 parse stops after ``MAX_HOPS`` steps, so a 5,000-word sentence costs no more than a short one.
@@ -45,6 +50,11 @@ def stem(word: str) -> str:
     if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiouls":
         w = w[:-1]
     return w
+
+
+def is_name(tok) -> bool:
+    """A proper noun, or a capitalised adjective ("Russian"): an actor's word, not an event's."""
+    return tok.tag_ in ("NNP", "NNPS") or (tok.tag_ == "JJ" and tok.text[:1].isupper())
 
 
 def _lem(tok) -> str:
@@ -133,7 +143,7 @@ def candidate_features(
 ) -> list[str]:
     """Feature strings of one candidate; ``src``/``tgt`` are token indices (or None)."""
     n = len(doc)
-    feats = [f"w:{_lem(t)}" for t in doc[:MAX_TOKENS] if t.is_alpha]
+    feats = [f"w:{_lem(t)}" for t in doc[:MAX_TOKENS] if t.is_alpha and not is_name(t)]
     if src is not None and src < n:
         s = doc[src]
         gov = governor(s)

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 MODEL_FORMAT = 1
-FEATURE_VERSION = "f2"
+FEATURE_VERSION = "f3"
 ARTIFACT_NAME = "event_model.npz"
 
 

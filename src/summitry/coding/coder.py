@@ -48,8 +48,9 @@ from summitry.topics import load_taxonomy
 
 # 0.3: trained event classifier behind the rules; 0.3.1: in-domain training labels, demand
 # and praise rules; 0.3.2: demands at home and accusations beside statements, US domestic
-# bodies as actors (no model events for them)
-CODER_VERSION = "summitry-coder-0.3.2"
+# bodies as actors (no model events for them); 0.3.3: model trained on the hand-labelled
+# Reuters sentences, names out of its bag of words (features f3), retorts ("fired back at")
+CODER_VERSION = "summitry-coder-0.3.3"
 DATASET = "summitry-coder"
 
 # Tables the coder writes (in insert order), and for those it replaces per document the

@@ -87,12 +87,17 @@ def combine(
         src = resolved[c.src_mention]
         best = _best_event(model.classes, p)
         label = model.classes[best]
-        if (src.start, src.end) in covered or p[best] < threshold:
+        if (src.start, src.end) in covered or not emits(p, best, threshold):
             continue
         ev = _model_event(parsed, sc, src, resolved, c, label, float(p[best]))
         if ev is not None:
             out.append(ev)
     return out
+
+
+def emits(p, best: int, threshold: float) -> bool:
+    """Whether the model's best event type ``best`` is sure enough to stand as an event."""
+    return bool(p[best] >= threshold)
 
 
 def _best_event(classes: list[str], p) -> int:

@@ -274,9 +274,14 @@ class SentenceCoder:
     def _verb_sense(self, verb: Token, frame: Frame) -> Frame | None:
         """The reading of the verb: a sense its particle or preposition selects ("call on
         X": an appeal), else the base frame if its own conditions hold (None if not)."""
+        kids = list(verb.children)
+        # "fired back at X" is a retort; "fired back at X with rockets" or "fired back shots" is not
+        armed = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in kids)
         for sense in frame.senses:
             if any(
                 (c.dep_ == "prt" and c.lower_ in sense.with_words)
+                # an adverb the parser did not make a particle ("fired *back* at")
+                or (c.dep_ == "advmod" and c.lower_ in sense.with_words and not armed)
                 or (
                     c.dep_ == "prep"
                     and c.lower_ in sense.with_words
@@ -285,7 +290,6 @@ class SentenceCoder:
                 for c in verb.children
             ):
                 return frame.with_sense(sense)
-        kids = list(verb.children)
         if frame.max_objects is not None and (
             sum(c.dep_ in _OBJECT_LIKE and not _time_modifier(c) for c in kids) > frame.max_objects
         ):
@@ -301,6 +305,8 @@ class SentenceCoder:
         """The verb's code after the frame's conditions and the general rules (None: the
         verb is no event here)."""
         code = frame.code
+        if not code and not frame.objects:
+            return None  # a verb that is an event only in one of its senses ("hit back at")
         if frame.by_phone and any(
             c.dep_ == "prep"
             and (tr.ANY in frame.by_phone or c.lower_ in frame.by_phone)

@@ -93,14 +93,16 @@ class Frame:
     any_modifier_actor: bool = False  # modifiers of any kind count ("U.S. sanctions")
 
     def with_sense(self, sense: Sense) -> Frame:
-        """This frame read as ``sense``: its code and prepositions, none of the conditions."""
+        """This frame read as ``sense``: its code and prepositions, none of the conditions
+        (a sense with its own code drops the objects that would fix another: "fired back at
+        X" is no shooting)."""
         return Frame(
             sense.code or self.code,
             self.target_preps if sense.target_preps is None else sense.target_preps,
             self.dobj_target,
             self.needs_target,
             self.symmetric,
-            self.objects,
+            () if sense.code else self.objects,
         )
 
 
@@ -323,8 +325,8 @@ class _FrameReader:
             raise TriggerDataError(f"{self.file}: {where}: expected a mapping, got {entry!r}")
         _keys(self.file, where, entry, _VERB_KEYS if verb else _NOUN_KEYS)
         objects = self._objects(where, entry)
-        if "code" not in entry and not objects:
-            raise TriggerDataError(f"{self.file}: {where}: needs a code or objects")
+        if "code" not in entry and not objects and not entry.get("senses"):
+            raise TriggerDataError(f"{self.file}: {where}: needs a code, objects or senses")
         kw: dict[str, Any] = {
             "code": _code(self.file, f"{where}.code", entry["code"]) if "code" in entry else "",
             "objects": objects,
