@@ -38,7 +38,8 @@ def _stage(coder, d, idx: int, gold) -> tuple[str, str]:
 
     if idx not in d.candidates:
         return "not-parsed", ""
-    parsed = coder.nlp(d.text[slice(*d.sentences[idx])])  # build_rows let go of its parse
+    # build_rows let go of its parse
+    parsed = coder.parse_sentence(d.text[slice(*d.sentences[idx])])
     mentions, events = coder.extract(d, idx, parsed)
     s, _ = d.sentences[idx]
     resolved = [m for m in mentions if m.actor_id]

@@ -32,7 +32,7 @@ def _events(coder, text: str, published: date | None):
     out = []
     for i in sorted(d.candidates):
         s, e = d.sentences[i]
-        _, evs = coder.extract(d, i, coder.nlp(text[s:e]))
+        _, evs = coder.extract(d, i, coder.parse_sentence(text[s:e]))
         for ev in evs:
             out.append((ev, code_info(ev.code)))
     why = ""

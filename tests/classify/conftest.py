@@ -37,7 +37,7 @@ def code_text():
         out = []
         for i in sorted(d.candidates):
             s, e = d.sentences[i]
-            out.extend(coder.extract(d, i, coder.nlp(text[s:e]))[1])
+            out.extend(coder.extract(d, i, coder.parse_sentence(text[s:e]))[1])
         return out
 
     return run

@@ -20,7 +20,7 @@ def _best_scores(coder, text: str) -> list[float]:
     out = []
     for i in sorted(d.candidates):
         s, e = d.sentences[i]
-        parsed = coder.nlp(text[s:e])
+        parsed = coder.parse_sentence(text[s:e])
         mentions, _ = coder.extract(d, i, parsed)
         spans = [(m.start - s, m.end - s, m.actor_id) for m in mentions if m.actor_id]
         cands = sentence_candidates(parsed, spans, set())

@@ -15,7 +15,7 @@ def _codes(coder, text: str) -> set[str]:
     out = set()
     for i in sorted(d.candidates):
         s, e = d.sentences[i]
-        out |= {ev.code for ev in coder.extract(d, i, coder.nlp(text[s:e]))[1]}
+        out |= {ev.code for ev in coder.extract(d, i, coder.parse_sentence(text[s:e]))[1]}
     return out
 
 
@@ -49,7 +49,7 @@ def _visits(coder, text: str) -> list[tuple[str, str]]:
     out = []
     for i in sorted(d.candidates):
         s, e = d.sentences[i]
-        for ev in coder.extract(d, i, coder.nlp(text[s:e]))[1]:
+        for ev in coder.extract(d, i, coder.parse_sentence(text[s:e]))[1]:
             if ev.rule == "noun:visit":
                 out.append((ev.code, ev.modality))
     return out

