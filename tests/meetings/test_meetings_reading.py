@@ -81,6 +81,8 @@ def test_references_back_are_recognised(sentence: str, trigger: str, kind: str) 
         ("Kishida met Yoon in Seoul on Sunday.", "met"),
         ("Biden spoke by phone with Netanyahu before leaving for Israel.", "spoke"),
         ("After the speech, Lula met Petro for an hour.", "met"),
+        ("Ramaphosa had talks with Tinubu in Abuja on Monday.", "talks"),  # a light verb
+        ("Ruto had dinner with Museveni at State House on Friday.", "dinner"),
     ],
 )
 def test_news_is_not_a_reference(sentence: str, trigger: str) -> None:

@@ -304,6 +304,10 @@ class Arguments:
                 own = self._swallowed_subject(v)
                 if own is not None:  # "Russia denies the claims and Trump denies collusion"
                     return self.of([own]), False
+            if v.dep_ == "xcomp" and v.head.i != v.i:
+                ctrl = self._controller(v.head)
+                if ctrl is not None:  # "led / prompted / urged X to VERB": X does it
+                    return self.of([ctrl]), False
             if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
                 v = v.head
                 continue
@@ -320,6 +324,18 @@ class Arguments:
             break
         return [], False
 
+    def _controller(self, head: Token) -> Token | None:
+        """The actor object of a verb whose infinitive complement it does (object control:
+        "prompted Abe to call Moon"), or None."""
+        objs: dict[int, Token] = {}  # one per mention ("leading Japan Prime Minister Abe
+        for c in head.children:  # to ...": the parser may make the name two objects)
+            if c.dep_ == "dobj" and c.i in self.tok_mention:
+                objs.setdefault(id(self.tok_mention[c.i]), c)
+        people = [c for c in objs.values() if self.tok_mention[c.i].kind == "person"]
+        if len(people) == 1:
+            return people[0]
+        return next(iter(objs.values())) if len(objs) == 1 else None
+
     def _own_subjects(self, v: Token) -> tuple[list[Arg], bool] | None:
         """The subjects ``v`` has itself (None if it has none)."""
         subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
@@ -335,6 +351,21 @@ class Arguments:
             return [], False
         if not (subj or passive):
             return None
+        if (
+            v.dep_ == "relcl"
+            and len(subj) == 1
+            and subj[0].lower_ in ("who", "that")
+            and v.head.i in self.tok_mention
+            and self.tok_mention[v.head.i].kind == "person"
+        ):
+            head = v.head
+            if head.dep_ == "conj" and not any(
+                c.dep_ in ("dobj", "prep") and c.lower_ not in ("in", "at", "on", "for")
+                for c in v.children
+            ):  # "Putin and Erdogan, who met in Sochi": the relative is of both
+                while head.dep_ == "conj":
+                    head = head.head
+            return self.of([head]), False  # "Trump, who met Xi on Thursday, said": Trump
         if passive:
             agents = [
                 gc
@@ -348,7 +379,29 @@ class Arguments:
             folded = self.coordinated_names(subj[0])
             if folded:
                 return folded, False
+        if len(subj) == 1:
+            group = self._named_members(subj[0])
+            if group:
+                return group, False
         return self.of(subj), False
+
+    def _named_members(self, tok: Token) -> list[Arg]:
+        """ "The presidents of Russia, Turkey and Iran, Putin, Erdogan and Rouhani, held",
+        "Leaders of the G7, including Trump, Macron and Abe, ended": a plural person noun
+        that is no actor, with two or more people named in its phrase (not in a clause)."""
+        if tok.i in self.tok_mention or tok.tag_ != "NNS" or _lemma(tok) not in WORDS.person_nouns:
+            return []
+        inner = {x.i for c in tok.subtree if c.dep_ in ("relcl", "acl", "advcl") for x in c.subtree}
+        named = [
+            t
+            for t in tok.subtree
+            if t.i not in inner
+            and t.dep_ != "compound"
+            and t.i in self.tok_mention
+            and self.tok_mention[t.i].kind == "person"
+        ]
+        people = [a for a in self.of(named) if a.mention.kind == "person"]
+        return people if len(people) >= 2 else []
 
     def _swallowed_subject(self, v: Token) -> Token | None:
         """The subject of a conjoined verb that the parser joined to the previous clause's

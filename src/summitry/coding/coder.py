@@ -16,7 +16,7 @@ from datetime import date, datetime
 
 import pyarrow as pa
 import spacy
-from spacy.attrs import DEP, TAG
+from spacy.attrs import DEP, HEAD, TAG
 
 import summitry.nlp.lexical  # noqa: F401 - registers tok._.lem / tok._.upos
 from summitry.classify import EventModel, load_model
@@ -34,6 +34,7 @@ from summitry.coding.mentions import (
 )
 from summitry.coding.people import PeopleIndex, load_people
 from summitry.coding.places import place
+from summitry.coding.triggers import WORDS
 from summitry.coding.workers import code_in_workers
 from summitry.events import group_reports, grouping_step
 from summitry.faults import fault_point
@@ -41,6 +42,7 @@ from summitry.geo.gazetteer import load_all as load_gazetteer
 from summitry.nlp.blas_ops import single_thread_blas, with_blas_ops
 from summitry.nlp.dates import find_dates
 from summitry.nlp.english import is_english
+from summitry.nlp.lexical import lemma
 from summitry.nlp.parse_text import parser_text
 from summitry.nlp.split import split_sentences
 from summitry.store import Store, pending
@@ -506,15 +508,28 @@ class Coder:
 
 def _name_subjects(parsed) -> list[int]:
     """Indices of proper-noun subjects (``NNP``/``NNPS`` tagged ``nsubj``/``nsubjpass``),
-    read from the parse's arrays without making a Token for every word."""
+    and of subjects a name possesses that are other people ("Trump's defense secretary said
+    ... he": the pronoun may be the secretary's; words.yaml possessed_people), read from
+    the parse's arrays without making a Token for every word."""
     strings = parsed.vocab.strings
-    tags = {strings["NNP"], strings["NNPS"]}
+    names = {strings["NNP"], strings["NNPS"]}
+    nouns = {strings["NN"], strings["NNS"]}
     deps = {strings["nsubj"], strings["nsubjpass"]}
-    return [
-        i
-        for i, (tag, dep) in enumerate(parsed.to_array([TAG, DEP]).tolist())
-        if tag in tags and dep in deps
-    ]
+    poss = strings["poss"]
+    rows = parsed.to_array([TAG, DEP, HEAD]).tolist()
+    out = [i for i, (tag, dep, _) in enumerate(rows) if tag in names and dep in deps]
+    for i, (tag, dep, head) in enumerate(rows):
+        j = i + head  # HEAD is relative
+        if (
+            tag in names
+            and dep == poss
+            and j != i
+            and rows[j][0] in nouns
+            and rows[j][1] in deps
+            and lemma(parsed[j]) in WORDS.possessed_people
+        ):
+            out.append(j)
+    return sorted(set(out))
 
 
 def _event_id(doc_id: str, i: int, ev: Extracted) -> str:

@@ -99,6 +99,16 @@ def _dobj_lemmas(verb: Token) -> set[str]:
     return {_lemma(c) for c in verb.children if c.dep_ == "dobj"}
 
 
+def _misparsed_modifier(verb: Token) -> bool:
+    """ "Starmer hosted President Joe Biden" parsed with "hosted" as a modifier of the
+    title: a past-tense verb with a subject of its own is the clause's verb."""
+    return (
+        verb.dep_ == "amod"
+        and verb.tag_ in ("VBD", "VBN")
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+
+
 def _has_phone_word(tok: Token) -> bool:
     return any(_lemma(g) in WORDS.phone_words for g in tok.subtree)
 
@@ -119,6 +129,7 @@ class SentenceCoder:
         self._tok_mention: dict[int, Mention] = {}
         self._triggers: list[int] = []  # tokens whose word has a trigger lemma
         self._extra: list[Extracted] = []  # further participants' events of a trigger
+        self._more_subjects: dict[int, list[Arg]] = {}  # further partners of a trigger
         self._map_mentions()
         self.args = Arguments(doc, self._tok_mention)
         self.when = WhenWhere(doc, offset, dates)
@@ -229,7 +240,7 @@ class SentenceCoder:
     # --- verbs --------------------------------------------------------------------------
     def _verb_event(self, verb: Token, frame: Frame) -> Extracted | None:
         lemma = _lemma(verb)
-        if verb.dep_ in ("amod", "compound") or (
+        if (verb.dep_ in ("amod", "compound") and not _misparsed_modifier(verb)) or (
             verb.tag_ == "VBG"
             and verb.dep_ in ("xcomp", "acl")
             and _lemma(verb.head) in WORDS.speech_verbs
@@ -261,6 +272,11 @@ class SentenceCoder:
             # "A, B, C and D met": one event per further participant, so the meeting
             # has all of them (the meetings stage joins one sentence's events)
             for other in subj[2:]:
+                more = self._finish(code, src, other, verb, gov, f"verb:{lemma}")
+                if more is not None:
+                    self._extra.append(more)
+        if ev and code.startswith("04") and code != "041":
+            for other in self._more_subjects.pop(verb.i, []):  # "A met with B and C"
                 more = self._finish(code, src, other, verb, gov, f"verb:{lemma}")
                 if more is not None:
                     self._extra.append(more)
@@ -346,7 +362,10 @@ class SentenceCoder:
         dobjs = [c for c in kids if c.dep_ == "dobj"]
         lemmas = _dobj_lemmas(verb)
         checks = (
-            frame.needs_actor_object and not any(c.i in self._tok_mention for c in dobjs),
+            frame.needs_actor_object  # "was received by X": the passive subject is the object
+            and not any(
+                c.i in self._tok_mention for c in dobjs + [k for k in kids if k.dep_ == "nsubjpass"]
+            ),
             frame.not_as_modifier and verb.dep_ in ("amod", "acl"),
             bool(frame.needs_object) and not lemmas & frame.needs_object,
             any(c.dep_ == "prt" and c.lower_ in frame.unless_particles for c in kids),
@@ -365,6 +384,11 @@ class SentenceCoder:
         """(code, target) of the verb: its objects, a threatened act's object, a demand's
         addressee, a symmetric verb's second subject; None if the frame needs a target."""
         objs = self.args.objects(verb, frame, passive)
+        if not objs and _misparsed_modifier(verb):
+            head = verb.head  # "Starmer hosted [President Joe Biden]": the phrase's head
+            while head.dep_ == "compound" and head.head.i != head.i:
+                head = head.head
+            objs = [a for a in self.args.of([head]) if a.mention is not subj[0].mention]
         if not objs and frame.target_in_clause:
             # "X warned it would destroy Y": the target is the object of the threatened act
             objs = self.args.clause_objects(verb, ("ccomp", "xcomp"), ("dobj",))
@@ -372,6 +396,8 @@ class SentenceCoder:
             # "demanded that the United States match ...": the target is the clause's subject
             objs = self.args.clause_objects(verb, ("ccomp",), ("nsubj", "nsubjpass"))
         tgt: Arg | None = objs[0] if objs else None
+        if code.startswith("04") and code != "041" and len(objs) > 1:
+            self._more_subjects[verb.i] = objs[1:]  # "met with B and C": all of them
         if tgt is None and frame.symmetric and len(subj) > 1:
             tgt = subj[1]
         if tgt is None and frame.needs_target:
@@ -444,7 +470,15 @@ class SentenceCoder:
             return None
         if code.startswith("04"):
             code = self._meeting_code(code, src, tgt, gov)
-        return self._finish(code, src, tgt, noun, gov, f"noun:{lemma}")
+        ev = self._finish(code, src, tgt, noun, gov, f"noun:{lemma}")
+        if ev and code.startswith("04") and tgt is not None:
+            # "A, B and C held a video conference": one event per further subject, as for
+            # "A, B, C and D met" (the meetings stage joins one sentence's events)
+            for other in self._more_subjects.pop(noun.i, []):
+                more = self._finish(code, src, other, noun, gov, f"noun:{lemma}")
+                if more is not None:
+                    self._extra.append(more)
+        return ev
 
     def _noun_sense(self, noun: Token, frame: Frame, lemma: str) -> tuple[Frame, str] | None:
         """(frame, code) of the event noun: a sense its modifier or governor selects
@@ -491,6 +525,17 @@ class SentenceCoder:
             if c.dep_ == "prep" and c.lower_ in frame.target_preps
             for p in c.children
             if p.dep_ == "pobj"
+        ]
+        with_ += [  # "talks by video with X": the partner hung on the means
+            q
+            for c in kids
+            if c.dep_ == "prep" and c.lower_ in ("by", "over", "via")
+            for p in c.children
+            if p.dep_ == "pobj" and _has_phone_word(p)
+            for g in p.children
+            if g.dep_ == "prep" and g.lower_ in frame.target_preps
+            for q in g.children
+            if q.dep_ == "pobj"
         ]
         mods = [
             c
@@ -546,12 +591,25 @@ class SentenceCoder:
                 gov = gov.head
         if _upos(head) != "ADP" and _lemma(gov) not in (
             WORDS.light_verbs
+            | frame.light_verbs
             | WORDS.plan_verbs
             | WORDS.refuse_verbs
             | WORDS.deny_verbs
             | {"be", "during", "after", "at"}
         ):
             return None
+        visit_of_two = (
+            code[:3] == "042" and _upos(head) == "ADP" and head.lower_ in ("on", "during")
+        )
+        if visit_of_two:
+            # "On a visit to Cairo, Putin and Sisi signed a deal": the visitor and the host
+            # are the subjects of the act the visit is the circumstance of
+            subj, _ = self.args.subjects(gov, code)
+            if len(subj) < 2 or _upos(gov) not in ("VERB", "AUX"):
+                return None
+            if len(subj) > 2:
+                self._more_subjects[noun.i] = subj[2:]
+            return gov, subj[0], subj[1]
         if _upos(head) == "ADP" and head.lower_ not in (
             "for",
             "to",
@@ -563,20 +621,30 @@ class SentenceCoder:
         ):
             return None
         addressee = None
-        if (
+        circumstance = (
             _upos(head) == "ADP"
             and head.lower_ in ("during", "at", "in", "after", "before")
             and not has_partner
-        ):
+        )
+        if circumstance:
             # "... during a meeting with X": only with a named partner, or the person the
-            # act is done to ("praised Sisi after a meeting", "thanked him in a call")
+            # act is done to ("praised Sisi after a meeting", "thanked him in a call"), or
+            # two subjects of a symmetric noun ("A and B agreed in a phone call")
             addressee = self._addressee(gov, code)
-            if addressee is None:
+            if addressee is None and not (
+                frame.symmetric
+                and not any(c.dep_ == "neg" for c in gov.children)
+                and len(self.args.subjects(gov, code)[0]) > 1
+            ):  # "At their meeting, A and B agreed": the clause's two subjects met
                 return None
         subj, _ = self.args.subjects(gov, code)
+        if circumstance and addressee is None and len(subj) < 2:
+            return None
         if not subj:
             return gov, None, None
         tgt = subj[1] if len(subj) > 1 and frame.symmetric and not has_partner else addressee
+        if tgt is not None and len(subj) > 2 and tgt is subj[1]:
+            self._more_subjects[noun.i] = subj[2:]
         return gov, subj[0], tgt
 
     def _addressee(self, gov: Token, code: str) -> Arg | None:

@@ -592,7 +592,9 @@ class MentionFinder:
             rf"(?:\s+in\s+(?:the\s+)?(?P<gcn>{cn_alt_lower})\b)?",
             re.I,
         )
-        name_re = rf"{_NAMEW}(?:\s+(?:(?:al|el|bin|ibn|de|van|von)\s+|al-|el-)?{_NAMEW}){{1,5}}"
+        # a particle inside a name: "Luiz Inacio Lula da Silva", "Ursula von der Leyen"
+        particle = r"(?:al|el|bin|ibn|de|da|das|do|dos|du|del|van|von|der)\s+|al-|el-"
+        name_re = rf"{_NAMEW}(?:\s+(?:{particle})?{_NAMEW}){{1,5}}"
         self.re_intro = re.compile(
             rf"\b(?:(?P<adj>{adj_alt})|(?P<cn>{cn_alt})['’]s)\s+(?:(?:new|former|outgoing)\s+)?"
             rf"(?:(?P<title>{title_alt_cs})\s*,?\s+)?(?P<name>{name_re})"
@@ -607,6 +609,11 @@ class MentionFinder:
             [r"\s+" if ch == " " else re.escape(ch) for ch in t] for t in title_seq
         )
         place = rf"(?:the\s+)?{_NAMEW}(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?{_NAMEW}){{0,5}}"
+        # "the president of Egypt", "the emir of Qatar", "the King of Saudi Arabia": the
+        # office holder, as "Egypt's president" (a name after it is the introduction's)
+        self.re_title_of = re.compile(
+            rf"\b[Tt]he\s+(?P<title>{title_ws})\s+of\s+(?P<place>{place})"
+        )
         self.re_intro2 = re.compile(
             rf"\bthe\s+(?P<adj>{adj_alt})\s+(?P<title>{title_alt}),\s+(?P<name>{name_re})"
             rf"|(?:{_HONORIFIC}\s+)?\b(?P<title2>{title_ws})\s+(?:{_HONORIFIC2}\s+)?"
@@ -817,6 +824,17 @@ class MentionFinder:
         return None, None
 
     def _descriptors(self, text: str, offset: int, on: date | None, found: list[Mention]) -> None:
+        for m in self.re_title_of.finditer(text):
+            cn, iso = self._country_phrase(m.group("place"))
+            if iso is None or cn is None:
+                continue
+            title = " ".join(m.group("title").lower().split())
+            if title in self.titles and self.kb.title_role(title, iso, on) in LEADER_ROLES:
+                end = m.start("place") + m.group("place").index(cn) + len(cn)
+                if re.match(r"\s+[A-Z\u00C0-\u00DE]", text[end:]):
+                    continue  # "the president of the United States Chamber of Commerce"
+                span = (m.start() + offset, end + offset, text[m.start() : end])
+                self._descriptor(span, title, iso, on, found)
         for m in self.re_descriptor.finditer(text):
             adj, cn = m.group("adj"), m.group("cn")
             iso = (
@@ -841,38 +859,45 @@ class MentionFinder:
                     ),
                 )
                 continue
-            role = self.kb.title_role(title, iso, on)
-            holder = self.kb.office(title, iso, on) if role and on else None
-            if holder is not None:
-                role, iso = holder.role, holder.iso3 or iso  # "the Russian leader" in 1986
-            if holder is None and role not in (None, *LEADER_ROLES):
-                # "a French minister": no person is guessed; the actor is the government
-                self._add(
-                    found,
-                    Mention.at(
-                        m,
-                        offset,
-                        iso,
-                        "country",
-                        iso,
-                        "descriptor:country-government",
-                        code=iso + "GOV",
-                        role=role,
-                    ),
-                )
-                continue
+            self._descriptor(
+                (m.start() + offset, m.end() + offset, m.group(0)), title, iso, on, found
+            )
+
+    def _descriptor(
+        self,
+        span: tuple[int, int, str],
+        title: str,
+        iso: str,
+        on: date | None,
+        found: list[Mention],
+    ) -> None:
+        """The mention of a title of a country without a name ("the Russian leader", "the
+        president of Egypt"): its holder on the date, or the government for a minister."""
+        role = self.kb.title_role(title, iso, on)
+        holder = self.kb.office(title, iso, on) if role and on else None
+        if holder is not None:
+            role, iso = holder.role, holder.iso3 or iso  # "the Russian leader" in 1986
+        if holder is None and role not in (None, *LEADER_ROLES):
+            # "a French minister": no person is guessed; the actor is the government
             self._add(
                 found,
-                Mention.at(
-                    m,
-                    offset,
-                    holder.actor_id if holder else None,
-                    "descriptor",
-                    iso,
-                    f"descriptor:{role}@date" if holder else "descriptor:unresolved",
-                    role=role,
+                Mention(
+                    *span, iso, "country", iso, "descriptor:country-government",
+                    code=iso + "GOV", role=role,
                 ),
-            )
+            )  # fmt: skip
+            return
+        self._add(
+            found,
+            Mention(
+                *span,
+                holder.actor_id if holder else None,
+                "descriptor",
+                iso,
+                f"descriptor:{role}@date" if holder else "descriptor:unresolved",
+                role=role,
+            ),
+        )
 
     def _names_in_run(
         self, run: str, run_start: int, on: date | None, ctx: DocContext, found: list[Mention]

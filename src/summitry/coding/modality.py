@@ -44,6 +44,14 @@ def _chains(trig: Token, gov: Token) -> tuple[list[Token], list[Token]]:
         plan_chain = [trig]  # "during a visit to Vietnam, Trump offered ...": the visit happened
     t = gov
     circumstantial = False  # "during / after a meeting ...": the meeting is not planned by the verb
+    if (
+        t.dep_ == "advcl"
+        and t.head.i != t.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    ):  # "will fly to Ankara to meet Erdogan": the purpose shares its act's mood
+        t = t.head
+        chain.append(t)
+        plan_chain.append(t)
     while t.dep_ in _CHAIN_DEPS and t.head.i != t.i:
         if t.dep_ == "pobj" and t.head.lower_ in WORDS.circumstantial_preps:
             circumstantial = True
@@ -64,6 +72,8 @@ def _noun_position(trig: Token) -> str | None:
         return None
     if _held_by_relative(trig):
         return "asserted"  # "Assad's visit to Russia, which he made on Monday": it happened
+    if trig.dep_ == "pobj" and head.lower_ == "for" and _travelled(head.head):
+        return None  # "flew to Sochi for talks with Putin on Monday": they were held
     if trig.dep_ == "pobj" and (
         head.lower_ in ("before", "ahead")
         or (head.lower_ == "for" and _lemma(head.head) not in ("thank", "praise", "criticize"))
@@ -76,6 +86,15 @@ def _noun_position(trig: Token) -> str | None:
     ):
         return "planned"  # "Meetings between Trump and Xi this week will focus on trade"
     return None
+
+
+def _travelled(verb: Token) -> bool:
+    """A verb of going in the simple past, with no modal or negation ("flew", "arrived")."""
+    return (
+        verb.tag_ == "VBD"
+        and _lemma(verb) in WORDS.travel_verbs
+        and not any(k.dep_ in ("neg", "aux") for k in verb.children)
+    )
 
 
 def _threatened(trig: Token) -> bool:

@@ -46,6 +46,7 @@ class Sense:
     with_words: frozenset[str] = frozenset()  # verbs: a particle, or a preposition + actor
     modifier: str | None = None  # nouns: a word among the noun's children
     governors: frozenset[str] | None = None  # nouns: lemmas of the verb governing the noun
+    light_verbs: frozenset[str] = frozenset()  # nouns: more verbs it is the object of
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Frame:
     plural_only: bool = False  # "talks", not "talk"
     source_from_modifiers: bool = False  # "the Trump-Xi summit": actors from modifiers
     any_modifier_actor: bool = False  # modifiers of any kind count ("U.S. sanctions")
+    light_verbs: frozenset[str] = frozenset()  # more verbs that take it ("told a news conference")
 
     def with_sense(self, sense: Sense) -> Frame:
         """This frame read as ``sense``: its code and prepositions, none of the conditions
@@ -103,6 +105,7 @@ class Frame:
             self.needs_target,
             self.symmetric,
             () if sense.code else self.objects,
+            light_verbs=sense.light_verbs,
         )
 
 
@@ -128,6 +131,7 @@ class Words:
     not_agents_unless_protest: frozenset[str]
     not_saying: frozenset[str]
     requests: frozenset[str]
+    possessed_people: frozenset[str]  # "Trump's defense secretary said he ...": not Trump
     hostile_objects: frozenset[str]
     fight_objects: frozenset[str]
     appeal_heads: frozenset[str]
@@ -145,6 +149,7 @@ class Words:
     accusation_objects: frozenset[str]  # what one is responsible for in an accusation
     not_offers: frozenset[str]
     refusable: frozenset[str]
+    travel_verbs: frozenset[str]  # "flew to Sochi for talks": in the past, the talks were held
     lemmas: frozenset[str]  # compared by lemma: their inflections are registered
     sector_roots: dict[str, frozenset[str]]  # sector code -> CAMEO roots ("*": the rest)
     intent_by_code: dict[str, str] = field(default_factory=dict)  # from triggers.yaml
@@ -308,10 +313,18 @@ _NOUN_KEYS = _FRAME_KEYS | {
     "plural_only",
     "source_from_modifiers",
     "any_modifier_actor",
+    "light_verbs",
 }
 _WORD_SET_KEYS = {"unless_objects", "needs_object", "only_objects"}  # words or "@set"
 _BOOL_KEYS = {f.name for f in fields(Frame) if f.type == "bool"}
-_LIST_KEYS = {"unless_deps", "unless_preps", "unless_particles", "needs_deps", "governors"}
+_LIST_KEYS = {
+    "unless_deps",
+    "unless_preps",
+    "unless_particles",
+    "needs_deps",
+    "governors",
+    "light_verbs",
+}
 
 
 @dataclass
@@ -378,7 +391,9 @@ class _FrameReader:
         return frozenset(_words(self.file, where, value))
 
     def _sense(self, where: str, entry: object, verb: bool) -> Sense:
-        allowed = {"code", "target_preps"} | ({"with"} if verb else {"modifier", "governors"})
+        allowed = {"code", "target_preps"} | (
+            {"with"} if verb else {"modifier", "governors", "light_verbs"}
+        )
         if not isinstance(entry, dict):
             raise TriggerDataError(f"{self.file}: {where}: expected a mapping")
         _keys(self.file, where, entry, allowed)
@@ -395,6 +410,9 @@ class _FrameReader:
             governors=frozenset(_words(self.file, f"{where}.governors", entry["governors"]))
             if "governors" in entry
             else None,
+            light_verbs=frozenset(
+                _words(self.file, f"{where}.light_verbs", entry.get("light_verbs", []))
+            ),
         )
 
     def _objects(self, where: str, entry: dict) -> tuple[tuple[str, str], ...]:
@@ -434,12 +452,14 @@ def _register_lemmas(t: Triggers) -> None:
             *sorted(w.deny_verbs),
             *sorted(w.speech_verbs),
             *sorted(w.phone_words),
+            *sorted(w.travel_verbs),
             *sorted(w.person_nouns),
             *sorted(w.agreement_nouns),
             *sorted(w.accusation_verbs),
             *sorted(w.mutual_nouns),
             *sorted(w.accusation_objects),
             *sorted(w.lemmas),
+            *sorted({v for f in t.nouns.values() for s in f.senses for v in s.light_verbs}),
         ]
     )
 

@@ -35,16 +35,10 @@ class WhenWhere:
         if not self.dates:
             return None
         sub = {t.i for t in tok.subtree}
-        ch = [
-            t
-            for t in tok.children
-            if t.dep_ not in ("ccomp", "advcl", "relcl", "conj", "parataxis")
-        ]
-        near = {x.i for c in ch for x in c.subtree} | {tok.i}
         best = None
         for d in self.dates:
             toks = {t.i for t in self._tokens_of(d)}
-            if toks & near:
+            if toks & self._own_phrase(tok):
                 return d
             if toks & sub and best is None:
                 best = d
@@ -54,7 +48,32 @@ class WhenWhere:
             toks = self._tokens_of(self.dates[0])
             if toks and clause_root(toks[0]).i == clause_root(tok).i:
                 return self.dates[0]
+        if tok.dep_ == "conj" and tok.tag_.startswith("VB") and tok.head.tag_.startswith("VB"):
+            # "arrived on Monday and held talks", "picked up the phone on Tuesday and
+            # called X": a conjoined verb without a date of its own shares the first one's
+            own = self._own_phrase(tok.head)
+            for d in self.dates:
+                if {t.i for t in self._tokens_of(d)} & own:
+                    return d
+        if (
+            tok.dep_ == "advcl"
+            and tok.head.i != tok.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and tok.head.dep_ in ("ROOT", "conj")
+            and not any(c.dep_ == "aux" and c.lower_ != "to" for c in tok.head.children)
+        ):  # "flew to Sochi on Thursday to meet Putin": the purpose clause's day is its act's
+            return self.date_for(tok.head)
         return None
+
+    @staticmethod
+    def _own_phrase(tok: Token) -> set[int]:
+        """The token and its children's subtrees, other clauses and conjuncts left out."""
+        ch = [
+            t
+            for t in tok.children
+            if t.dep_ not in ("ccomp", "advcl", "relcl", "conj", "parataxis")
+        ]
+        return {x.i for c in ch for x in c.subtree} | {tok.i}
 
     def future_date(self, tok: Token) -> bool:
         d = self.date_for(tok)

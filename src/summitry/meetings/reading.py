@@ -98,10 +98,15 @@ def _names_a_place(text: str) -> bool:
 _NOT_PLACES = {"English", "French", "Russian", "Spanish", "Arabic", "Chinese", "Parliament"}
 
 
+# where a report's topic starts: "to discuss", "about trade", "ahead of the vote"; not
+# "for about an hour" (a duration)
+_DURATION = r"(?:an?|half an|\d+|one|two|three|four|five|ten|twenty|thirty|forty|fifty|ninety)"
 _TOPIC_START = re.compile(
-    r"\s(?:to|about|regarding|concerning|as part of|following|ahead of|amid|which|that|who|"
-    r"on how)\s",
-    re.I,
+    # "to" starts a topic only as an infinitive ("to discuss"), not before the person or
+    # place it leads to ("spoke to Putin by phone on Thursday", "welcomed him to Sochi")
+    r"\s(?:to(?!\s+(?:the|a|an|his|her|their|its|him|them|us|me|each|[A-Z]\w*)\b)"
+    rf"|about(?!\s+{_DURATION}\s+(?:hours?|minutes?)\b)"
+    r"|regarding|concerning|as part of|following|ahead of|amid|which|that|who|on how)\s",
 )
 
 
@@ -142,7 +147,9 @@ def _back_reference(before: str, trigger: str, after: str) -> str | None:
     ) or c.back_ordinals.search(trigger)
     if governed or ordinal:
         return "clause"
-    if re.search(c.perfect.pattern + r"(?:\s+\w+ly)?\s*$", near_before, re.I):
+    if re.search(
+        c.perfect.pattern + r"(?:\s+\w+ly)?\s*$", near_before, re.I
+    ) and not _NOUN_TRIGGER.match(trigger.strip()):  # "had talks": a light verb, no perfect
         return "perfect"
     if re.search(r",\s*" + c.relative.pattern + r"(?:\s+\w+){0,2}\s*$", near_before, re.I):
         return "relative"
@@ -171,7 +178,9 @@ def news_when(before: str, clause: str) -> str | None:
 
 
 _NOUN_TRIGGER = re.compile(
-    r"^(?:meeting|meetings|summit|summits|talks|call|calls|conversation|visit|encounter)$", re.I
+    r"^(?:meeting|meetings|summit|summits|talks|call|calls|conversation|visit|encounter|"
+    r"chat|dinner|lunch|breakfast)$",
+    re.I,
 )
 _DEFINITE = re.compile(
     r"\b(?:the|their|his|her|its|this|that|these|those|last|recent|previous|earlier)"

@@ -53,7 +53,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mdy",
         re.compile(
-            rf"\b(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"
+            rf"\b(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+            r"(?:\s*[-\u2013]\s*(?P<d2>\d{1,2})\b)?"  # "January 9-10, 2023": the days of a span
+            r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"
         ),
     ),
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_RE})(?:\s+(?P<y>(?:19|20)\d\d))?\b")),
@@ -179,8 +181,11 @@ def _explicit(kind: str, g: dict, published: date | None) -> _Resolved:
         return _Resolved(None)
     try:
         value = du_parser.parse(f"{year}-{month:02d}-{day:02d}").date()
+        last = date(year, month, int(g["d2"])) if g.get("d2") else None
     except (ValueError, OverflowError):
         return _Resolved(None)
+    if last is not None and last > value:
+        return _Resolved(value, bool(published and value > published), last)
     return _Resolved(value, bool(published and value > published))
 
 
