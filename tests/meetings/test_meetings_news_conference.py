@@ -9,9 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from summitry.meetings import list_meetings
-from summitry.store import Store
+from episodes_lib import episodes_between as _episodes
 
 DOCS = [
     # told / addressed / gave a (joint) news or press conference with Y
@@ -111,15 +109,6 @@ DOCS = [
 def coded(code_documents) -> Path:
     """A store of the documents above, ingested, coded and built (read it only)."""
     return code_documents("news_conference", DOCS)
-
-
-def _episodes(path: Path, a: str, b: str) -> list[tuple[str, str, str]]:
-    store = Store(path, read_only=True)
-    try:
-        got = list_meetings(store, between=(a, b))
-    finally:
-        store.close()
-    return [(m["start_date"], m["format"], m["status"]) for m in got]
 
 
 def _one_encounter(path: Path, a: str, b: str, day: str) -> None:

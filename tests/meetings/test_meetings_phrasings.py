@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from episodes_lib import episodes_between as _episodes
 
 from summitry.meetings import list_meetings
 from summitry.store import Store
@@ -226,15 +227,6 @@ DOCS = [
 def coded(code_documents) -> Path:
     """A store of the documents above, ingested, coded and built (read it only)."""
     return code_documents("phrasings", DOCS)
-
-
-def _episodes(path: Path, a: str, b: str) -> list[tuple[str, str, str]]:
-    store = Store(path, read_only=True)
-    try:
-        got = list_meetings(store, between=(a, b))
-    finally:
-        store.close()
-    return [(m["start_date"], m["format"], m["status"]) for m in got]
 
 
 def test_received_a_call_from_is_a_call(coded: Path) -> None:

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from episodes_lib import episodes_between as _episodes
 
 from summitry.meetings import list_meetings
 from summitry.store import Store
@@ -150,15 +151,6 @@ def _docs() -> list[tuple[str, str, str]]:
 def coded(code_documents) -> Path:
     """A store of the documents above, ingested, coded and built (read it only)."""
     return code_documents("wire", _docs())
-
-
-def _episodes(path: Path, a: str, b: str) -> list[tuple[str, str, str]]:
-    store = Store(path, read_only=True)
-    try:
-        got = list_meetings(store, between=(a, b))
-    finally:
-        store.close()
-    return [(m["start_date"], m["format"], m["status"]) for m in got]
 
 
 @pytest.mark.parametrize("k", range(len(CASES)))

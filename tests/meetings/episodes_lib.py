@@ -1,0 +1,18 @@
+"""What the meetings tests read back: the episodes of two leaders in a built store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from summitry.meetings import list_meetings
+from summitry.store import Store
+
+
+def episodes_between(path: Path, a: str, b: str) -> list[tuple[str, str, str]]:
+    """(start date, format, status) of every episode of ``a`` and ``b`` in the store."""
+    store = Store(path, read_only=True)
+    try:
+        got = list_meetings(store, between=(a, b))
+    finally:
+        store.close()
+    return [(m["start_date"], m["format"], m["status"]) for m in got]
