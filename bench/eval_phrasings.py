@@ -21,7 +21,6 @@ is scored once, at the end, and its failures are never examined to tune rules.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 from collections import defaultdict
@@ -280,26 +279,12 @@ def table(tallies: dict[str, Tally]) -> str:
 
 def build_store(docs: list[Document], folder: Path) -> Path:
     """Ingest, code and build the battery's documents into a store under ``folder``."""
-    from summitry import coding
-    from summitry.ingest import ingest_paths
-    from summitry.meetings import build
-    from summitry.store import Store
+    from summitry.meetings.evaluate import code_records
 
-    corpus = folder / "phrasings.jsonl"
-    with corpus.open("w", encoding="utf-8") as fh:
-        for ident, published, text in as_inputs(docs):
-            rec = {"id": ident, "title": ident, "published": published, "text": text}
-            fh.write(json.dumps(rec) + "\n")
     path = folder / "phrasings.duckdb"
     path.unlink(missing_ok=True)
-    store = Store(path)
-    try:
-        ingest_paths(store, [corpus], workers=0)
-        coding.code(store)
-        build(store)
-    finally:
-        store.close()
-    return path
+    recs = ({"id": i, "title": i, "published": p, "text": t} for i, p, t in as_inputs(docs))
+    return code_records(recs, folder / "phrasings.jsonl", path)
 
 
 def main(argv: list[str] | None = None) -> int:

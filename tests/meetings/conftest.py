@@ -3,7 +3,6 @@ and a factory that ingests, codes and builds a store of documents a test writes.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 from summitry import coding
 from summitry.ingest import ingest_paths
 from summitry.meetings import build
+from summitry.meetings.evaluate import code_records
 from summitry.store import Store
 
 # (id, published ISO date, text): a document a test writes
@@ -51,19 +51,7 @@ def code_documents(tmp_path_factory) -> Callable[[str, Sequence[Doc]], Path]:
 
     def make(name: str, docs: Sequence[Doc]) -> Path:
         folder = tmp_path_factory.mktemp(name)
-        corpus = folder / "docs.jsonl"
-        with corpus.open("w", encoding="utf-8") as fh:
-            for ident, published, text in docs:
-                rec = {"id": ident, "title": ident, "published": published, "text": text}
-                fh.write(json.dumps(rec) + "\n")
-        path = folder / f"{name}.duckdb"
-        store = Store(path)
-        try:
-            ingest_paths(store, [corpus], workers=0)
-            coding.code(store)
-            build(store)
-        finally:
-            store.close()
-        return path
+        recs = ({"id": i, "title": i, "published": p, "text": t} for i, p, t in docs)
+        return code_records(recs, folder / "docs.jsonl", folder / f"{name}.duckdb")
 
     return make

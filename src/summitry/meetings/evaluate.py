@@ -25,6 +25,7 @@ import gzip
 import json
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -207,14 +208,23 @@ def build_store(spec: GoldSpec, part: str, work: Path, rebuild: bool = False) ->
     if rebuild and path.exists():
         path.unlink()
     subset = work / f"{spec.name}-{part}.jsonl"
-    if not subset.exists() or rebuild:
-        with subset.open("w", encoding="utf-8") as out:
-            for rec in _records(spec, part):
+    records = _records(spec, part) if not subset.exists() or rebuild else None
+    return code_records(records, subset, path)
+
+
+def code_records(records: Iterable[dict] | None, corpus: Path, path: Path) -> Path:
+    """Write ``records`` (JSON objects; None: keep ``corpus`` as it is) to the JSONL file
+    ``corpus`` and put them through the real ingest, coder and meetings build into the
+    store ``path``; the evaluator, the phrasing battery and the meetings tests share it."""
+    if records is not None:
+        with corpus.open("w", encoding="utf-8") as out:
+            for rec in records:
                 out.write(json.dumps(rec) + "\n")
     store = Store(path)
     try:
-        ingest_paths(store, [subset], workers=0)
+        ingest_paths(store, [corpus], workers=0)
         coding.code(store)
+        build(store)
     finally:
         store.close()
     return path
