@@ -52,7 +52,9 @@ from summitry.topics import load_taxonomy
 # 0.3: trained event classifier behind the rules; 0.3.1: in-domain training labels, demand
 # and praise rules; 0.3.2: demands at home and accusations beside statements, US domestic
 # bodies as actors (no model events for them); 0.3.3: model trained on the hand-labelled
-# Reuters sentences, names out of its bag of words (features f3), retorts ("fired back at")
+# Reuters sentences, names out of its bag of words (features f3), retorts ("fired back at");
+# 0.3.4: names the parser misreads masked before parsing (nlp.parse_text), the meetings
+# phrasings of 2026-12-03, the model retrained on them
 CODER_VERSION = "summitry-coder-0.3.4"
 DATASET = "summitry-coder"
 

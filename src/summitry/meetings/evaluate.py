@@ -209,13 +209,16 @@ def build_store(spec: GoldSpec, part: str, work: Path, rebuild: bool = False) ->
         path.unlink()
     subset = work / f"{spec.name}-{part}.jsonl"
     records = _records(spec, part) if not subset.exists() or rebuild else None
-    return code_records(records, subset, path)
+    return code_records(records, subset, path, build_meetings=False)  # score_store builds
 
 
-def code_records(records: Iterable[dict] | None, corpus: Path, path: Path) -> Path:
+def code_records(
+    records: Iterable[dict] | None, corpus: Path, path: Path, build_meetings: bool = True
+) -> Path:
     """Write ``records`` (JSON objects; None: keep ``corpus`` as it is) to the JSONL file
-    ``corpus`` and put them through the real ingest, coder and meetings build into the
-    store ``path``; the evaluator, the phrasing battery and the meetings tests share it."""
+    ``corpus`` and put them through the real ingest, coder and (``build_meetings``) meetings
+    build into the store ``path``; the evaluator, the phrasing battery and the meetings
+    tests share it."""
     if records is not None:
         with corpus.open("w", encoding="utf-8") as out:
             for rec in records:
@@ -224,7 +227,8 @@ def code_records(records: Iterable[dict] | None, corpus: Path, path: Path) -> Pa
     try:
         ingest_paths(store, [corpus], workers=0)
         coding.code(store)
-        build(store)
+        if build_meetings:
+            build(store)
     finally:
         store.close()
     return path
