@@ -167,20 +167,13 @@ def _parse(path: Path, origin: str, fmt: str | None = None, strict: bool = True)
 
 
 @lru_cache(maxsize=2)
-def _cached_terms(
-    path: str, mtime: float
-) -> tuple[tuple[str, str, str, str | None, str | None], ...]:
+def _cached_terms(path: str, mtime: float) -> tuple[tuple[str, str, str, str | None, bool], ...]:
     rows = []
     with open(path, newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
+            names_government = (row.get("names_government") or "").strip() == "yes"
             rows.append(
-                (
-                    row["iso3"],
-                    row["term"],
-                    row["type"],
-                    row.get("note") or None,
-                    row.get("source_url") or None,
-                )
+                (row["iso3"], row["term"], row["type"], row.get("note") or None, names_government)
             )
     return tuple(rows)
 
@@ -195,6 +188,8 @@ class ActorKB:
         self._names: dict[str, set[str]] = {}
         self._surnames: dict[str, set[str]] = {}
         self._adjectives: dict[str, str] = {}
+        self._adjective_terms: dict[str, str] = {}  # as written: "Russian" -> RUS
+        self._government_terms: dict[str, str] = {}  # "Kremlin", "Moscow" -> RUS
         self._capitals: dict[str, list[str]] = {}
         self._metonyms: dict[str, list[tuple[str, str | None]]] = {}
         self._country_keys: dict[str, str] = {}
@@ -243,8 +238,8 @@ class ActorKB:
                 kb._add_parsed(_parse(path, "kb"))
         terms = base / TERMS_FILE
         if terms.is_file():
-            for iso3, term, kind, note, _url in _cached_terms(str(terms), terms.stat().st_mtime):
-                kb.add_country_term(iso3, term, kind, note)
+            for iso3, term, kind, note, gov in _cached_terms(str(terms), terms.stat().st_mtime):
+                kb.add_country_term(iso3, term, kind, note, names_government=gov)
         for extra in extra_paths:
             p = Path(extra)
             if not p.is_file():
@@ -361,11 +356,28 @@ class ActorKB:
         """Where a name of ``actor_id`` came from, if a loader said (``file:line``)."""
         return self._name_sources.get((actor_id, normalise(name)))
 
-    def add_country_term(self, iso3: str, term: str, kind: str, note: str | None = None) -> None:
-        """Register an adjective ("Russian"), capital ("Moscow") or metonym ("the Kremlin")."""
+    def add_country_term(
+        self,
+        iso3: str,
+        term: str,
+        kind: str,
+        note: str | None = None,
+        *,
+        names_government: bool = False,
+    ) -> None:
+        """Register an adjective ("Russian"), capital ("Moscow") or metonym ("the Kremlin").
+
+        A metonym, and a capital marked ``names_government`` ("Moscow said"), is also a term
+        that names a government when it acts in text (:meth:`government_terms`).
+        """
         key = normalise(term)
         if key.startswith("the "):
             key = key[4:]
+        if kind == "adjective":
+            self._adjective_terms.setdefault(term, iso3)
+        if kind == "metonym" or (kind == "capital" and names_government):
+            bare_term = term[4:] if term.startswith("the ") else term
+            self._government_terms.setdefault(bare_term, iso3)
         if kind == "adjective":
             self._adjectives.setdefault(key, iso3)
         elif kind == "capital":
@@ -424,6 +436,14 @@ class ActorKB:
             return None
         rs.sort(key=lambda r: r.acting)
         return self._actors.get(rs[0].actor_id)
+
+    def adjective_terms(self) -> dict[str, str]:
+        """Adjectives and demonyms as written ("Russian", "U.S.") -> ISO3, first row wins."""
+        return dict(self._adjective_terms)
+
+    def government_terms(self) -> dict[str, str]:
+        """Seats and capitals that name a government ("Kremlin", "Moscow") -> actor id."""
+        return dict(self._government_terms)
 
     def country_of_adjective(self, word: str) -> str | None:
         """ISO3 for an adjective/demonym ("Russian", "American", "U.S."), else None."""

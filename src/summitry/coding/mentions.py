@@ -567,12 +567,13 @@ class MentionFinder:
                     self.names.setdefault(normalise(nm), ("igo", a.actor_id))
                 if a.iso3:
                     self.org_iso3[a.actor_id] = a.iso3
-        for adj, iso in lx.ADJECTIVES.items():  # "Palestinians", "Israelis": the country
+        adjectives = self.kb.adjective_terms()
+        for adj, iso in adjectives.items():  # "Palestinians", "Israelis": the country
             if adj[-1:] in ("n", "i") and adj[:1].isupper():
                 self.names.setdefault(normalise(adj + "s"), ("country", iso))
-        self.metonyms = {normalise(k): v for k, v in lx.GOVERNMENT_METONYMS.items() if v}
-        self.adjectives = {normalise(k): v for k, v in lx.ADJECTIVES.items()}
-        adj_alt = literal_alternation(lx.ADJECTIVES)
+        self.metonyms = {normalise(k): v for k, v in self.kb.government_terms().items()}
+        self.adjectives = {normalise(k): v for k, v in adjectives.items()}
+        adj_alt = literal_alternation(adjectives)
         cn_alt = literal_alternation(lx.country_names())
         cn_alt_lower = literal_alternation({c.lower() for c in lx.country_names()})  # for re.I
         self.re_descriptor = re.compile(
