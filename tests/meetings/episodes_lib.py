@@ -8,11 +8,19 @@ from summitry.meetings import list_meetings
 from summitry.store import Store
 
 
-def episodes_between(path: Path, a: str, b: str) -> list[tuple[str, str, str]]:
-    """(start date, format, status) of every episode of ``a`` and ``b`` in the store."""
+def _listed(path: Path, a: str, b: str) -> list[dict]:
     store = Store(path, read_only=True)
     try:
-        got = list_meetings(store, between=(a, b))
+        return list_meetings(store, between=(a, b))
     finally:
         store.close()
-    return [(m["start_date"], m["format"], m["status"]) for m in got]
+
+
+def episodes_between(path: Path, a: str, b: str) -> list[tuple[str, str, str]]:
+    """(start date, format, status) of every episode of ``a`` and ``b`` in the store."""
+    return [(m["start_date"], m["format"], m["status"]) for m in _listed(path, a, b)]
+
+
+def episode_spans_between(path: Path, a: str, b: str) -> list[tuple[str, str, str, str]]:
+    """(start date, end date, format, status) of every episode of ``a`` and ``b``."""
+    return [(m["start_date"], m["end_date"], m["format"], m["status"]) for m in _listed(path, a, b)]

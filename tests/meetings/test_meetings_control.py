@@ -10,9 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from summitry.meetings import list_meetings
-from summitry.store import Store
+from episodes_lib import episode_spans_between
 
 DOCS = [
     (
@@ -76,39 +74,30 @@ def coded(code_documents) -> Path:
     return code_documents("control", DOCS)
 
 
-def _episodes(path: Path, a: str, b: str) -> list[tuple[str, str, str, str]]:
-    store = Store(path, read_only=True)
-    try:
-        got = list_meetings(store, between=(a, b))
-    finally:
-        store.close()
-    return [(m["start_date"], m["end_date"], m["format"], m["status"]) for m in got]
-
-
 def test_the_object_of_led_is_the_doer_of_the_call(coded: Path) -> None:
-    assert _episodes(coded, "Shinzo Abe", "Moon Jae-in") == [
+    assert episode_spans_between(coded, "Shinzo Abe", "Moon Jae-in") == [
         ("2018-09-10", "2018-09-16", "call", "held")
     ]
-    assert _episodes(coded, "Narendra Modi", "Vladimir Putin") == [
+    assert episode_spans_between(coded, "Narendra Modi", "Vladimir Putin") == [
         ("2018-10-09", "2018-10-09", "call", "held")
     ]
 
 
 def test_a_country_title_name_object_is_one_controller(coded: Path) -> None:
-    assert _episodes(coded, "Malcolm Turnbull", "Joko Widodo") == [
+    assert episode_spans_between(coded, "Malcolm Turnbull", "Joko Widodo") == [
         ("2017-08-28", "2017-08-28", "call", "held")
     ]
 
 
 def test_in_a_call_with_x_is_a_call_and_a_call_with_reporters_none(coded: Path) -> None:
-    assert _episodes(coded, "Rodrigo Duterte", "Nguyen Xuan Phuc") == [
+    assert episode_spans_between(coded, "Rodrigo Duterte", "Nguyen Xuan Phuc") == [
         ("2017-09-05", "2017-09-05", "call", "held")
     ]
-    assert _episodes(coded, "Narendra Modi", "Shahid Khaqan Abbasi") == []
+    assert episode_spans_between(coded, "Narendra Modi", "Shahid Khaqan Abbasi") == []
 
 
 def test_the_object_of_caused_is_the_doer_of_the_talks(coded: Path) -> None:
-    (got,) = _episodes(coded, "Angela Merkel", "Emmanuel Macron")
+    (got,) = episode_spans_between(coded, "Angela Merkel", "Emmanuel Macron")
     assert (got[0], got[3]) == ("2018-10-16", "held") and got[2] != "call"
 
 
@@ -119,4 +108,4 @@ def test_an_appeal_to_meet_is_no_held_encounter(coded: Path) -> None:
         ("Tayyip Erdogan", "Vladimir Putin"),
         ("Theresa May", "Vladimir Putin"),
     ]:
-        assert all(s != "held" for *_, s in _episodes(coded, a, b)), (a, b)
+        assert all(s != "held" for *_, s in episode_spans_between(coded, a, b)), (a, b)

@@ -9,9 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from summitry.meetings import list_meetings
-from summitry.store import Store
+from episodes_lib import episode_spans_between
 
 _FILLER = "Markets in the region were steady on the news, and traders said they expected more."
 
@@ -64,15 +62,6 @@ def coded(code_documents) -> Path:
     return code_documents("possessive", DOCS)
 
 
-def _episodes(path: Path, a: str, b: str) -> list[tuple[str, str, str, str]]:
-    store = Store(path, read_only=True)
-    try:
-        got = list_meetings(store, between=(a, b))
-    finally:
-        store.close()
-    return [(m["start_date"], m["end_date"], m["format"], m["status"]) for m in got]
-
-
 @pytest.mark.parametrize(
     ("a", "b", "start", "end"),
     [
@@ -84,7 +73,7 @@ def _episodes(path: Path, a: str, b: str) -> list[tuple[str, str, str, str]]:
 def test_own_encounter_with_a_named_partner_is_held_that_week(
     coded: Path, a: str, b: str, start: str, end: str
 ) -> None:
-    (got,) = _episodes(coded, a, b)
+    (got,) = episode_spans_between(coded, a, b)
     assert got[:2] == (start, end) and got[2] != "call" and got[3] == "held"
 
 
@@ -97,4 +86,4 @@ def test_own_encounter_with_a_named_partner_is_held_that_week(
     ],
 )
 def test_ahead_planned_or_past_own_encounter_is_not_held(coded: Path, a: str, b: str) -> None:
-    assert all(g[3] != "held" for g in _episodes(coded, a, b))
+    assert all(g[3] != "held" for g in episode_spans_between(coded, a, b))
