@@ -177,10 +177,14 @@ class Arguments:
             toks += [
                 x for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for x in c.subtree
             ]
+            owner = self._possessing_person(tok)
             for t in toks:
                 m = self.tok_mention.get(t.i)
-                if m is not None and m.kind == "person":
+                if m is not None and m.kind == "person" and m is not owner:
                     return m
+            if owner is not None:  # "Putin's foreign minister": an official of his government
+                usable = owner.iso3 and len(owner.iso3) == 3 and _lemma(tok) != "counterpart"
+                return _government(owner) if usable else None
         if _upos(tok) == "PROPN":
             return None  # an unknown name heads the phrase: never guessed from its modifiers
         toks = [t for t in np_tokens(tok) if t.dep_ != "appos" and t.head.dep_ != "appos"]
@@ -196,6 +200,14 @@ class Arguments:
                     and _lemma(tok) not in WORDS.person_nouns
                 ):
                     return _government(m) if m.iso3 and len(m.iso3) == 3 else None
+                return m
+        return None
+
+    def _possessing_person(self, tok: Token) -> Mention | None:
+        """The person who possesses a title noun ("Putin's foreign minister"): never its holder."""
+        for c in tok.children:
+            m = self.tok_mention.get(c.i)
+            if c.dep_ == "poss" and m is not None and m.kind == "person":
                 return m
         return None
 
